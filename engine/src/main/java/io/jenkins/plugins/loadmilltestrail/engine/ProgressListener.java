@@ -1,0 +1,46 @@
+package io.jenkins.plugins.loadmilltestrail.engine;
+
+import io.jenkins.plugins.loadmilltestrail.engine.model.SuiteResult;
+import java.time.Duration;
+
+/**
+ * Where the engine reports progress. The CLI prints it, the plugin writes it to the build log.
+ * Implementations must be thread-safe and must not throw. Nothing passed here contains a secret.
+ */
+public interface ProgressListener {
+
+    /** A new phase begins, e.g. "Starting Loadmill test plan 6f1c…". */
+    void phase(String message);
+
+    /** A detail line inside the current phase. */
+    void info(String message);
+
+    /** Something the user should look at, e.g. an unmatched flow or a retried request. */
+    void warn(String message);
+
+    /** A Loadmill suite run finished (called once per suite, as soon as it is seen finished). */
+    default void suiteFinished(SuiteResult suite) {
+        info("Suite " + suite.name() + ": " + suite.status().value());
+    }
+
+    /**
+     * Still waiting for Loadmill; called after each poll. Terminal front ends may redraw an
+     * indicator; others should ignore it (the default) to keep logs short.
+     */
+    default void waiting(Duration elapsed, int finishedSuites, int totalSuites) {}
+
+    /** A listener that drops everything. */
+    ProgressListener SILENT = new ProgressListener() {
+        @Override
+        public void phase(String message) {}
+
+        @Override
+        public void info(String message) {}
+
+        @Override
+        public void warn(String message) {}
+
+        @Override
+        public void suiteFinished(SuiteResult suite) {}
+    };
+}

@@ -1,0 +1,33 @@
+package io.jenkins.plugins.loadmilltestrail.engine.http;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A finished HTTP exchange: status, response headers (names lower-cased) and body text.
+ * Carries nothing from the request, so it can never leak an Authorization header.
+ */
+public record HttpExchange(int status, Map<String, List<String>> headers, String body, Duration took) {
+
+    public HttpExchange {
+        headers = Map.copyOf(headers);
+    }
+
+    public Optional<String> header(String name) {
+        List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    public boolean isSuccessful() {
+        return status >= 200 && status < 300;
+    }
+
+    /** The first {@code max} characters of the body on one line, for error messages. */
+    public String bodyPreview(int max) {
+        String oneLine = body.replaceAll("\\s+", " ").trim();
+        return oneLine.length() <= max ? oneLine : oneLine.substring(0, max) + "…";
+    }
+}
