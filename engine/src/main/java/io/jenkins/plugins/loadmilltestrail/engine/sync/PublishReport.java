@@ -1,0 +1,43 @@
+package io.jenkins.plugins.loadmilltestrail.engine.sync;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * The outcome of publishing (or, for a dry run, of planning): ids, links, counts, per-flow
+ * outcomes and the API calls it took. Front ends print it, show it on the build page and return
+ * it from the Pipeline step.
+ *
+ * @param planId the TestRail plan, when results went to a plan
+ * @param runs every run that received results (one, or one per plan entry)
+ * @param unmatchedFlows "Suite / Flow" of every flow that matched no case
+ * @param rejected "Suite / Flow: reason" of every result TestRail refused
+ * @param callsByMethod TestRail API calls per method
+ */
+public record PublishReport(
+        boolean dryRun,
+        String projectName,
+        OptionalLong planId,
+        String planUrl,
+        List<PublishedRun> runs,
+        int createdSuites,
+        int createdSections,
+        int createdCases,
+        int postedResults,
+        List<FlowOutcome> flows,
+        List<String> unmatchedFlows,
+        List<String> rejected,
+        Map<String, Long> callsByMethod,
+        long totalCalls,
+        Duration rateLimitWait) {
+
+    public PublishReport {
+        runs = List.copyOf(runs);
+        flows = List.copyOf(flows);
+        unmatchedFlows = List.copyOf(unmatchedFlows);
+        rejected = List.copyOf(rejected);
+        callsByMethod = Map.copyOf(callsByMethod);
+    }
+}

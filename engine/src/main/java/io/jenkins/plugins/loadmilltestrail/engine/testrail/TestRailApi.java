@@ -1,0 +1,101 @@
+package io.jenkins.plugins.loadmilltestrail.engine.testrail;
+
+import io.jenkins.plugins.loadmilltestrail.engine.http.CallStats;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.CustomField;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Milestone;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewCase;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewPlan;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewRun;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.PlanEntry;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.PostedResult;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Project;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.ResultEntry;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Section;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Status;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Suite;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Test;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestCase;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestPlan;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestRun;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.User;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The TestRail API v2 calls the product needs. List calls follow every page and accept both the
+ * paginated object and the legacy bare array. Errors are {@link TestRailException}s whose messages
+ * say what to do; {@link InterruptedException} means the caller was interrupted (build aborted).
+ *
+ * <p>Writes (add_*, update_*, close_*) are never repeated blindly: a write is retried only when it
+ * cannot have taken effect (e.g. 429, or a connection refused before sending), or after checking
+ * that it did not.
+ */
+public interface TestRailApi {
+
+    /** A cheap authenticated call: who the API answers as. */
+    User currentUser() throws InterruptedException;
+
+    List<Project> getProjects() throws InterruptedException;
+
+    Project getProject(long projectId) throws InterruptedException;
+
+    List<Suite> getSuites(long projectId) throws InterruptedException;
+
+    Suite getSuite(long suiteId) throws InterruptedException;
+
+    Suite addSuite(long projectId, String name, String description) throws InterruptedException;
+
+    /** @param suiteId 0 to leave it out (single-suite projects) */
+    List<Section> getSections(long projectId, long suiteId) throws InterruptedException;
+
+    /** @param suiteId 0 to leave it out; @param parentId empty for a root section */
+    Section addSection(long projectId, long suiteId, String name, OptionalLong parentId) throws InterruptedException;
+
+    /** @param suiteId 0 to leave it out */
+    List<TestCase> getCases(long projectId, long suiteId) throws InterruptedException;
+
+    List<TestCase> getCases(long projectId, long suiteId, long sectionId) throws InterruptedException;
+
+    TestCase getCase(long caseId) throws InterruptedException;
+
+    TestCase addCase(long sectionId, NewCase newCase) throws InterruptedException;
+
+    List<CustomField> getCaseFields() throws InterruptedException;
+
+    List<CustomField> getResultFields() throws InterruptedException;
+
+    List<Status> getStatuses() throws InterruptedException;
+
+    List<Milestone> getMilestones(long projectId) throws InterruptedException;
+
+    TestRun addRun(long projectId, NewRun run) throws InterruptedException;
+
+    /** Replaces the run's case selection with {@code caseIds} (TestRail does not append). */
+    TestRun updateRunCases(long runId, List<Long> caseIds) throws InterruptedException;
+
+    TestRun getRun(long runId) throws InterruptedException;
+
+    TestRun closeRun(long runId) throws InterruptedException;
+
+    TestPlan addPlan(long projectId, NewPlan plan) throws InterruptedException;
+
+    PlanEntry addPlanEntry(long planId, NewRun entry) throws InterruptedException;
+
+    /** Replaces the case selection of a plan entry (update_plan_entry). */
+    PlanEntry updatePlanEntryCases(long planId, String entryId, List<Long> caseIds) throws InterruptedException;
+
+    TestPlan getPlan(long planId) throws InterruptedException;
+
+    TestPlan closePlan(long planId) throws InterruptedException;
+
+    List<Test> getTests(long runId) throws InterruptedException;
+
+    /** One add_results_for_cases call; TestRail validates the whole batch or stores nothing. */
+    List<PostedResult> addResultsForCases(long runId, List<ResultEntry> results) throws InterruptedException;
+
+    /** The server root with one trailing slash, for building web links. */
+    String baseUrl();
+
+    /** Calls made and time waited by this client. */
+    CallStats stats();
+}

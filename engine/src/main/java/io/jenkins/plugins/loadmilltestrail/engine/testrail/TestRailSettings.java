@@ -1,0 +1,87 @@
+package io.jenkins.plugins.loadmilltestrail.engine.testrail;
+
+import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How to reach TestRail. {@link #toString()} never shows the API key.
+ *
+ * @param baseUrl the TestRail address, with or without a trailing slash, possibly under a
+ *     sub-path (https://host/testrail/); the client appends index.php?/api/v2/
+ * @param user the TestRail login (usually the email)
+ * @param apiKey an API key (My Settings > API Keys) or the password
+ * @param requestsPerMinute client-side limit shared by all clients for this host in the JVM
+ * @param maxRetryWait total time one call may spend waiting for retries (Retry-After, backoff)
+ */
+public record TestRailSettings(
+        String baseUrl,
+        String user,
+        String apiKey,
+        int requestsPerMinute,
+        Duration connectTimeout,
+        Duration readTimeout,
+        Duration maxRetryWait) {
+
+    public static final int DEFAULT_REQUESTS_PER_MINUTE = 180;
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(15);
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_MAX_RETRY_WAIT = Duration.ofMinutes(5);
+
+    public TestRailSettings {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(apiKey, "apiKey");
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(readTimeout, "readTimeout");
+        Objects.requireNonNull(maxRetryWait, "maxRetryWait");
+    }
+
+    /** Settings with default limits and timeouts; validates the three required values. */
+    public static TestRailSettings of(String baseUrl, String user, String apiKey) {
+        return new TestRailSettings(baseUrl == null ? "" : baseUrl.trim(), user == null ? "" : user.trim(),
+                apiKey == null ? "" : apiKey.trim(), DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_CONNECT_TIMEOUT,
+                DEFAULT_READ_TIMEOUT, DEFAULT_MAX_RETRY_WAIT).validated();
+    }
+
+    public TestRailSettings withRequestsPerMinute(int value) {
+        return new TestRailSettings(baseUrl, user, apiKey, value, connectTimeout, readTimeout, maxRetryWait).validated();
+    }
+
+    public TestRailSettings withTimeouts(Duration connect, Duration read) {
+        return new TestRailSettings(baseUrl, user, apiKey, requestsPerMinute, connect, read, maxRetryWait).validated();
+    }
+
+    public TestRailSettings withMaxRetryWait(Duration value) {
+        return new TestRailSettings(baseUrl, user, apiKey, requestsPerMinute, connectTimeout, readTimeout, value).validated();
+    }
+
+    /** Checks what can be checked offline; messages name the setting. */
+    public TestRailSettings validated() {
+        if (baseUrl.isBlank()) {
+            throw new InvalidSettingsException("The TestRail URL is missing; set TESTRAIL_URL (CLI) or the TestRail URL "
+                    + "in Manage Jenkins > System > Loadmill → TestRail, e.g. https://example.testrail.io/.");
+        }
+        TestRailUrls.parseBase(baseUrl);
+        if (user.isBlank()) {
+            throw new InvalidSettingsException("The TestRail user is missing; set TESTRAIL_USER (CLI) or the username "
+                    + "of the TestRail credential (Jenkins) to your TestRail login email.");
+        }
+        if (apiKey.isBlank()) {
+            throw new InvalidSettingsException("The TestRail API key is missing; create one under My Settings > API Keys "
+                    + "in TestRail (press Save Settings) and set TESTRAIL_API_KEY (CLI) or the credential's password (Jenkins).");
+        }
+        if (requestsPerMinute < 1) {
+            throw new InvalidSettingsException("TestRail requests per minute must be at least 1; got " + requestsPerMinute + ".");
+        }
+        if (connectTimeout.isNegative() || readTimeout.isNegative() || maxRetryWait.isNegative()) {
+            throw new InvalidSettingsException("TestRail timeouts must not be negative.");
+        }
+        return this;
+    }
+
+    @Override
+    public String toString() {
+        return "TestRailSettings[baseUrl=" + baseUrl + ", user=" + user + ", requestsPerMinute=" + requestsPerMinute + "]";
+    }
+}

@@ -1,0 +1,3 @@
+package io.jenkins.plugins.loadmilltestrail.engine.testrail.model;
+
+public record Milestone(long id, long projectId, String name, boolean completed) {}

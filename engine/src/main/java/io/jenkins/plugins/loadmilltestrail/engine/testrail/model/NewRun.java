@@ -1,0 +1,16 @@
+package io.jenkins.plugins.loadmilltestrail.engine.testrail.model;
+
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Body of add_run, or of one add_plan / add_plan_entry entry. Always sent with include_all=false
+ * and exactly {@code caseIds}: TestRail's default (include_all=true) fills runs with untested cases.
+ *
+ * @param suiteId 0 to leave it out (single-suite projects)
+ */
+public record NewRun(long suiteId, String name, String description, OptionalLong milestoneId, List<Long> caseIds) {
+    public NewRun {
+        caseIds = List.copyOf(caseIds);
+    }
+}

@@ -1,0 +1,51 @@
+package io.jenkins.plugins.loadmilltestrail.simulator;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A scripted misbehaviour: answer with this status, headers and body instead of the real answer,
+ * optionally after a delay; or, with {@code passThrough}, only delay the real answer; or, with
+ * {@code dropConnection}, close the connection without answering.
+ */
+public record Fault(int status, Map<String, String> headers, String body, Duration delay, boolean passThrough,
+        boolean dropConnection) {
+
+    public Fault {
+        headers = Map.copyOf(headers);
+    }
+
+    /** Answer {@code status} with a JSON error body. */
+    public static Fault status(int status, String jsonBody) {
+        return new Fault(status, Map.of("Content-Type", "application/json; charset=utf-8"), jsonBody, Duration.ZERO,
+                false, false);
+    }
+
+    /** Answer {@code status} with an HTML page, like a proxy or login page. */
+    public static Fault html(int status, String html) {
+        return new Fault(status, Map.of("Content-Type", "text/html; charset=utf-8"), html, Duration.ZERO, false, false);
+    }
+
+    /** Answer the real response, but only after {@code delay}. */
+    public static Fault slow(Duration delay) {
+        return new Fault(200, Map.of(), "", delay, true, false);
+    }
+
+    /** Close the connection without an answer (a network failure). */
+    public static Fault dropped() {
+        return new Fault(0, Map.of(), "", Duration.ZERO, false, true);
+    }
+
+    /** The same fault with one more header. */
+    public Fault withHeader(String name, String value) {
+        Map<String, String> copy = new LinkedHashMap<>(headers);
+        copy.put(name, value);
+        return new Fault(status, copy, body, delay, passThrough, dropConnection);
+    }
+
+    /** The same fault, answered after {@code value}. */
+    public Fault after(Duration value) {
+        return new Fault(status, headers, body, value, passThrough, dropConnection);
+    }
+}

@@ -1,0 +1,143 @@
+package io.jenkins.plugins.loadmilltestrail.simulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * A JDK {@link HttpServer} on a loopback port with a single request handler, shared by both
+ * simulators. Offers the answer helpers they need (JSON, text, faults, simulated latency).
+ */
+public final class SimulatorServer implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private volatile Duration latency = Duration.ZERO;
+
+    /**
+     * Starts serving on 127.0.0.1.
+     *
+     * @param port 0 for a free port
+     * @param handler called for every request; exceptions become 500 answers
+     */
+    public SimulatorServer(int port, Consumer<HttpExchange> handler) {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on loopback port " + port, e);
+        }
+        executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "simulator-" + server.getAddress().getPort());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                sleep(latency);
+                handler.accept(exchange);
+            } catch (RuntimeException e) {
+                try {
+                    send(exchange, 500, "application/json", "{\"error\":\"simulator failure: "
+                            + String.valueOf(e.getMessage()).replace("\"", "'") + "\"}", Map.of());
+                } catch (UncheckedIOException ignored) {
+                    // The client went away; nothing to tell it.
+                }
+            }
+        });
+        server.start();
+    }
+
+    /** http://127.0.0.1:PORT (no trailing slash). */
+    public String url() {
+        return "http://127.0.0.1:" + port();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Every answer waits this long first (simulated network and server time). */
+    public void setLatency(Duration latency) {
+        this.latency = latency;
+    }
+
+    public Duration latency() {
+        return latency;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    /** Reads the request body as UTF-8. */
+    public static String body(HttpExchange exchange) {
+        try {
+            return new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends an answer with the given content type and extra headers. */
+    public static void send(HttpExchange exchange, int status, String contentType, String body,
+            Map<String, String> headers) {
+        try {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            if (!contentType.isEmpty()) {
+                exchange.getResponseHeaders().set("Content-Type", contentType);
+            }
+            headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            if (bytes.length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Applies a fault: waits its delay, then either answers with it (returns true: the request is
+     * done), drops the connection (true), or lets the real answer go ahead (false).
+     */
+    public static boolean apply(HttpExchange exchange, Fault fault) {
+        sleep(fault.delay());
+        if (fault.passThrough()) {
+            return false;
+        }
+        if (fault.dropConnection()) {
+            exchange.close();
+            return true;
+        }
+        String contentType = fault.headers().getOrDefault("Content-Type", "");
+        Map<String, String> others = new java.util.LinkedHashMap<>(fault.headers());
+        others.remove("Content-Type");
+        send(exchange, fault.status(), contentType, fault.body(), others);
+        return true;
+    }
+
+    private static void sleep(Duration d) {
+        if (d.isZero() || d.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
