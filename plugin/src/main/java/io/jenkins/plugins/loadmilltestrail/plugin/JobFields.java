@@ -1,0 +1,376 @@
+package io.jenkins.plugins.loadmilltestrail.plugin;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.Util;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import net.sf.json.JSONObject;
+
+/**
+ * The job settings shared, field for field, by {@link LoadmillTestRailStep} and {@link
+ * LoadmillTestRailRecorder}. Both hold one instance and delegate their data-bound getters and
+ * setters to it, so the two front ends cannot drift apart.
+ *
+ * <p>Blank text is stored as {@code null} ("not set"); a {@code null} number or tri-state flag
+ * means "use the global default" (or "Loadmill's default"). Nothing here is a secret: only
+ * credential ids are stored.
+ */
+public final class JobFields {
+    public static final String MATCHING_NAME = "name";
+    public static final String MATCHING_ID = "id";
+    public static final String RESULT_UNSTABLE = "UNSTABLE";
+    public static final String RESULT_FAILURE = "FAILURE";
+    public static final String RESULT_UNCHANGED = "UNCHANGED";
+    public static final String DEFAULT_RESULTS_FILE = "loadmill-testrail-results.json";
+    public static final String DEFAULT_JUNIT_FILE = "loadmill-testrail-junit.xml";
+    public static final String DEFAULT_RUN_NAME = "${JOB_NAME} #${BUILD_NUMBER}";
+
+    /** Form fields whose blank value means "use the global default" rather than false. */
+    private static final String[] TRI_STATE_FIELDS = {"autoCreate", "closeRun"};
+
+    // Loadmill: what to run
+    @CheckForNull
+    private String testPlanId;
+
+    @CheckForNull
+    private String suiteIds;
+
+    @CheckForNull
+    private String labels;
+
+    @CheckForNull
+    private String labelsExpression;
+
+    @CheckForNull
+    private String tags;
+
+    @CheckForNull
+    private Integer parallel;
+
+    @CheckForNull
+    private Integer retryFailedFlows;
+
+    @CheckForNull
+    private String pool;
+
+    @CheckForNull
+    private String branch;
+
+    @CheckForNull
+    private String parameters;
+
+    @CheckForNull
+    private String additionalDescription;
+
+    @CheckForNull
+    private Integer timeoutMinutes;
+
+    @CheckForNull
+    private String loadmillCredentialsId;
+
+    // TestRail: where to publish
+    @CheckForNull
+    private String project;
+
+    private String matching = MATCHING_NAME;
+    private List<FlowCaseMapping> caseMap = new ArrayList<>();
+    private List<SuiteMapping> suiteMap = new ArrayList<>();
+
+    @CheckForNull
+    private Boolean autoCreate;
+
+    @CheckForNull
+    private String section;
+
+    @CheckForNull
+    private String runName;
+
+    @CheckForNull
+    private String milestone;
+
+    @CheckForNull
+    private Boolean closeRun;
+
+    @CheckForNull
+    private Integer existingRunId;
+
+    @CheckForNull
+    private Integer existingPlanId;
+
+    @CheckForNull
+    private String testRailCredentialsId;
+
+    // Results
+    private String resultsFile = DEFAULT_RESULTS_FILE;
+    private String junitFile = DEFAULT_JUNIT_FILE;
+    private String failedFlowsResult = RESULT_UNSTABLE;
+
+    /**
+     * A form sends "" for a tri-state select left at "use the global default"; Stapler would bind
+     * that to {@code false}. Dropping the key leaves the field {@code null}.
+     */
+    static JSONObject dropBlankTriStates(JSONObject formData) {
+        JSONObject copy = JSONObject.fromObject(formData);
+        for (String key : TRI_STATE_FIELDS) {
+            if (copy.has(key) && Util.fixEmptyAndTrim(copy.optString(key)) == null) {
+                copy.remove(key);
+            }
+        }
+        return copy;
+    }
+
+    @CheckForNull
+    public String getTestPlanId() {
+        return testPlanId;
+    }
+
+    public void setTestPlanId(@CheckForNull String testPlanId) {
+        this.testPlanId = Util.fixEmptyAndTrim(testPlanId);
+    }
+
+    @CheckForNull
+    public String getSuiteIds() {
+        return suiteIds;
+    }
+
+    public void setSuiteIds(@CheckForNull String suiteIds) {
+        this.suiteIds = Util.fixEmptyAndTrim(suiteIds);
+    }
+
+    @CheckForNull
+    public String getLabels() {
+        return labels;
+    }
+
+    public void setLabels(@CheckForNull String labels) {
+        this.labels = Util.fixEmptyAndTrim(labels);
+    }
+
+    @CheckForNull
+    public String getLabelsExpression() {
+        return labelsExpression;
+    }
+
+    public void setLabelsExpression(@CheckForNull String labelsExpression) {
+        this.labelsExpression = Util.fixEmptyAndTrim(labelsExpression);
+    }
+
+    @CheckForNull
+    public String getTags() {
+        return tags;
+    }
+
+    public void setTags(@CheckForNull String tags) {
+        this.tags = Util.fixEmptyAndTrim(tags);
+    }
+
+    @CheckForNull
+    public Integer getParallel() {
+        return parallel;
+    }
+
+    public void setParallel(@CheckForNull Integer parallel) {
+        this.parallel = parallel;
+    }
+
+    @CheckForNull
+    public Integer getRetryFailedFlows() {
+        return retryFailedFlows;
+    }
+
+    public void setRetryFailedFlows(@CheckForNull Integer retryFailedFlows) {
+        this.retryFailedFlows = retryFailedFlows;
+    }
+
+    @CheckForNull
+    public String getPool() {
+        return pool;
+    }
+
+    public void setPool(@CheckForNull String pool) {
+        this.pool = Util.fixEmptyAndTrim(pool);
+    }
+
+    @CheckForNull
+    public String getBranch() {
+        return branch;
+    }
+
+    public void setBranch(@CheckForNull String branch) {
+        this.branch = Util.fixEmptyAndTrim(branch);
+    }
+
+    @CheckForNull
+    public String getParameters() {
+        return parameters;
+    }
+
+    public void setParameters(@CheckForNull String parameters) {
+        this.parameters = Util.fixEmptyAndTrim(parameters);
+    }
+
+    @CheckForNull
+    public String getAdditionalDescription() {
+        return additionalDescription;
+    }
+
+    public void setAdditionalDescription(@CheckForNull String additionalDescription) {
+        this.additionalDescription = Util.fixEmptyAndTrim(additionalDescription);
+    }
+
+    @CheckForNull
+    public Integer getTimeoutMinutes() {
+        return timeoutMinutes;
+    }
+
+    public void setTimeoutMinutes(@CheckForNull Integer timeoutMinutes) {
+        this.timeoutMinutes = timeoutMinutes;
+    }
+
+    @CheckForNull
+    public String getLoadmillCredentialsId() {
+        return loadmillCredentialsId;
+    }
+
+    public void setLoadmillCredentialsId(@CheckForNull String loadmillCredentialsId) {
+        this.loadmillCredentialsId = Util.fixEmptyAndTrim(loadmillCredentialsId);
+    }
+
+    @CheckForNull
+    public String getProject() {
+        return project;
+    }
+
+    public void setProject(@CheckForNull String project) {
+        this.project = Util.fixEmptyAndTrim(project);
+    }
+
+    public String getMatching() {
+        return matching == null ? MATCHING_NAME : matching;
+    }
+
+    /** "name" (default) or "id"; anything else is kept as given and rejected by the engine when run. */
+    public void setMatching(@CheckForNull String matching) {
+        String value = Util.fixEmptyAndTrim(matching);
+        this.matching = value == null ? MATCHING_NAME : value.toLowerCase(Locale.ROOT);
+    }
+
+    public List<FlowCaseMapping> getCaseMap() {
+        return caseMap == null ? new ArrayList<>() : caseMap;
+    }
+
+    public void setCaseMap(@CheckForNull List<FlowCaseMapping> caseMap) {
+        this.caseMap = caseMap == null ? new ArrayList<>() : new ArrayList<>(caseMap);
+    }
+
+    public List<SuiteMapping> getSuiteMap() {
+        return suiteMap == null ? new ArrayList<>() : suiteMap;
+    }
+
+    public void setSuiteMap(@CheckForNull List<SuiteMapping> suiteMap) {
+        this.suiteMap = suiteMap == null ? new ArrayList<>() : new ArrayList<>(suiteMap);
+    }
+
+    @CheckForNull
+    public Boolean getAutoCreate() {
+        return autoCreate;
+    }
+
+    public void setAutoCreate(@CheckForNull Boolean autoCreate) {
+        this.autoCreate = autoCreate;
+    }
+
+    @CheckForNull
+    public String getSection() {
+        return section;
+    }
+
+    public void setSection(@CheckForNull String section) {
+        this.section = Util.fixEmptyAndTrim(section);
+    }
+
+    @CheckForNull
+    public String getRunName() {
+        return runName;
+    }
+
+    public void setRunName(@CheckForNull String runName) {
+        this.runName = Util.fixEmptyAndTrim(runName);
+    }
+
+    @CheckForNull
+    public String getMilestone() {
+        return milestone;
+    }
+
+    public void setMilestone(@CheckForNull String milestone) {
+        this.milestone = Util.fixEmptyAndTrim(milestone);
+    }
+
+    @CheckForNull
+    public Boolean getCloseRun() {
+        return closeRun;
+    }
+
+    public void setCloseRun(@CheckForNull Boolean closeRun) {
+        this.closeRun = closeRun;
+    }
+
+    @CheckForNull
+    public Integer getExistingRunId() {
+        return existingRunId;
+    }
+
+    public void setExistingRunId(@CheckForNull Integer existingRunId) {
+        this.existingRunId = existingRunId;
+    }
+
+    @CheckForNull
+    public Integer getExistingPlanId() {
+        return existingPlanId;
+    }
+
+    public void setExistingPlanId(@CheckForNull Integer existingPlanId) {
+        this.existingPlanId = existingPlanId;
+    }
+
+    @CheckForNull
+    public String getTestRailCredentialsId() {
+        return testRailCredentialsId;
+    }
+
+    public void setTestRailCredentialsId(@CheckForNull String testRailCredentialsId) {
+        this.testRailCredentialsId = Util.fixEmptyAndTrim(testRailCredentialsId);
+    }
+
+    public String getResultsFile() {
+        return resultsFile == null ? DEFAULT_RESULTS_FILE : resultsFile;
+    }
+
+    /** A workspace-relative path; blank restores the default. */
+    public void setResultsFile(@CheckForNull String resultsFile) {
+        String value = Util.fixEmptyAndTrim(resultsFile);
+        this.resultsFile = value == null ? DEFAULT_RESULTS_FILE : value;
+    }
+
+    public String getJunitFile() {
+        return junitFile == null ? DEFAULT_JUNIT_FILE : junitFile;
+    }
+
+    /** A workspace-relative path; blank restores the default. */
+    public void setJunitFile(@CheckForNull String junitFile) {
+        String value = Util.fixEmptyAndTrim(junitFile);
+        this.junitFile = value == null ? DEFAULT_JUNIT_FILE : value;
+    }
+
+    public String getFailedFlowsResult() {
+        return failedFlowsResult == null ? RESULT_UNSTABLE : failedFlowsResult;
+    }
+
+    /** UNSTABLE (default), FAILURE or UNCHANGED. */
+    public void setFailedFlowsResult(@CheckForNull String failedFlowsResult) {
+        String value = Util.fixEmptyAndTrim(failedFlowsResult);
+        this.failedFlowsResult = value == null ? RESULT_UNSTABLE : value.toUpperCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,281 @@
+package io.jenkins.plugins.loadmilltestrail.plugin;
+
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Run;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import jenkins.model.RunAction2;
+
+/**
+ * The build's "Loadmill → TestRail" page: counts, links to the TestRail run or plan and the Loadmill
+ * run ({@code summary.jelly} on the build page), and every flow with its TestRail case and what was
+ * posted ({@code index.jelly}).
+ *
+ * <p>Saved in build.xml, so it holds only what is safe to show: no credential, no token, no
+ * Authorization header. Links are kept only when they are http(s) URLs; every text is escaped when
+ * rendered.
+ */
+public class LoadmillTestRailAction implements RunAction2 {
+    static final String URL_NAME = "loadmill-testrail";
+
+    @CheckForNull
+    private transient Run<?, ?> run;
+
+    private final int passed;
+    private final int failed;
+    private final int flaky;
+    private final int other;
+    private final String loadmillRunUrl;
+    private final String testRailPlanUrl;
+    private final List<Link> testRailRuns;
+    private final int createdSuites;
+    private final int createdSections;
+    private final int createdCases;
+    private final int postedResults;
+    private final List<String> unmatchedFlows;
+    private final List<String> rejected;
+    private final List<FlowRow> flows;
+    private final String publishError;
+
+    LoadmillTestRailAction(
+            int passed,
+            int failed,
+            int flaky,
+            int other,
+            @CheckForNull String loadmillRunUrl,
+            @CheckForNull String testRailPlanUrl,
+            List<Link> testRailRuns,
+            int createdSuites,
+            int createdSections,
+            int createdCases,
+            int postedResults,
+            List<String> unmatchedFlows,
+            List<String> rejected,
+            List<FlowRow> flows,
+            @CheckForNull String publishError) {
+        this.passed = passed;
+        this.failed = failed;
+        this.flaky = flaky;
+        this.other = other;
+        this.loadmillRunUrl = webUrlOrEmpty(loadmillRunUrl);
+        this.testRailPlanUrl = webUrlOrEmpty(testRailPlanUrl);
+        this.testRailRuns = new ArrayList<>(testRailRuns);
+        this.createdSuites = createdSuites;
+        this.createdSections = createdSections;
+        this.createdCases = createdCases;
+        this.postedResults = postedResults;
+        this.unmatchedFlows = new ArrayList<>(unmatchedFlows);
+        this.rejected = new ArrayList<>(rejected);
+        this.flows = new ArrayList<>(flows);
+        this.publishError = publishError == null ? "" : publishError;
+    }
+
+    /** The URL when it is an absolute http or https URL, else "" (never rendered as a link). */
+    static String webUrlOrEmpty(@CheckForNull String url) {
+        if (url == null || url.isBlank()) {
+            return "";
+        }
+        try {
+            URI uri = new URI(url.trim());
+            String scheme = uri.getScheme();
+            if (scheme != null
+                    && uri.getHost() != null
+                    && (scheme.toLowerCase(Locale.ROOT).equals("http")
+                            || scheme.toLowerCase(Locale.ROOT).equals("https"))) {
+                return uri.toString();
+            }
+        } catch (URISyntaxException e) {
+            // not a URL: not rendered as a link
+        }
+        return "";
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @CheckForNull
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "symbol-document-text";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Loadmill → TestRail";
+    }
+
+    @Override
+    public String getUrlName() {
+        return URL_NAME;
+    }
+
+    public int getPassed() {
+        return passed;
+    }
+
+    public int getFailed() {
+        return failed;
+    }
+
+    public int getFlaky() {
+        return flaky;
+    }
+
+    /** Flows that were stopped, never ran, or had a status Loadmill did not document. */
+    public int getOther() {
+        return other;
+    }
+
+    public int getTotal() {
+        return passed + failed + flaky + other;
+    }
+
+    public String getLoadmillRunUrl() {
+        return loadmillRunUrl;
+    }
+
+    public String getTestRailPlanUrl() {
+        return testRailPlanUrl;
+    }
+
+    public List<Link> getTestRailRuns() {
+        return testRailRuns;
+    }
+
+    public int getCreatedSuites() {
+        return createdSuites;
+    }
+
+    public int getCreatedSections() {
+        return createdSections;
+    }
+
+    public int getCreatedCases() {
+        return createdCases;
+    }
+
+    public int getPostedResults() {
+        return postedResults;
+    }
+
+    public List<String> getUnmatchedFlows() {
+        return unmatchedFlows;
+    }
+
+    public List<String> getRejected() {
+        return rejected;
+    }
+
+    public List<FlowRow> getFlows() {
+        return flows;
+    }
+
+    /** Why publishing to TestRail failed after Loadmill results were collected, or "". */
+    public String getPublishError() {
+        return publishError;
+    }
+
+    /** A named link; the URL is "" unless it is an http(s) URL. */
+    public static final class Link {
+        private final String name;
+        private final String url;
+
+        Link(@CheckForNull String name, @CheckForNull String url) {
+            this.name = name == null ? "" : name;
+            this.url = webUrlOrEmpty(url);
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public String getUrl() {
+            return url;
+        }
+    }
+
+    /** One Loadmill flow and what happened to it in TestRail. */
+    public static final class FlowRow {
+        private final String suite;
+        private final String flow;
+        private final String loadmillStatus;
+        private final String loadmillUrl;
+        private final String caseId;
+        private final String caseUrl;
+        private final String testRailStatus;
+        private final boolean posted;
+        private final String note;
+
+        FlowRow(
+                String suite,
+                String flow,
+                String loadmillStatus,
+                @CheckForNull String loadmillUrl,
+                String caseId,
+                @CheckForNull String caseUrl,
+                String testRailStatus,
+                boolean posted,
+                String note) {
+            this.suite = suite;
+            this.flow = flow;
+            this.loadmillStatus = loadmillStatus;
+            this.loadmillUrl = webUrlOrEmpty(loadmillUrl);
+            this.caseId = caseId;
+            this.caseUrl = webUrlOrEmpty(caseUrl);
+            this.testRailStatus = testRailStatus;
+            this.posted = posted;
+            this.note = note;
+        }
+
+        public String getSuite() {
+            return suite;
+        }
+
+        public String getFlow() {
+            return flow;
+        }
+
+        public String getLoadmillStatus() {
+            return loadmillStatus;
+        }
+
+        public String getLoadmillUrl() {
+            return loadmillUrl;
+        }
+
+        /** "C123", or "" when the flow matched no case. */
+        public String getCaseId() {
+            return caseId;
+        }
+
+        public String getCaseUrl() {
+            return caseUrl;
+        }
+
+        public String getTestRailStatus() {
+            return testRailStatus;
+        }
+
+        public boolean isPosted() {
+            return posted;
+        }
+
+        public String getNote() {
+            return note;
+        }
+    }
+}

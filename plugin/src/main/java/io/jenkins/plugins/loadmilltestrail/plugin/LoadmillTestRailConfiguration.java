@@ -1,0 +1,257 @@
+package io.jenkins.plugins.loadmilltestrail.plugin;
+
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.Extension;
+import hudson.ExtensionList;
+import hudson.Util;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * Manage Jenkins → System → "Loadmill → TestRail": where TestRail and Loadmill are, which stored
+ * credentials to use, and the defaults every job inherits. Configuration as Code:
+ * {@code unclassified: loadmillTestRail: ...}.
+ *
+ * <p>Only credential ids are stored. Every web method that lists credentials or reaches the network
+ * is POST-only and requires Overall/Administer.
+ */
+@Extension
+@Symbol("loadmillTestRail")
+public class LoadmillTestRailConfiguration extends GlobalConfiguration {
+    public static final String DEFAULT_LOADMILL_URL = "https://app.loadmill.com";
+    public static final String DEFAULT_SECTION = "Loadmill";
+    public static final int DEFAULT_REQUESTS_PER_MINUTE = 180;
+    public static final int DEFAULT_TIMEOUT_MINUTES = 60;
+    public static final int DEFAULT_POLL_INTERVAL_SECONDS = 10;
+
+    @CheckForNull
+    private String testRailUrl;
+
+    @CheckForNull
+    private String testRailCredentialsId;
+
+    private String loadmillUrl = DEFAULT_LOADMILL_URL;
+
+    @CheckForNull
+    private String loadmillCredentialsId;
+
+    private boolean autoCreate;
+    private String section = DEFAULT_SECTION;
+    private boolean closeRun;
+
+    @CheckForNull
+    private String statusMapping;
+
+    private int testRailRequestsPerMinute = DEFAULT_REQUESTS_PER_MINUTE;
+    private int loadmillTimeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
+    private int loadmillPollIntervalSeconds = DEFAULT_POLL_INTERVAL_SECONDS;
+
+    public LoadmillTestRailConfiguration() {
+        load();
+    }
+
+    public static LoadmillTestRailConfiguration get() {
+        return ExtensionList.lookupSingleton(LoadmillTestRailConfiguration.class);
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Loadmill → TestRail";
+    }
+
+    @CheckForNull
+    public String getTestRailUrl() {
+        return testRailUrl;
+    }
+
+    @DataBoundSetter
+    public void setTestRailUrl(@CheckForNull String testRailUrl) {
+        this.testRailUrl = Util.fixEmptyAndTrim(testRailUrl);
+        save();
+    }
+
+    @CheckForNull
+    public String getTestRailCredentialsId() {
+        return testRailCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setTestRailCredentialsId(@CheckForNull String testRailCredentialsId) {
+        this.testRailCredentialsId = Util.fixEmptyAndTrim(testRailCredentialsId);
+        save();
+    }
+
+    public String getLoadmillUrl() {
+        return loadmillUrl == null ? DEFAULT_LOADMILL_URL : loadmillUrl;
+    }
+
+    @DataBoundSetter
+    public void setLoadmillUrl(@CheckForNull String loadmillUrl) {
+        String value = Util.fixEmptyAndTrim(loadmillUrl);
+        this.loadmillUrl = value == null ? DEFAULT_LOADMILL_URL : value;
+        save();
+    }
+
+    @CheckForNull
+    public String getLoadmillCredentialsId() {
+        return loadmillCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setLoadmillCredentialsId(@CheckForNull String loadmillCredentialsId) {
+        this.loadmillCredentialsId = Util.fixEmptyAndTrim(loadmillCredentialsId);
+        save();
+    }
+
+    /** Default for jobs that do not say: create missing TestRail suites, sections and cases. */
+    public boolean isAutoCreate() {
+        return autoCreate;
+    }
+
+    @DataBoundSetter
+    public void setAutoCreate(boolean autoCreate) {
+        this.autoCreate = autoCreate;
+        save();
+    }
+
+    /** Default section for created cases. */
+    public String getSection() {
+        return section == null ? DEFAULT_SECTION : section;
+    }
+
+    @DataBoundSetter
+    public void setSection(@CheckForNull String section) {
+        String value = Util.fixEmptyAndTrim(section);
+        this.section = value == null ? DEFAULT_SECTION : value;
+        save();
+    }
+
+    /** Default for jobs that do not say: close the TestRail run (or plan) after publishing. */
+    public boolean isCloseRun() {
+        return closeRun;
+    }
+
+    @DataBoundSetter
+    public void setCloseRun(boolean closeRun) {
+        this.closeRun = closeRun;
+        save();
+    }
+
+    /**
+     * Loadmill status → TestRail status name, one {@code LOADMILL=TestRail} pair per line, e.g.
+     * {@code FLAKY=Retest}; null keeps the engine's mapping.
+     */
+    @CheckForNull
+    public String getStatusMapping() {
+        return statusMapping;
+    }
+
+    @DataBoundSetter
+    public void setStatusMapping(@CheckForNull String statusMapping) {
+        this.statusMapping = Util.fixEmptyAndTrim(statusMapping);
+        save();
+    }
+
+    public int getTestRailRequestsPerMinute() {
+        return testRailRequestsPerMinute;
+    }
+
+    @DataBoundSetter
+    public void setTestRailRequestsPerMinute(int testRailRequestsPerMinute) {
+        this.testRailRequestsPerMinute =
+                testRailRequestsPerMinute < 1 ? DEFAULT_REQUESTS_PER_MINUTE : testRailRequestsPerMinute;
+        save();
+    }
+
+    public int getLoadmillTimeoutMinutes() {
+        return loadmillTimeoutMinutes;
+    }
+
+    @DataBoundSetter
+    public void setLoadmillTimeoutMinutes(int loadmillTimeoutMinutes) {
+        this.loadmillTimeoutMinutes = loadmillTimeoutMinutes < 1 ? DEFAULT_TIMEOUT_MINUTES : loadmillTimeoutMinutes;
+        save();
+    }
+
+    public int getLoadmillPollIntervalSeconds() {
+        return loadmillPollIntervalSeconds;
+    }
+
+    @DataBoundSetter
+    public void setLoadmillPollIntervalSeconds(int loadmillPollIntervalSeconds) {
+        this.loadmillPollIntervalSeconds =
+                loadmillPollIntervalSeconds < 1 ? DEFAULT_POLL_INTERVAL_SECONDS : loadmillPollIntervalSeconds;
+        save();
+    }
+
+    // ---- web methods: all POST, all Overall/Administer ----
+
+    @POST
+    public ListBoxModel doFillTestRailCredentialsIdItems(
+            @QueryParameter String testRailUrl, @QueryParameter String testRailCredentialsId) {
+        return CredentialsLookup.listForGlobal(
+                StandardUsernamePasswordCredentialsLookup.class, testRailUrl, testRailCredentialsId);
+    }
+
+    @POST
+    public ListBoxModel doFillLoadmillCredentialsIdItems(
+            @QueryParameter String loadmillUrl, @QueryParameter String loadmillCredentialsId) {
+        return CredentialsLookup.listForGlobal(StringCredentialsLookup.class, loadmillUrl, loadmillCredentialsId);
+    }
+
+    @POST
+    public FormValidation doCheckTestRailUrl(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return EngineCalls.checkTestRailUrl(value);
+    }
+
+    @POST
+    public FormValidation doCheckLoadmillUrl(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return EngineCalls.checkLoadmillUrl(value);
+    }
+
+    @POST
+    public FormValidation doCheckStatusMapping(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return EngineCalls.checkStatusMapping(value);
+    }
+
+    /** "Test TestRail connection": the URL and credential as currently entered in the form. */
+    @POST
+    public FormValidation doTestTestRailConnection(
+            @QueryParameter String testRailUrl,
+            @QueryParameter String testRailCredentialsId,
+            @QueryParameter String testRailRequestsPerMinute) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        StandardUsernamePasswordCredentials credentials = CredentialsLookup.findForGlobal(
+                testRailCredentialsId, StandardUsernamePasswordCredentialsLookup.class, testRailUrl);
+        if (credentials == null) {
+            return FormValidation.error(CredentialsLookup.missingMessage(
+                    testRailCredentialsId, "Username with password (TestRail login and API key)"));
+        }
+        return EngineCalls.testTestRail(testRailUrl, credentials);
+    }
+
+    /** "Test Loadmill connection": the URL and token credential as currently entered in the form. */
+    @POST
+    public FormValidation doTestLoadmillConnection(
+            @QueryParameter String loadmillUrl, @QueryParameter String loadmillCredentialsId) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        StringCredentials credentials =
+                CredentialsLookup.findForGlobal(loadmillCredentialsId, StringCredentialsLookup.class, loadmillUrl);
+        if (credentials == null) {
+            return FormValidation.error(
+                    CredentialsLookup.missingMessage(loadmillCredentialsId, "Secret text (Loadmill API token)"));
+        }
+        return EngineCalls.testLoadmill(loadmillUrl, credentials);
+    }
+}
