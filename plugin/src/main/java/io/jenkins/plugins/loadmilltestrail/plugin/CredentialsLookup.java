@@ -69,7 +69,8 @@ final class CredentialsLookup {
             result.includeCurrentValue(current);
             return result;
         }
-        Authentication authentication = item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
+        Authentication authentication =
+                item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
         result.includeEmptyValue();
         if (item == null) {
             result.includeMatchingAs(
@@ -101,7 +102,12 @@ final class CredentialsLookup {
      * @param setting where the id was configured, for the message
      */
     static <C extends StandardCredentials> C findForRun(
-            @CheckForNull String id, Class<C> type, Run<?, ?> run, @CheckForNull String url, String kind, String setting)
+            @CheckForNull String id,
+            Class<C> type,
+            Run<?, ?> run,
+            @CheckForNull String url,
+            String kind,
+            String setting)
             throws AbortException {
         String value = Util.fixEmptyAndTrim(id);
         if (value == null) {
@@ -114,8 +120,8 @@ final class CredentialsLookup {
             StandardCredentials other =
                     CredentialsProvider.findCredentialById(value, StandardCredentials.class, run, requirements);
             if (other != null) {
-                throw new AbortException("Credential '" + value + "' is not a " + kind + " credential; "
-                        + "change " + setting + " to a credential of that kind.");
+                throw new AbortException("Credential '" + value + "' is not a " + kind + " credential; " + "change "
+                        + setting + " to a credential of that kind.");
             }
             throw new AbortException(missingMessage(value, kind));
         }

@@ -34,7 +34,10 @@ final class JobForms {
 
     static ListBoxModel fillLoadmillCredentials(@CheckForNull Item item, @CheckForNull String current) {
         return CredentialsLookup.listForItem(
-                item, StringCredentials.class, LoadmillTestRailConfiguration.get().getLoadmillUrl(), current);
+                item,
+                StringCredentials.class,
+                LoadmillTestRailConfiguration.get().getLoadmillUrl(),
+                current);
     }
 
     static ListBoxModel matchingItems() {
@@ -79,7 +82,8 @@ final class JobForms {
         if (id.startsWith("${")) {
             return FormValidation.warning("Resolved when the build runs; it cannot be checked here.");
         }
-        Authentication authentication = item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
+        Authentication authentication =
+                item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
         ListBoxModel found = item == null
                 ? CredentialsProvider.listCredentialsInItemGroup(
                         StandardCredentials.class, Jenkins.get(), authentication, null, CredentialsMatchers.withId(id))

@@ -410,6 +410,5 @@ public class LoadmillTestRailRecorder extends Recorder implements SimpleBuildSte
         public FormValidation doCheckJunitFile(@QueryParameter String value) {
             return JobForms.checkWorkspacePath(value);
         }
-
     }
 }

@@ -344,8 +344,8 @@ public class LoadmillTestRailStep extends Step {
             // Optional: present inside node {}, null outside; the workspace files are written only with it.
             FilePath workspace = context.get(FilePath.class);
             EnvVars env = context.get(EnvVars.class);
-            JobRunner.Outcome outcome = JobRunner.run(
-                    step.job, run, workspace, env == null ? new EnvVars() : env, listener);
+            JobRunner.Outcome outcome =
+                    JobRunner.run(step.job, run, workspace, env == null ? new EnvVars() : env, listener);
             Result result = outcome.resultForFailedFlows();
             if (result != null) {
                 FlowNode node = context.get(FlowNode.class);
@@ -433,6 +433,5 @@ public class LoadmillTestRailStep extends Step {
         public FormValidation doCheckJunitFile(@QueryParameter String value) {
             return JobForms.checkWorkspacePath(value);
         }
-
     }
 }
