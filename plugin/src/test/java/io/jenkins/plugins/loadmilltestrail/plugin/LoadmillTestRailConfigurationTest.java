@@ -1,0 +1,158 @@
+package io.jenkins.plugins.loadmilltestrail.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hudson.security.ACL;
+import hudson.security.ACLContext;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import jenkins.model.Jenkins;
+import org.htmlunit.Page;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import org.springframework.security.access.AccessDeniedException;
+
+@WithJenkins
+class LoadmillTestRailConfigurationTest {
+    private JenkinsRule j;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) throws Exception {
+        j = rule;
+        TestCredentials.add();
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.ADMINISTER)
+                .everywhere()
+                .to("alice")
+                .grant(Jenkins.READ)
+                .everywhere()
+                .to("bob"));
+    }
+
+    @Test
+    void defaults() {
+        LoadmillTestRailConfiguration config = LoadmillTestRailConfiguration.get();
+        assertNull(config.getTestRailUrl());
+        assertEquals("https://app.loadmill.com", config.getLoadmillUrl());
+        assertEquals("Loadmill", config.getSection());
+        assertEquals(180, config.getTestRailRequestsPerMinute());
+        assertEquals(60, config.getLoadmillTimeoutMinutes());
+        assertEquals(10, config.getLoadmillPollIntervalSeconds());
+        assertFalse(config.isAutoCreate());
+        assertFalse(config.isCloseRun());
+    }
+
+    @Test
+    void configRoundtripKeepsEverySetting() throws Exception {
+        LoadmillTestRailConfiguration config = LoadmillTestRailConfiguration.get();
+        config.setTestRailUrl("https://example.testrail.io/");
+        config.setTestRailCredentialsId(TestCredentials.TESTRAIL_ID);
+        config.setTestRailRequestsPerMinute(120);
+        config.setLoadmillUrl("https://loadmill.example.com");
+        config.setLoadmillCredentialsId(TestCredentials.LOADMILL_ID);
+        config.setAutoCreate(true);
+        config.setSection("API");
+        config.setCloseRun(true);
+        config.setStatusMapping("FLAKY=retest");
+        config.setLoadmillTimeoutMinutes(45);
+        config.setLoadmillPollIntervalSeconds(5);
+
+        // JenkinsRule.configRoundtrip() uses an anonymous client; this Jenkins is secured, so log in.
+        j.submit(j.createWebClient().login("alice").goTo("configure").getFormByName("config"));
+
+        config = LoadmillTestRailConfiguration.get();
+        assertEquals("https://example.testrail.io/", config.getTestRailUrl());
+        assertEquals(TestCredentials.TESTRAIL_ID, config.getTestRailCredentialsId());
+        assertEquals(120, config.getTestRailRequestsPerMinute());
+        assertEquals("https://loadmill.example.com", config.getLoadmillUrl());
+        assertEquals(TestCredentials.LOADMILL_ID, config.getLoadmillCredentialsId());
+        assertTrue(config.isAutoCreate());
+        assertEquals("API", config.getSection());
+        assertTrue(config.isCloseRun());
+        assertEquals("FLAKY=retest", config.getStatusMapping());
+        assertEquals(45, config.getLoadmillTimeoutMinutes());
+        assertEquals(5, config.getLoadmillPollIntervalSeconds());
+    }
+
+    @Test
+    void settingsSurviveReload() {
+        LoadmillTestRailConfiguration config = LoadmillTestRailConfiguration.get();
+        config.setTestRailUrl("https://example.testrail.io/");
+        config.setSection("API");
+        LoadmillTestRailConfiguration reloaded = new LoadmillTestRailConfiguration();
+        assertEquals("https://example.testrail.io/", reloaded.getTestRailUrl());
+        assertEquals("API", reloaded.getSection());
+    }
+
+    @Test
+    void administratorsSeeCredentialIds() {
+        LoadmillTestRailConfiguration config = LoadmillTestRailConfiguration.get();
+        try (ACLContext ignored = ACL.as2(impersonate("alice"))) {
+            ListBoxModel testRail = config.doFillTestRailCredentialsIdItems("https://example.testrail.io/", "");
+            assertTrue(TestCredentials.values(testRail).contains(TestCredentials.TESTRAIL_ID));
+            // the Loadmill drop-down lists Secret text only
+            ListBoxModel loadmill = config.doFillLoadmillCredentialsIdItems("https://app.loadmill.com", "");
+            assertTrue(TestCredentials.values(loadmill).contains(TestCredentials.LOADMILL_ID));
+            assertFalse(TestCredentials.values(loadmill).contains(TestCredentials.TESTRAIL_ID));
+        }
+    }
+
+    @Test
+    void readersSeeNoCredentialIdsAndCannotTestConnections() {
+        LoadmillTestRailConfiguration config = LoadmillTestRailConfiguration.get();
+        try (ACLContext ignored = ACL.as2(impersonate("bob"))) {
+            ListBoxModel testRail = config.doFillTestRailCredentialsIdItems("https://example.testrail.io/", "");
+            assertFalse(TestCredentials.values(testRail).contains(TestCredentials.TESTRAIL_ID));
+            ListBoxModel loadmill = config.doFillLoadmillCredentialsIdItems("https://app.loadmill.com", "");
+            assertFalse(TestCredentials.values(loadmill).contains(TestCredentials.LOADMILL_ID));
+
+            // A reader must not point a stored credential at an address of their choice.
+            assertThrows(
+                    AccessDeniedException.class,
+                    () -> config.doTestTestRailConnection(
+                            "https://attacker.example/", TestCredentials.TESTRAIL_ID, "180"));
+            assertThrows(
+                    AccessDeniedException.class,
+                    () -> config.doTestLoadmillConnection("https://attacker.example/", TestCredentials.LOADMILL_ID));
+            assertThrows(AccessDeniedException.class, () -> config.doCheckTestRailUrl("https://example.testrail.io/"));
+            assertThrows(AccessDeniedException.class, () -> config.doCheckLoadmillUrl("https://app.loadmill.com"));
+            assertThrows(AccessDeniedException.class, () -> config.doCheckStatusMapping("FLAKY=retest"));
+        }
+    }
+
+    @Test
+    void testConnectionWithoutCredentialSaysWhatIsMissing() {
+        LoadmillTestRailConfiguration config = LoadmillTestRailConfiguration.get();
+        try (ACLContext ignored = ACL.as2(impersonate("alice"))) {
+            FormValidation testRail = config.doTestTestRailConnection("https://example.testrail.io/", "", "180");
+            assertEquals(FormValidation.Kind.ERROR, testRail.kind);
+            FormValidation wrongKind =
+                    config.doTestLoadmillConnection("https://app.loadmill.com", TestCredentials.TESTRAIL_ID);
+            assertEquals(FormValidation.Kind.ERROR, wrongKind.kind);
+        }
+    }
+
+    @Test
+    void webMethodsRefuseGet() throws Exception {
+        JenkinsRule.WebClient wc = j.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        wc.login("alice");
+        Page page = wc.goTo(
+                "descriptorByName/" + LoadmillTestRailConfiguration.class.getName()
+                        + "/testTestRailConnection?testRailUrl=https://attacker.example/&testRailCredentialsId="
+                        + TestCredentials.TESTRAIL_ID,
+                null);
+        assertEquals(405, page.getWebResponse().getStatusCode());
+    }
+
+    private static org.springframework.security.core.Authentication impersonate(String user) {
+        return hudson.model.User.getById(user, true).impersonate2();
+    }
+}
