@@ -23,8 +23,11 @@ final class SuiteNameResolver {
         if (additionalDescription.isEmpty() || !description.endsWith(additionalDescription)) {
             return description;
         }
-        String name = TRAILING_SEPARATORS.matcher(
-                description.substring(0, description.length() - additionalDescription.length())).replaceAll("");
+        String before = description.substring(0, description.length() - additionalDescription.length());
+        if (!before.isEmpty() && !TRAILING_SEPARATORS.matcher(before.substring(before.length() - 1)).find()) {
+            return description; // "Orders APIbuild 3" was not made by appending "build 3"
+        }
+        String name = TRAILING_SEPARATORS.matcher(before).replaceAll("");
         // A suite named exactly like the additional description keeps its name.
         return name.isEmpty() ? description : name;
     }
