@@ -105,8 +105,8 @@ public record SyncPlan(
     /** How a flow matched. */
     public enum How { NAME, PIN, CREATED, UNMATCHED, NOT_PINNED }
 
-    /** One Loadmill flow and its case ({@code caseId} may be a ref; 0 when none). */
-    public record FlowMatch(String suiteName, String flowName, String loadmillStatus, long caseId, How how,
+    /** One Loadmill flow ({@code key}: its flow run id) and its case ({@code caseId} may be a ref; 0 when none). */
+    public record FlowMatch(String key, String suiteName, String flowName, String loadmillStatus, long caseId, How how,
             Optional<Status> status, String note) {}
 
     /** "Suite / Flow" of flows that matched no case. */

@@ -112,7 +112,7 @@ public final class SyncPlanner {
                     FlowMatch match = matchFlow(suite, flow, container);
                     if (match.caseId() != 0) {
                         StatusMapping.Mapped mapped = statuses.map(flow);
-                        match = new FlowMatch(match.suiteName(), match.flowName(), match.loadmillStatus(), match.caseId(),
+                        match = new FlowMatch(match.key(), match.suiteName(), match.flowName(), match.loadmillStatus(), match.caseId(),
                                 match.how(), Optional.of(mapped.status()), joinNotes(match.note(), mapped.note()));
                         long runSuite = runSuiteOf(match.caseId(), container);
                         bySuite.computeIfAbsent(runSuite, k -> new ArrayList<>()).add(new PlannedResult(flow.flowRunId(),
@@ -273,16 +273,16 @@ public final class SyncPlanner {
             OptionalLong pin = pinOf(suite, flow);
             if (pin.isPresent()) {
                 return checkPin(suite, flow, pin.getAsLong(), container)
-                        .map(id -> new FlowMatch(suite.name(), flow.name(), status, id, How.PIN, Optional.empty(), ""))
-                        .orElseGet(() -> new FlowMatch(suite.name(), flow.name(), status, 0, How.UNMATCHED,
+                        .map(id -> new FlowMatch(flow.flowRunId(), suite.name(), flow.name(), status, id, How.PIN, Optional.empty(), ""))
+                        .orElseGet(() -> new FlowMatch(flow.flowRunId(), suite.name(), flow.name(), status, 0, How.UNMATCHED,
                                 Optional.empty(), "pinned case not usable"));
             }
             if (settings.matching() == MatchMode.ID) {
-                return new FlowMatch(suite.name(), flow.name(), status, 0, How.NOT_PINNED, Optional.empty(),
+                return new FlowMatch(flow.flowRunId(), suite.name(), flow.name(), status, 0, How.NOT_PINNED, Optional.empty(),
                         "not pinned; matching by id publishes only pinned flows");
             }
             if (container == Container.PENDING || !container.resolved()) {
-                return new FlowMatch(suite.name(), flow.name(), status, 0, How.UNMATCHED, Optional.empty(),
+                return new FlowMatch(flow.flowRunId(), suite.name(), flow.name(), status, 0, How.UNMATCHED, Optional.empty(),
                         container == Container.PENDING ? "" : "no TestRail " + (multi ? "suite" : "section")
                                 + " named '" + Names.clean(suite.name()) + "'");
             }
@@ -292,17 +292,17 @@ public final class SyncPlanner {
             }
             List<TestCase> found = index(container).getOrDefault(names.key(title), List.of());
             if (found.size() == 1) {
-                return new FlowMatch(suite.name(), flow.name(), status, found.get(0).id(), How.NAME, Optional.empty(), "");
+                return new FlowMatch(flow.flowRunId(), suite.name(), flow.name(), status, found.get(0).id(), How.NAME, Optional.empty(), "");
             }
             if (found.size() > 1) {
                 problems.add(ambiguous("cases", title, found, c -> CaseIds.format(c.id()),
                         "pin the flow '" + suite.name() + "/" + flow.name() + "' to one of them in the case map"));
-                return new FlowMatch(suite.name(), flow.name(), status, 0, How.UNMATCHED, Optional.empty(), "ambiguous");
+                return new FlowMatch(flow.flowRunId(), suite.name(), flow.name(), status, 0, How.UNMATCHED, Optional.empty(), "ambiguous");
             }
             if (settings.autoCreate()) {
                 return created(suite, flow, container, title);
             }
-            return new FlowMatch(suite.name(), flow.name(), status, 0, How.UNMATCHED, Optional.empty(),
+            return new FlowMatch(flow.flowRunId(), suite.name(), flow.name(), status, 0, How.UNMATCHED, Optional.empty(),
                     "no case titled '" + title + "' in " + (multi ? "suite '" : "section '")
                             + (multi ? container.suiteName() : sectionName(container.sectionId())) + "'");
         }
@@ -310,7 +310,7 @@ public final class SyncPlanner {
         private FlowMatch created(SuiteResult suite, FlowResult flow, Container container, String title) {
             long sectionId = sectionForNewCases(container);
             if (sectionId == 0) {
-                return new FlowMatch(suite.name(), flow.name(), flow.status().value(), 0, How.UNMATCHED,
+                return new FlowMatch(flow.flowRunId(), suite.name(), flow.name(), flow.status().value(), 0, How.UNMATCHED,
                         Optional.empty(), "");
             }
             long suiteId = suiteOf(container);
@@ -322,7 +322,7 @@ public final class SyncPlanner {
                         + "...' is longer than TestRail's 250-character title; its case is titled '" + title
                         + "'. Consider pinning it to a case id.");
             }
-            return new FlowMatch(suite.name(), flow.name(), flow.status().value(), planned.ref(), How.CREATED,
+            return new FlowMatch(flow.flowRunId(), suite.name(), flow.name(), flow.status().value(), planned.ref(), How.CREATED,
                     Optional.empty(), "");
         }
 
