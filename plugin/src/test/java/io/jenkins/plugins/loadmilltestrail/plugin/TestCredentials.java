@@ -1,6 +1,7 @@
 package io.jenkins.plugins.loadmilltestrail.plugin;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.IdCredentials;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.util.ListBoxModel;
@@ -33,6 +34,15 @@ final class TestCredentials {
         store.getCredentials()
                 .add(new StringCredentialsImpl(
                         CredentialsScope.GLOBAL, LOADMILL_ID, "Loadmill", Secret.fromString(loadmillToken)));
+        store.save();
+    }
+
+    /** Replaces the Loadmill token credential's secret. */
+    static void replaceLoadmillToken(String token) throws Exception {
+        SystemCredentialsProvider store = SystemCredentialsProvider.getInstance();
+        store.getCredentials().removeIf(c -> c instanceof IdCredentials id && id.getId().equals(LOADMILL_ID));
+        store.getCredentials()
+                .add(new StringCredentialsImpl(CredentialsScope.GLOBAL, LOADMILL_ID, "Loadmill", Secret.fromString(token)));
         store.save();
     }
 

@@ -1,0 +1,285 @@
+package io.jenkins.plugins.loadmilltestrail.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import hudson.FilePath;
+import hudson.model.Executor;
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Result;
+import hudson.model.Run;
+import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.LoadmillSimulator;
+import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.TestPlanScenario;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.ProjectSeed;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SectionSeed;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimResult;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+/**
+ * Whole builds against the local Loadmill and TestRail simulators: Pipeline inside and outside
+ * {@code node}, freestyle, failed flows, service errors, abort, and secrets kept out of the log.
+ */
+@WithJenkins
+class LoadmillTestRailBuildTest {
+    private static final String PROJECT = "Payments";
+    private static final String SUITE = "Orders API";
+
+    private JenkinsRule j;
+    private LoadmillSimulator loadmill;
+    private TestRailSimulator testRail;
+    private SectionSeed section;
+
+    @BeforeEach
+    void setUp(JenkinsRule rule) throws Exception {
+        j = rule;
+        loadmill = LoadmillSimulator.start(TestCredentials.LOADMILL_TOKEN);
+        testRail = TestRailSimulator.start();
+        testRail.addUser(TestCredentials.TESTRAIL_USER, TestCredentials.TESTRAIL_KEY);
+        ProjectSeed project = testRail.addProject(PROJECT, TestRailSimulator.MULTIPLE_SUITES);
+        section = project.addSuite(SUITE).addSection("Orders");
+        section.addCase("Create order");
+        section.addCase("Cancel order");
+        TestCredentials.add();
+
+        LoadmillTestRailConfiguration config = LoadmillTestRailConfiguration.get();
+        config.setTestRailUrl(testRail.url());
+        config.setTestRailCredentialsId(TestCredentials.TESTRAIL_ID);
+        config.setLoadmillUrl(loadmill.url());
+        config.setLoadmillCredentialsId(TestCredentials.LOADMILL_ID);
+        config.setLoadmillPollIntervalSeconds(1);
+        config.setLoadmillTimeoutMinutes(2);
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (loadmill != null) {
+            loadmill.close();
+        }
+        if (testRail != null) {
+            testRail.close();
+        }
+    }
+
+    private TestPlanScenario planWithTwoPassingFlows() {
+        return loadmill.addTestPlan("Nightly")
+                .suite(SUITE, s -> s.passed("Create order").passed("Cancel order"))
+                .runningPolls(1);
+    }
+
+    private WorkflowJob pipeline(String script) throws Exception {
+        WorkflowJob p = j.createProject(WorkflowJob.class);
+        p.setDefinition(new CpsFlowDefinition(script, true));
+        return p;
+    }
+
+    /** Every result stored in any TestRail run. */
+    private List<SimResult> allResults() {
+        return testRail.runs().stream()
+                .flatMap(run -> testRail.results(run.id()).stream())
+                .collect(Collectors.toList());
+    }
+
+    private static void assertNoSecretsIn(Run<?, ?> run) throws Exception {
+        String log = JenkinsRule.getLog(run);
+        assertFalse(log.contains(TestCredentials.TESTRAIL_KEY), "TestRail API key in the build log");
+        assertFalse(log.contains(TestCredentials.LOADMILL_TOKEN), "Loadmill token in the build log");
+    }
+
+    @Test
+    void pipelinePublishesPassedFlowsAndReturnsTheSummary() throws Exception {
+        TestPlanScenario plan = planWithTwoPassingFlows();
+        WorkflowJob p = pipeline("node {\n"
+                + "  def r = loadmillTestRail(testPlanId: '" + plan.id() + "', project: '" + PROJECT + "')\n"
+                + "  echo \"passed=${r.passed} failed=${r.failed} total=${r.total} posted=${r.postedResults}\"\n"
+                + "  echo \"runs=${r.testRailRunIds.size()} unmatched=${r.unmatchedFlows.size()}\"\n"
+                + "  echo \"loadmill=${r.loadmillRunUrl}\"\n"
+                + "}");
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+
+        j.assertLogContains("passed=2 failed=0 total=2 posted=2", b);
+        j.assertLogContains("runs=1 unmatched=0", b);
+        j.assertLogContains("loadmill=http", b);
+        assertNoSecretsIn(b);
+
+        LoadmillTestRailAction action = b.getAction(LoadmillTestRailAction.class);
+        assertNotNull(action);
+        assertEquals(2, action.getPassed());
+        assertEquals(2, action.getTotal());
+        assertEquals(2, action.getPostedResults());
+        assertEquals(1, action.getTestRailRuns().size());
+        assertTrue(action.getTestRailRuns().get(0).getUrl().startsWith(testRail.url()));
+        assertEquals(2, action.getFlows().size());
+        assertTrue(action.getFlows().stream().allMatch(LoadmillTestRailAction.FlowRow::isPosted));
+
+        assertEquals(2, allResults().size());
+
+        FilePath workspace = j.jenkins.getWorkspaceFor(p);
+        assertNotNull(workspace);
+        assertTrue(workspace.child(JobFields.DEFAULT_RESULTS_FILE).exists());
+        assertTrue(workspace.child(JobFields.DEFAULT_JUNIT_FILE).exists());
+        assertTrue(workspace.child(JobFields.DEFAULT_JUNIT_FILE).readToString().contains("Create order"));
+
+        // the build page and the per-flow page render
+        JenkinsRule.WebClient wc = j.createWebClient();
+        wc.getPage(b);
+        wc.getPage(b, LoadmillTestRailAction.URL_NAME + "/");
+    }
+
+    @Test
+    void failedFlowsMakeTheBuildUnstableAndArePublished() throws Exception {
+        TestPlanScenario plan = loadmill.addTestPlan("Nightly")
+                .suite(SUITE, s -> s.passed("Create order")
+                        .failedAssertion("Cancel order", "__status", "equals", "200", "409"))
+                .runningPolls(1);
+        WorkflowJob p = pipeline("node {\n"
+                + "  def r = loadmillTestRail(testPlanId: '" + plan.id() + "', project: '" + PROJECT + "')\n"
+                + "  echo \"failed=${r.failed}\"\n"
+                + "}");
+        WorkflowRun b = j.assertBuildStatus(Result.UNSTABLE, p.scheduleBuild2(0));
+        j.assertLogContains("failed=1", b);
+        assertEquals(2, allResults().size());
+        assertEquals(1, b.getAction(LoadmillTestRailAction.class).getFailed());
+        assertNoSecretsIn(b);
+    }
+
+    @Test
+    void failedFlowsCanFailTheBuildOrLeaveItAlone() throws Exception {
+        TestPlanScenario plan = loadmill.addTestPlan("Nightly")
+                .suite(SUITE, s -> s.failedRequest("Create order", "HTTP status 500 - Internal Server Error"));
+        WorkflowJob failing = pipeline("loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT
+                + "', failedFlowsResult: 'FAILURE'");
+        j.assertBuildStatus(Result.FAILURE, failing.scheduleBuild2(0));
+
+        WorkflowJob unchanged = pipeline("loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT
+                + "', failedFlowsResult: 'UNCHANGED'");
+        j.buildAndAssertSuccess(unchanged);
+    }
+
+    @Test
+    void testRailErrorsFailTheBuildWithTheEngineMessageAndKeepTheResultsFile() throws Exception {
+        TestPlanScenario plan = planWithTwoPassingFlows();
+        testRail.setApiEnabled(false);
+        WorkflowJob p = pipeline(
+                "node { loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT + "' }");
+        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        j.assertLogContains("Site Settings", b);
+        j.assertLogNotContains("\tat io.jenkins.plugins", b); // a user error, not a stack trace
+        assertNoSecretsIn(b);
+        // collected results were saved before publishing
+        assertTrue(j.jenkins.getWorkspaceFor(p).child(JobFields.DEFAULT_RESULTS_FILE).exists());
+        LoadmillTestRailAction action = b.getAction(LoadmillTestRailAction.class);
+        assertNotNull(action, "the Loadmill results are shown even when TestRail failed");
+        assertFalse(action.getPublishError().isEmpty());
+    }
+
+    @Test
+    void loadmillErrorsFailTheBuild() throws Exception {
+        TestPlanScenario plan = planWithTwoPassingFlows();
+        TestCredentials.replaceLoadmillToken("lmToken-wrong-0000000000000");
+        WorkflowJob p = pipeline("loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT + "'");
+        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        j.assertLogNotContains("\tat io.jenkins.plugins", b);
+        j.assertLogNotContains("lmToken-wrong-0000000000000", b);
+        assertTrue(testRail.runs().isEmpty());
+    }
+
+    @Test
+    void invalidSettingsFailBeforeAnyCall() throws Exception {
+        WorkflowJob p = pipeline("loadmillTestRail project: '" + PROJECT + "'");
+        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        j.assertLogContains("Nothing to run", b);
+        assertEquals(0, loadmill.launches().size());
+    }
+
+    @Test
+    void missingOrWrongCredentialsNameTheIdAndKind() throws Exception {
+        TestPlanScenario plan = planWithTwoPassingFlows();
+        WorkflowJob missing = pipeline("loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT
+                + "', testRailCredentialsId: 'nope'");
+        WorkflowRun b1 = j.assertBuildStatus(Result.FAILURE, missing.scheduleBuild2(0));
+        j.assertLogContains("'nope'", b1);
+
+        WorkflowJob wrongKind = pipeline("loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT
+                + "', loadmillCredentialsId: '" + TestCredentials.TESTRAIL_ID + "'");
+        WorkflowRun b2 = j.assertBuildStatus(Result.FAILURE, wrongKind.scheduleBuild2(0));
+        j.assertLogContains("Secret text", b2);
+        assertEquals(0, loadmill.launches().size());
+    }
+
+    @Test
+    void outsideNodeTheStepNeedsNoWorkspace() throws Exception {
+        TestPlanScenario plan = planWithTwoPassingFlows();
+        WorkflowJob p = pipeline("def r = loadmillTestRail(testPlanId: '" + plan.id() + "', project: '" + PROJECT
+                + "')\necho \"total=${r.total} file=${r.resultsFile}.\"");
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+        j.assertLogContains("total=2 file=.", b);
+    }
+
+    @Test
+    void pinnedCasesAndAutoCreate() throws Exception {
+        long pinned = section.addCase("Legacy title for refunds").id();
+        TestPlanScenario plan = loadmill.addTestPlan("Nightly")
+                .suite(SUITE, s -> s.passed("Create order").passed("Refund order").passed("Brand new flow"));
+        WorkflowJob p = pipeline("def r = loadmillTestRail(testPlanId: '" + plan.id() + "', project: '" + PROJECT
+                + "', autoCreate: true, caseMap: [flowCase(flow: 'Refund order', caseId: 'C" + pinned + "')])\n"
+                + "echo \"created=${r.createdCases} unmatched=${r.unmatchedFlows}\"");
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+        j.assertLogContains("created=1 unmatched=[]", b);
+        assertTrue(allResults().stream().anyMatch(r -> r.caseId() == pinned));
+    }
+
+    @Test
+    void freestyleRecorderPublishesAndWritesWorkspaceFiles() throws Exception {
+        TestPlanScenario plan = planWithTwoPassingFlows();
+        FreeStyleProject p = j.createFreeStyleProject();
+        LoadmillTestRailRecorder recorder = new LoadmillTestRailRecorder();
+        recorder.setTestPlanId(plan.id());
+        recorder.setProject(PROJECT);
+        recorder.setResultsFile("reports/loadmill.json");
+        p.getPublishersList().add(recorder);
+
+        FreeStyleBuild b = j.buildAndAssertSuccess(p);
+        assertNoSecretsIn(b);
+        assertEquals(2, b.getAction(LoadmillTestRailAction.class).getPassed());
+        FilePath workspace = b.getWorkspace();
+        assertNotNull(workspace);
+        assertTrue(workspace.child("reports/loadmill.json").exists());
+        assertTrue(workspace.child(JobFields.DEFAULT_JUNIT_FILE).exists());
+        assertEquals(2, allResults().size());
+    }
+
+    @Test
+    void abortStopsTheLoadmillRun() throws Exception {
+        TestPlanScenario plan = loadmill.addTestPlan("Nightly")
+                .suite(SUITE, s -> s.passed("Create order"))
+                .neverFinishes();
+        WorkflowJob p = pipeline("loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT + "'");
+        WorkflowRun b = p.scheduleBuild2(0).waitForStart();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (loadmill.calls(LoadmillSimulator.PLAN_RUN_ENDPOINT) < 1 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        Executor executor = b.getExecutor();
+        assertNotNull(executor);
+        executor.interrupt();
+        j.assertBuildStatus(Result.ABORTED, j.waitForCompletion(b));
+        while (loadmill.stops().isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertFalse(loadmill.stops().isEmpty(), "the Loadmill run was stopped");
+        assertTrue(testRail.runs().isEmpty());
+    }
+}
