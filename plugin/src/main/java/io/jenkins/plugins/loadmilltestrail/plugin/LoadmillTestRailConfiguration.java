@@ -198,13 +198,13 @@ public class LoadmillTestRailConfiguration extends GlobalConfiguration {
     public ListBoxModel doFillTestRailCredentialsIdItems(
             @QueryParameter String testRailUrl, @QueryParameter String testRailCredentialsId) {
         return CredentialsLookup.listForGlobal(
-                StandardUsernamePasswordCredentialsLookup.class, testRailUrl, testRailCredentialsId);
+                StandardUsernamePasswordCredentials.class, testRailUrl, testRailCredentialsId);
     }
 
     @POST
     public ListBoxModel doFillLoadmillCredentialsIdItems(
             @QueryParameter String loadmillUrl, @QueryParameter String loadmillCredentialsId) {
-        return CredentialsLookup.listForGlobal(StringCredentialsLookup.class, loadmillUrl, loadmillCredentialsId);
+        return CredentialsLookup.listForGlobal(StringCredentials.class, loadmillUrl, loadmillCredentialsId);
     }
 
     @POST
@@ -233,12 +233,21 @@ public class LoadmillTestRailConfiguration extends GlobalConfiguration {
             @QueryParameter String testRailRequestsPerMinute) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         StandardUsernamePasswordCredentials credentials = CredentialsLookup.findForGlobal(
-                testRailCredentialsId, StandardUsernamePasswordCredentialsLookup.class, testRailUrl);
+                testRailCredentialsId, StandardUsernamePasswordCredentials.class, testRailUrl);
         if (credentials == null) {
             return FormValidation.error(CredentialsLookup.missingMessage(
                     testRailCredentialsId, "Username with password (TestRail login and API key)"));
         }
-        return EngineCalls.testTestRail(testRailUrl, credentials);
+        return EngineCalls.testTestRail(testRailUrl, credentials, parseRequestsPerMinute(testRailRequestsPerMinute));
+    }
+
+    private static int parseRequestsPerMinute(@CheckForNull String value) {
+        try {
+            int parsed = Integer.parseInt(Util.fixNull(value).trim());
+            return parsed < 1 ? DEFAULT_REQUESTS_PER_MINUTE : parsed;
+        } catch (NumberFormatException e) {
+            return DEFAULT_REQUESTS_PER_MINUTE;
+        }
     }
 
     /** "Test Loadmill connection": the URL and token credential as currently entered in the form. */
@@ -247,7 +256,7 @@ public class LoadmillTestRailConfiguration extends GlobalConfiguration {
             @QueryParameter String loadmillUrl, @QueryParameter String loadmillCredentialsId) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         StringCredentials credentials =
-                CredentialsLookup.findForGlobal(loadmillCredentialsId, StringCredentialsLookup.class, loadmillUrl);
+                CredentialsLookup.findForGlobal(loadmillCredentialsId, StringCredentials.class, loadmillUrl);
         if (credentials == null) {
             return FormValidation.error(
                     CredentialsLookup.missingMessage(loadmillCredentialsId, "Secret text (Loadmill API token)"));

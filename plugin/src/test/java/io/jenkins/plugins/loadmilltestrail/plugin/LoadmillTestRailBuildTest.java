@@ -141,8 +141,10 @@ class LoadmillTestRailBuildTest {
     @Test
     void failedFlowsMakeTheBuildUnstableAndArePublished() throws Exception {
         TestPlanScenario plan = loadmill.addTestPlan("Nightly")
-                .suite(SUITE, s -> s.passed("Create order")
-                        .failedAssertion("Cancel order", "__status", "equals", "200", "409"))
+                .suite(
+                        SUITE,
+                        s -> s.passed("Create order")
+                                .failedAssertion("Cancel order", "__status", "equals", "200", "409"))
                 .runningPolls(1);
         WorkflowJob p = pipeline("node {\n"
                 + "  def r = loadmillTestRail(testPlanId: '" + plan.id() + "', project: '" + PROJECT + "')\n"
@@ -172,14 +174,17 @@ class LoadmillTestRailBuildTest {
     void testRailErrorsFailTheBuildWithTheEngineMessageAndKeepTheResultsFile() throws Exception {
         TestPlanScenario plan = planWithTwoPassingFlows();
         testRail.setApiEnabled(false);
-        WorkflowJob p = pipeline(
-                "node { loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT + "' }");
+        WorkflowJob p =
+                pipeline("node { loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT + "' }");
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
         j.assertLogContains("Site Settings", b);
         j.assertLogNotContains("\tat io.jenkins.plugins", b); // a user error, not a stack trace
         assertNoSecretsIn(b);
         // collected results were saved before publishing
-        assertTrue(j.jenkins.getWorkspaceFor(p).child(JobFields.DEFAULT_RESULTS_FILE).exists());
+        assertTrue(j.jenkins
+                .getWorkspaceFor(p)
+                .child(JobFields.DEFAULT_RESULTS_FILE)
+                .exists());
         LoadmillTestRailAction action = b.getAction(LoadmillTestRailAction.class);
         assertNotNull(action, "the Loadmill results are shown even when TestRail failed");
         assertFalse(action.getPublishError().isEmpty());
@@ -232,7 +237,9 @@ class LoadmillTestRailBuildTest {
     void pinnedCasesAndAutoCreate() throws Exception {
         long pinned = section.addCase("Legacy title for refunds").id();
         TestPlanScenario plan = loadmill.addTestPlan("Nightly")
-                .suite(SUITE, s -> s.passed("Create order").passed("Refund order").passed("Brand new flow"));
+                .suite(
+                        SUITE,
+                        s -> s.passed("Create order").passed("Refund order").passed("Brand new flow"));
         WorkflowJob p = pipeline("def r = loadmillTestRail(testPlanId: '" + plan.id() + "', project: '" + PROJECT
                 + "', autoCreate: true, caseMap: [flowCase(flow: 'Refund order', caseId: 'C" + pinned + "')])\n"
                 + "echo \"created=${r.createdCases} unmatched=${r.unmatchedFlows}\"");

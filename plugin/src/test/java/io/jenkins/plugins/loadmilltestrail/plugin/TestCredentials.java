@@ -40,9 +40,11 @@ final class TestCredentials {
     /** Replaces the Loadmill token credential's secret. */
     static void replaceLoadmillToken(String token) throws Exception {
         SystemCredentialsProvider store = SystemCredentialsProvider.getInstance();
-        store.getCredentials().removeIf(c -> c instanceof IdCredentials id && id.getId().equals(LOADMILL_ID));
         store.getCredentials()
-                .add(new StringCredentialsImpl(CredentialsScope.GLOBAL, LOADMILL_ID, "Loadmill", Secret.fromString(token)));
+                .removeIf(c -> c instanceof IdCredentials id && id.getId().equals(LOADMILL_ID));
+        store.getCredentials()
+                .add(new StringCredentialsImpl(
+                        CredentialsScope.GLOBAL, LOADMILL_ID, "Loadmill", Secret.fromString(token)));
         store.save();
     }
 

@@ -1,0 +1,112 @@
+package io.jenkins.plugins.loadmilltestrail.plugin;
+
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.Util;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.loadmilltestrail.engine.EngineException;
+import io.jenkins.plugins.loadmilltestrail.engine.http.CallStats;
+import io.jenkins.plugins.loadmilltestrail.engine.loadmill.LoadmillClient;
+import io.jenkins.plugins.loadmilltestrail.engine.loadmill.LoadmillSettings;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.SettingMaps;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailClient;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailSettings;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailUrls;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.User;
+import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
+import okhttp3.OkHttpClient;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+
+/**
+ * The engine calls behind the configuration page: offline checks and the two "Test connection"
+ * buttons. Callers check permissions first. Messages are the engine's own, which never contain a
+ * secret.
+ */
+final class EngineCalls {
+    /**
+     * One base client for the plugin; every use derives a client with Jenkins' current proxy
+     * settings from it (clients derived with newBuilder() share the connection pool).
+     */
+    private static final OkHttpClient BASE = new OkHttpClient();
+
+    private EngineCalls() {}
+
+    /** An OkHttp client that uses the proxy configured in Manage Jenkins → System. */
+    static OkHttpClient httpClient() {
+        return JenkinsOkHttpClient.newClientBuilder(BASE).build();
+    }
+
+    static FormValidation checkTestRailUrl(@CheckForNull String value) {
+        String url = Util.fixEmptyAndTrim(value);
+        if (url == null) {
+            return FormValidation.warning("Set the address of your TestRail, e.g. https://example.testrail.io/.");
+        }
+        try {
+            TestRailUrls.parseBase(url);
+            return FormValidation.ok();
+        } catch (EngineException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    static FormValidation checkLoadmillUrl(@CheckForNull String value) {
+        String url = Util.fixEmptyAndTrim(value);
+        if (url == null) {
+            return FormValidation.ok("Uses " + LoadmillSettings.DEFAULT_BASE_URL + ".");
+        }
+        try {
+            // The constructor validates and normalizes the address; it makes no call.
+            new LoadmillClient(BASE, url, "not-used-for-the-check", new CallStats());
+            return FormValidation.ok();
+        } catch (EngineException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    static FormValidation checkStatusMapping(@CheckForNull String value) {
+        try {
+            SettingMaps.parseStatusMap(Util.fixNull(value));
+            return FormValidation.ok();
+        } catch (EngineException e) {
+            return FormValidation.error(e.getMessage());
+        }
+    }
+
+    /** Signs in to TestRail with the credential and says as whom. */
+    static FormValidation testTestRail(
+            @CheckForNull String url, StandardUsernamePasswordCredentials credentials, int requestsPerMinute) {
+        try {
+            TestRailSettings settings = TestRailSettings.of(
+                            url,
+                            credentials.getUsername(),
+                            credentials.getPassword().getPlainText())
+                    .withRequestsPerMinute(requestsPerMinute);
+            User user = new TestRailClient(settings, httpClient()).currentUser();
+            String who = user.email().isEmpty() ? user.name() : user.name() + " (" + user.email() + ")";
+            return FormValidation.ok("Connected to TestRail as " + who + ".");
+        } catch (EngineException e) {
+            return FormValidation.error(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FormValidation.error("Interrupted while contacting TestRail.");
+        }
+    }
+
+    /** Checks that Loadmill accepts the token. */
+    static FormValidation testLoadmill(@CheckForNull String url, StringCredentials credentials) {
+        try {
+            String message = new LoadmillClient(
+                            httpClient(),
+                            Util.fixNull(url),
+                            credentials.getSecret().getPlainText(),
+                            new CallStats())
+                    .testConnection();
+            return FormValidation.ok(message);
+        } catch (EngineException e) {
+            return FormValidation.error(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FormValidation.error("Interrupted while contacting Loadmill.");
+        }
+    }
+}

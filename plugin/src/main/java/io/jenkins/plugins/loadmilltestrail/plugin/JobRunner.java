@@ -1,0 +1,423 @@
+package io.jenkins.plugins.loadmilltestrail.plugin;
+
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.Util;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.loadmilltestrail.engine.EngineException;
+import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
+import io.jenkins.plugins.loadmilltestrail.engine.loadmill.LoadmillRunner;
+import io.jenkins.plugins.loadmilltestrail.engine.loadmill.LoadmillSettings;
+import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
+import io.jenkins.plugins.loadmilltestrail.engine.model.FlowResult;
+import io.jenkins.plugins.loadmilltestrail.engine.model.RunStatus;
+import io.jenkins.plugins.loadmilltestrail.engine.report.JUnitReport;
+import io.jenkins.plugins.loadmilltestrail.engine.report.ResultsFile;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.CaseIds;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.CasePin;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.FlowOutcome;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.MatchMode;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishReport;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishSettings;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishedRun;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.SettingMaps;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.TestRailSync;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailClient;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailSettings;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import jenkins.model.Jenkins;
+import okhttp3.OkHttpClient;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+
+/**
+ * The one adapter the step and the recorder share (as junit's {@code parseAndSummarize}): job
+ * fields → engine settings, credential ids → strings, build log → engine progress, engine results →
+ * build page, return value and build result. Nothing here decides how to run Loadmill or publish
+ * to TestRail; the engine does.
+ *
+ * <p>Runs on the controller (the step's background thread or the freestyle build's executor). The
+ * engine writes its files in the build's directory on the controller; copies go into the workspace,
+ * which may be on an agent, through {@link FilePath}, before anything is published.
+ */
+final class JobRunner {
+    /** The build's own copy of the engine's files: {@code <build dir>/loadmill-testrail/}. */
+    static final String BUILD_DIR_NAME = "loadmill-testrail";
+
+    static final String TESTRAIL_KIND = "Username with password (TestRail login and API key)";
+    static final String LOADMILL_KIND = "Secret text (Loadmill API token)";
+
+    private JobRunner() {}
+
+    /** What the front end does with the outcome: the summary to return and the result to set. */
+    record Outcome(
+            Map<String, Object> summary, @CheckForNull Result resultForFailedFlows, String warning) {}
+
+    static Outcome run(
+            JobFields job, Run<?, ?> run, @CheckForNull FilePath workspace, EnvVars env, TaskListener listener)
+            throws IOException, InterruptedException {
+        LoadmillTestRailConfiguration global = LoadmillTestRailConfiguration.get();
+        ProgressListener progress = new BuildLogListener(listener);
+
+        // 1. Settings, before any network call. Engine validation errors are user errors: no stack trace.
+        checkWorkspacePath(job.getResultsFile());
+        checkWorkspacePath(job.getJunitFile());
+        String testRailUrl = Util.fixNull(global.getTestRailUrl());
+        String loadmillUrl = global.getLoadmillUrl();
+        StandardUsernamePasswordCredentials testRailCredentials = CredentialsLookup.findForRun(
+                firstNonBlank(job.getTestRailCredentialsId(), global.getTestRailCredentialsId()),
+                StandardUsernamePasswordCredentials.class,
+                run,
+                testRailUrl,
+                TESTRAIL_KIND,
+                "the TestRail credentials");
+        StringCredentials loadmillCredentials = CredentialsLookup.findForRun(
+                firstNonBlank(job.getLoadmillCredentialsId(), global.getLoadmillCredentialsId()),
+                StringCredentials.class,
+                run,
+                loadmillUrl,
+                LOADMILL_KIND,
+                "the Loadmill API token");
+        LoadmillSettings loadmillSettings;
+        TestRailSettings testRailSettings;
+        PublishSettings publishSettings;
+        try {
+            loadmillSettings = loadmillSettings(job, global, env, run, loadmillUrl, loadmillCredentials);
+            testRailSettings = TestRailSettings.of(
+                            testRailUrl,
+                            testRailCredentials.getUsername(),
+                            testRailCredentials.getPassword().getPlainText())
+                    .withRequestsPerMinute(global.getTestRailRequestsPerMinute());
+            publishSettings = publishSettings(job, global, env, run);
+        } catch (EngineException e) {
+            throw new AbortException(e.getMessage());
+        }
+
+        OkHttpClient http = EngineCalls.httpClient();
+
+        // 2. Run Loadmill and collect. An abort interrupts this thread; the engine stops the run.
+        CollectedResults results;
+        try {
+            results = new LoadmillRunner(http, loadmillSettings, progress).run();
+        } catch (EngineException e) {
+            throw new AbortException(e.getMessage());
+        }
+
+        // 3. Save before publishing: the build directory, then the workspace.
+        Path dir = new File(run.getRootDir(), BUILD_DIR_NAME).toPath();
+        Files.createDirectories(dir);
+        Path localResults = dir.resolve("results.json");
+        Path localJUnit = dir.resolve("junit.xml");
+        ResultsFile.write(results, localResults);
+        JUnitReport.write(results, localJUnit);
+        String resultsFile = "";
+        String junitFile = "";
+        if (workspace != null) {
+            resultsFile = job.getResultsFile();
+            junitFile = job.getJunitFile();
+            progress.info(
+                    "Results file: " + WorkspaceFiles.copyIntoWorkspace(localResults.toFile(), workspace, resultsFile));
+            progress.info("JUnit XML: " + WorkspaceFiles.copyIntoWorkspace(localJUnit.toFile(), workspace, junitFile));
+        } else {
+            progress.info("No workspace (the step runs outside node): the results file and JUnit XML are kept "
+                    + "with the build only.");
+        }
+
+        // 4. Publish. If TestRail fails, the build page still shows what Loadmill reported.
+        Counts counts = Counts.of(results);
+        PublishReport report;
+        try {
+            report = new TestRailSync(new TestRailClient(testRailSettings, http), progress, Clock.systemUTC())
+                    .publish(results, publishSettings, localResults);
+        } catch (EngineException e) {
+            run.addOrReplaceAction(action(counts, results, null, e.getMessage()));
+            throw new AbortException(e.getMessage());
+        }
+        report.unmatchedFlows().forEach(f -> progress.warn("No TestRail case for " + f));
+        report.rejected().forEach(f -> progress.warn("TestRail refused " + f));
+
+        // 5. Build page, return value, build result.
+        run.addOrReplaceAction(action(counts, results, report, null));
+        Map<String, Object> summary = summary(counts, results, report, resultsFile, junitFile);
+        Result result = null;
+        String warning = "";
+        if (counts.failed + counts.other > 0) {
+            warning = (counts.failed + counts.other) + " of " + counts.total() + " Loadmill flows did not pass";
+            result = switch (job.getFailedFlowsResult()) {
+                case JobFields.RESULT_FAILURE -> Result.FAILURE;
+                case JobFields.RESULT_UNCHANGED -> null;
+                default -> Result.UNSTABLE;
+            };
+        }
+        return new Outcome(summary, result, warning);
+    }
+
+    private static void checkWorkspacePath(String path) throws AbortException {
+        String problem = WorkspaceFiles.problemWith(path);
+        if (problem != null) {
+            throw new AbortException("Workspace path '" + path + "': " + problem);
+        }
+    }
+
+    @CheckForNull
+    private static String firstNonBlank(@CheckForNull String first, @CheckForNull String second) {
+        String value = Util.fixEmptyAndTrim(first);
+        return value != null ? value : Util.fixEmptyAndTrim(second);
+    }
+
+    /** Build variables for templates: a fixed, secret-free set. */
+    private static Map<String, String> variables(EnvVars env, Run<?, ?> run) {
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("JOB_NAME", run.getParent().getFullName());
+        variables.put("BUILD_NUMBER", String.valueOf(run.getNumber()));
+        variables.put("BUILD_URL", buildUrl(env, run));
+        for (String name : List.of("JOB_BASE_NAME", "BUILD_DISPLAY_NAME", "BUILD_TAG", "BRANCH_NAME", "GIT_COMMIT")) {
+            String value = env.get(name);
+            if (value != null) {
+                variables.put(name, value);
+            }
+        }
+        return variables;
+    }
+
+    private static String buildUrl(EnvVars env, Run<?, ?> run) {
+        String fromEnv = env.get("BUILD_URL");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv;
+        }
+        String root = Jenkins.get().getRootUrl();
+        return root == null ? run.getUrl() : root + run.getUrl();
+    }
+
+    private static LoadmillSettings loadmillSettings(
+            JobFields job,
+            LoadmillTestRailConfiguration global,
+            EnvVars env,
+            Run<?, ?> run,
+            String loadmillUrl,
+            StringCredentials credentials) {
+        String description = job.getAdditionalDescription();
+        if (description == null) {
+            description = run.getParent().getFullName() + " #" + run.getNumber() + " " + buildUrl(env, run);
+        }
+        Integer timeout = job.getTimeoutMinutes();
+        return LoadmillSettings.builder()
+                .baseUrl(loadmillUrl)
+                .apiToken(credentials.getSecret().getPlainText())
+                .testPlanId(env.expand(job.getTestPlanId()))
+                .suiteIds(list(env.expand(job.getSuiteIds())))
+                .labels(list(env.expand(job.getLabels())))
+                .labelsExpression(env.expand(job.getLabelsExpression()))
+                .tags(list(env.expand(job.getTags())))
+                .pool(env.expand(job.getPool()))
+                .parallel(job.getParallel())
+                .branch(env.expand(job.getBranch()))
+                .maxFlakyFlowRetries(job.getRetryFailedFlows())
+                .parameters(parameters(env.expand(job.getParameters())))
+                .additionalDescription(env.expand(description))
+                .pollInterval(Duration.ofSeconds(global.getLoadmillPollIntervalSeconds()))
+                .timeout(Duration.ofMinutes(
+                        timeout == null || timeout < 1 ? global.getLoadmillTimeoutMinutes() : timeout))
+                .build();
+    }
+
+    private static PublishSettings publishSettings(
+            JobFields job, LoadmillTestRailConfiguration global, EnvVars env, Run<?, ?> run) {
+        Boolean autoCreate = job.getAutoCreate();
+        Boolean closeRun = job.getCloseRun();
+        String section = job.getSection();
+        String runName = job.getRunName();
+        PublishSettings.Builder builder = PublishSettings.builder()
+                .project(env.expand(Util.fixNull(job.getProject())))
+                .matching(matchMode(job.getMatching()))
+                .autoCreate(autoCreate == null ? global.isAutoCreate() : autoCreate)
+                .section(section == null ? global.getSection() : env.expand(section))
+                // Job variables are replaced here; the engine replaces its own (LOADMILL_NAME, DATE...).
+                .runName(env.expand(runName == null ? JobFields.DEFAULT_RUN_NAME : runName))
+                .variables(variables(env, run))
+                .milestone(env.expand(Util.fixNull(job.getMilestone())))
+                .closeRun(closeRun == null ? global.isCloseRun() : closeRun)
+                .statusMap(SettingMaps.parseStatusMap(Util.fixNull(global.getStatusMapping())));
+        List<CasePin> pins = new ArrayList<>();
+        for (FlowCaseMapping mapping : job.getCaseMap()) {
+            pins.add(new CasePin(
+                    Util.fixNull(mapping.getSuite()),
+                    mapping.getFlow(),
+                    CaseIds.parse(mapping.getCaseId(), "case map entry for flow '" + mapping.getFlow() + "'")));
+        }
+        builder.casePins(pins);
+        Map<String, String> suiteMap = new LinkedHashMap<>();
+        for (SuiteMapping mapping : job.getSuiteMap()) {
+            suiteMap.put(mapping.getLoadmillSuite(), mapping.getTestRailSuite());
+        }
+        builder.suiteMap(suiteMap);
+        if (job.getExistingRunId() != null) {
+            builder.existingRunId(job.getExistingRunId());
+        }
+        if (job.getExistingPlanId() != null) {
+            builder.existingPlanId(job.getExistingPlanId());
+        }
+        return builder.build();
+    }
+
+    private static MatchMode matchMode(String matching) {
+        try {
+            return MatchMode.valueOf(matching.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException(
+                    "matching must be 'name' or 'id'; got '" + matching + "'.");
+        }
+    }
+
+    /** Comma, whitespace or newline separated values. */
+    private static List<String> list(@CheckForNull String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+    }
+
+    /** One {@code name=value} per line, split at the first '='; blank and '#' lines ignored. */
+    private static Map<String, String> parameters(@CheckForNull String text) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (text == null) {
+            return parameters;
+        }
+        for (String line : text.split("\\R")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            int eq = trimmed.indexOf('=');
+            if (eq < 0) {
+                parameters.put(trimmed, "");
+            } else {
+                parameters.put(
+                        trimmed.substring(0, eq).strip(),
+                        trimmed.substring(eq + 1).strip());
+            }
+        }
+        return parameters;
+    }
+
+    /** Flow counts by Loadmill status. */
+    record Counts(int passed, int failed, int flaky, int other) {
+        static Counts of(CollectedResults results) {
+            int passed = 0;
+            int failed = 0;
+            int flaky = 0;
+            int other = 0;
+            for (FlowResult flow : (Iterable<FlowResult>) results.flows()::iterator) {
+                if (flow.status().equals(RunStatus.PASSED)) {
+                    passed++;
+                } else if (flow.status().equals(RunStatus.FAILED)) {
+                    failed++;
+                } else if (flow.status().equals(RunStatus.FLAKY)) {
+                    flaky++;
+                } else {
+                    other++;
+                }
+            }
+            return new Counts(passed, failed, flaky, other);
+        }
+
+        int total() {
+            return passed + failed + flaky + other;
+        }
+    }
+
+    private static LoadmillTestRailAction action(
+            Counts counts, CollectedResults results, @CheckForNull PublishReport report, @CheckForNull String error) {
+        List<LoadmillTestRailAction.Link> runs = new ArrayList<>();
+        List<LoadmillTestRailAction.FlowRow> rows = new ArrayList<>();
+        Map<String, String> flowUrls = new LinkedHashMap<>();
+        for (FlowResult flow : (Iterable<FlowResult>) results.flows()::iterator) {
+            flowUrls.putIfAbsent(flow.suiteName() + "\u0000" + flow.name(), flow.url());
+        }
+        if (report != null) {
+            for (PublishedRun published : report.runs()) {
+                runs.add(new LoadmillTestRailAction.Link(
+                        "R" + published.runId() + " " + published.name(), published.url()));
+            }
+            for (FlowOutcome outcome : report.flows()) {
+                rows.add(new LoadmillTestRailAction.FlowRow(
+                        outcome.suiteName(),
+                        outcome.flowName(),
+                        outcome.loadmillStatus(),
+                        flowUrls.get(outcome.suiteName() + "\u0000" + outcome.flowName()),
+                        outcome.caseId().isPresent() ? "C" + outcome.caseId().getAsLong() : "",
+                        outcome.caseUrl(),
+                        outcome.testRailStatus(),
+                        outcome.posted(),
+                        outcome.note()));
+            }
+        } else {
+            for (FlowResult flow : (Iterable<FlowResult>) results.flows()::iterator) {
+                rows.add(new LoadmillTestRailAction.FlowRow(
+                        flow.suiteName(), flow.name(), flow.status().value(), flow.url(), "", "", "", false, ""));
+            }
+        }
+        return new LoadmillTestRailAction(
+                counts.passed,
+                counts.failed,
+                counts.flaky,
+                counts.other,
+                results.runUrl(),
+                report == null ? "" : report.planUrl(),
+                runs,
+                report == null ? 0 : report.createdSuites(),
+                report == null ? 0 : report.createdSections(),
+                report == null ? 0 : report.createdCases(),
+                report == null ? 0 : report.postedResults(),
+                report == null ? List.of() : report.unmatchedFlows(),
+                report == null ? List.of() : report.rejected(),
+                rows,
+                error);
+    }
+
+    /** The step's return value: Strings, numbers and lists only (safe for CPS and the sandbox). */
+    private static Map<String, Object> summary(
+            Counts counts, CollectedResults results, PublishReport report, String resultsFile, String junitFile) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("passed", counts.passed);
+        summary.put("failed", counts.failed);
+        summary.put("flaky", counts.flaky);
+        summary.put("other", counts.other);
+        summary.put("total", counts.total());
+        summary.put("loadmillRunUrl", results.runUrl());
+        summary.put(
+                "testRailPlanId", report.planId().isPresent() ? report.planId().getAsLong() : 0L);
+        summary.put("testRailPlanUrl", report.planUrl());
+        ArrayList<Long> runIds = new ArrayList<>();
+        ArrayList<String> runUrls = new ArrayList<>();
+        for (PublishedRun published : report.runs()) {
+            runIds.add(published.runId());
+            runUrls.add(published.url());
+        }
+        summary.put("testRailRunIds", runIds);
+        summary.put("testRailRunUrls", runUrls);
+        summary.put("createdSuites", report.createdSuites());
+        summary.put("createdSections", report.createdSections());
+        summary.put("createdCases", report.createdCases());
+        summary.put("postedResults", report.postedResults());
+        summary.put("unmatchedFlows", new ArrayList<>(report.unmatchedFlows()));
+        summary.put("resultsFile", resultsFile);
+        summary.put("junitFile", junitFile);
+        return summary;
+    }
+}
