@@ -249,6 +249,26 @@ class LoadmillTestRailBuildTest {
     }
 
     @Test
+    void loadmillAndTestRailTextIsEscapedOnTheBuildPages() throws Exception {
+        String evil = "<img src=x onerror=alert(1)>";
+        TestPlanScenario plan = loadmill.addTestPlan("Nightly").suite(SUITE, s -> s.passed(evil));
+        WorkflowJob p = pipeline("loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT + "'");
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+        JenkinsRule.WebClient wc = j.createWebClient();
+        for (String page : List.of(
+                wc.getPage(b).getWebResponse().getContentAsString(),
+                wc.getPage(b, LoadmillTestRailAction.URL_NAME + "/")
+                        .getWebResponse()
+                        .getContentAsString())) {
+            assertFalse(page.contains(evil), "unescaped Loadmill text on a build page");
+        }
+        assertTrue(wc.getPage(b, LoadmillTestRailAction.URL_NAME + "/")
+                .getWebResponse()
+                .getContentAsString()
+                .contains("&lt;img"));
+    }
+
+    @Test
     void freestyleRecorderPublishesAndWritesWorkspaceFiles() throws Exception {
         TestPlanScenario plan = planWithTwoPassingFlows();
         FreeStyleProject p = j.createFreeStyleProject();

@@ -1,0 +1,73 @@
+package io.jenkins.plugins.loadmilltestrail.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import net.sf.json.JSONObject;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The small pieces of the adapter that need no Jenkins instance. */
+class AdapterUnitTest {
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "javascript:alert(1)",
+                "JAVASCRIPT:alert(1)",
+                "data:text/html,<script>alert(1)</script>",
+                "//evil.example/x",
+                "/relative/path",
+                "https://",
+                "not a url",
+                ""
+            })
+    void onlyHttpUrlsBecomeLinks(String url) {
+        assertEquals("", LoadmillTestRailAction.webUrlOrEmpty(url));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "https://app.loadmill.com/app/api-tests/test-plan-runs/1",
+                "http://127.0.0.1:8080/index.php?/runs/view/3"
+            })
+    void httpUrlsStayLinks(String url) {
+        assertEquals(url, LoadmillTestRailAction.webUrlOrEmpty(url));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "loadmill.json", "reports/loadmill.json", "a/b/c.xml", "a..b.json"})
+    void workspacePathsInsideTheWorkspace(String path) {
+        assertNull(WorkspaceFiles.problemWith(path));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/etc/passwd", "\\\\server\\share\\x", "C:\\x.xml", "../x.json", "a/../../x", "a\\..\\x"})
+    void workspacePathsOutsideTheWorkspace(String path) {
+        assertNotNull(WorkspaceFiles.problemWith(path));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"autoCreate", "closeRun"})
+    void blankTriStatesAreDroppedSoTheyStayUnset(String key) {
+        JSONObject form = new JSONObject();
+        form.put(key, "");
+        form.put("project", "Payments");
+        JSONObject cleaned = JobFields.dropBlankTriStates(form);
+        assertEquals(List.of("project"), List.copyOf(cleaned.keySet()));
+        form.put(key, "true");
+        assertEquals("true", JobFields.dropBlankTriStates(form).getString(key));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"FAILURE,FAILURE", "failure,FAILURE", "'',UNSTABLE", "UNCHANGED,UNCHANGED"})
+    void failedFlowsResultIsNormalized(String given, String expected) {
+        JobFields fields = new JobFields();
+        fields.setFailedFlowsResult(given);
+        assertEquals(expected, fields.getFailedFlowsResult());
+    }
+}
