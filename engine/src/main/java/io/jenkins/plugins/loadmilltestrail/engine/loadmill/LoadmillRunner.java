@@ -151,13 +151,9 @@ public final class LoadmillRunner {
                 runId = startOnce("test suite " + suiteId, () -> client.startTestSuite(suiteId, settings));
             } catch (LoadmillException | InterruptedException e) {
                 // Nobody would wait for the suites already started: stop them.
-                boolean interrupted = Thread.interrupted();
                 List<String> stopped = stopRunning("not all suites could be started");
                 if (!stopped.isEmpty()) {
                     listener.warn("Stopped the " + stopped.size() + " suite run(s) already started.");
-                }
-                if (interrupted && e instanceof LoadmillException) {
-                    Thread.currentThread().interrupt();
                 }
                 throw e;
             }

@@ -96,6 +96,8 @@ public final class LoadmillSimulator implements AutoCloseable {
     private final List<StopCall> stops = new CopyOnWriteArrayList<>();
     private final List<TestPlanScenario> planOrder = new CopyOnWriteArrayList<>();
     private final List<TestSuiteScenario> suiteOrder = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> peakInFlight = new ConcurrentHashMap<>();
 
     private LoadmillSimulator(String token) {
         this.token = token;
@@ -130,6 +132,15 @@ public final class LoadmillSimulator implements AutoCloseable {
     /** Calls of an endpoint so far (one of the {@code *_ENDPOINT} names), faulty ones included. */
     public int calls(String endpoint) {
         return faults.count(endpoint);
+    }
+
+    /**
+     * The most calls of an endpoint handled at the same time so far. Counts from routing on, so a
+     * {@link Fault#slow} delay counts but {@link #latency} does not.
+     */
+    public int peakConcurrency(String endpoint) {
+        AtomicInteger peak = peakInFlight.get(endpoint);
+        return peak == null ? 0 : peak.get();
     }
 
     /** Every answer waits this long first. */
@@ -190,21 +201,31 @@ public final class LoadmillSimulator implements AutoCloseable {
         for (Route route : ROUTES) {
             Matcher m = route.path.matcher(key);
             if (m.matches()) {
-                Optional<Fault> fault = faults.register(route.endpoint);
-                if (fault.isPresent() && SimulatorServer.apply(exchange, fault.get())) {
-                    return;
+                AtomicInteger current = inFlight.computeIfAbsent(route.endpoint, e -> new AtomicInteger());
+                int now = current.incrementAndGet();
+                peakInFlight.computeIfAbsent(route.endpoint, e -> new AtomicInteger()).accumulateAndGet(now, Math::max);
+                try {
+                    handle(route.endpoint, m.groupCount() > 0 ? m.group(1) : "", exchange);
+                } finally {
+                    current.decrementAndGet();
                 }
-                Optional<String> scheme = authScheme(exchange);
-                if (scheme.isEmpty()) {
-                    json(exchange, 401, error("Unauthorized: invalid or missing API token"));
-                    return;
-                }
-                String id = m.groupCount() > 0 ? m.group(1) : "";
-                dispatch(route.endpoint, id, scheme.get(), exchange);
                 return;
             }
         }
         json(exchange, 404, error("No such endpoint: " + key));
+    }
+
+    private void handle(String endpoint, String id, HttpExchange exchange) {
+        Optional<Fault> fault = faults.register(endpoint);
+        if (fault.isPresent() && SimulatorServer.apply(exchange, fault.get())) {
+            return;
+        }
+        Optional<String> scheme = authScheme(exchange);
+        if (scheme.isEmpty()) {
+            json(exchange, 401, error("Unauthorized: invalid or missing API token"));
+            return;
+        }
+        dispatch(endpoint, id, scheme.get(), exchange);
     }
 
     private void dispatch(String endpoint, String id, String scheme, HttpExchange exchange) {
