@@ -99,19 +99,27 @@ public final class LoadmillSimulator implements AutoCloseable {
     private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> peakInFlight = new ConcurrentHashMap<>();
 
-    private LoadmillSimulator(String token) {
+    private LoadmillSimulator(int port, String token) {
+        if (token.isBlank()) {
+            throw new IllegalArgumentException("the simulator needs a non-blank token");
+        }
         this.token = token;
-        this.server = new SimulatorServer(0, this::handle);
+        this.server = new SimulatorServer(port, this::handle);
     }
 
     /** Starts on a free loopback port with a random token. */
     public static LoadmillSimulator start() {
-        return new LoadmillSimulator("sim-" + UUID.randomUUID());
+        return start("sim-" + UUID.randomUUID());
     }
 
     /** Starts on a free loopback port accepting {@code token}. */
     public static LoadmillSimulator start(String token) {
-        return new LoadmillSimulator(token);
+        return start(0, token);
+    }
+
+    /** Starts on loopback {@code port} (0 for a free one) accepting {@code token}, e.g. for a CLI demo. */
+    public static LoadmillSimulator start(int port, String token) {
+        return new LoadmillSimulator(port, token);
     }
 
     /** The origin, e.g. http://127.0.0.1:PORT (the API is under /api). */
