@@ -141,7 +141,7 @@ public final class LoadmillRunner {
             String id = settings.testPlanId();
             listener.phase("Starting Loadmill test plan " + id);
             planRunId = startOnce("test plan " + id, () -> client.startTestPlan(settings));
-            listener.info("Started Loadmill test plan run: " + client.webUrls().planRun(planRunId));
+            listener.phase("Started Loadmill test plan run " + client.webUrls().planRun(planRunId));
             return;
         }
         listener.phase("Starting " + settings.suiteIds().size() + " Loadmill test suite(s)");
@@ -158,7 +158,7 @@ public final class LoadmillRunner {
                 throw e;
             }
             suiteIdsByRun.put(runId, suiteId);
-            listener.info("Started Loadmill test suite run: " + client.webUrls().suiteRun(runId));
+            listener.phase("Started Loadmill test suite run " + client.webUrls().suiteRun(runId));
         }
     }
 

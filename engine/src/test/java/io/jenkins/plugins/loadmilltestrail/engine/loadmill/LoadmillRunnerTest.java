@@ -95,6 +95,11 @@ class LoadmillRunnerTest {
         assertThat(sim.calls(LoadmillSimulator.FLOW_RUN_ENDPOINT)).isEqualTo(3); // failed, stopped, refund
         assertThat(sim.launches().get(0).authScheme()).isEqualTo("Basic");
         assertThat(listener.all()).doesNotContain(sim.token());
+        assertThat(listener.lines).contains("PHASE Starting Loadmill test plan " + plan.id(),
+                "PHASE Started Loadmill test plan run " + results.planRunUrl(),
+                "PHASE Waiting for Loadmill (polling every 20 ms, timeout 30 s)",
+                "PHASE Collecting Loadmill results of 2 suite run(s)");
+        assertThat(listener.waits.get()).isEqualTo(4);
     }
 
     @Test
