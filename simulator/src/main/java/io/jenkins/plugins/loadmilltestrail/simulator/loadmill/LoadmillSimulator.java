@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +69,9 @@ public final class LoadmillSimulator implements AutoCloseable {
     public static final String LIST_SUITES_ENDPOINT = "GET /api/test-suites";
 
     private record Route(String endpoint, Pattern path) {}
+
+    /** A plan or suite in a listing. */
+    private record Listed(String id, String name) {}
 
     private static final String ID = "([^/]+)";
     private static final List<Route> ROUTES = List.of(
@@ -213,7 +215,7 @@ public final class LoadmillSimulator implements AutoCloseable {
                 int now = current.incrementAndGet();
                 peakInFlight.computeIfAbsent(route.endpoint, e -> new AtomicInteger()).accumulateAndGet(now, Math::max);
                 try {
-                    handle(route.endpoint, m.groupCount() > 0 ? m.group(1) : "", exchange);
+                    serve(route.endpoint, m.groupCount() > 0 ? m.group(1) : "", exchange);
                 } finally {
                     current.decrementAndGet();
                 }
@@ -223,7 +225,7 @@ public final class LoadmillSimulator implements AutoCloseable {
         json(exchange, 404, error("No such endpoint: " + key));
     }
 
-    private void handle(String endpoint, String id, HttpExchange exchange) {
+    private void serve(String endpoint, String id, HttpExchange exchange) {
         Optional<Fault> fault = faults.register(endpoint);
         if (fault.isPresent() && SimulatorServer.apply(exchange, fault.get())) {
             return;
@@ -273,9 +275,9 @@ public final class LoadmillSimulator implements AutoCloseable {
                 json(exchange, 200, LoadmillJson.flowDetail(owner, owner.flowRunIds.indexOf(id)));
             }
             case LIST_PLANS_ENDPOINT -> json(exchange, 200, listing("testPlans",
-                    planOrder.stream().map(p -> new String[] {p.id(), p.name()}).toList(), query));
+                    planOrder.stream().map(p -> new Listed(p.id(), p.name())).toList(), query));
             case LIST_SUITES_ENDPOINT -> json(exchange, 200, listing("testSuites",
-                    suiteOrder.stream().map(s -> new String[] {s.id(), s.name()}).toList(), query));
+                    suiteOrder.stream().map(s -> new Listed(s.id(), s.name())).toList(), query));
             default -> throw new IllegalStateException("unrouted " + endpoint);
         }
     }
@@ -359,23 +361,19 @@ public final class LoadmillSimulator implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static ObjectNode listing(String field, List<String[]> items, Map<String, String> query) {
-        int rows = 10;
+    /** A Loadmill-style listing: {@code search} filters by name, {@code rowsPerPage} (default 10) limits. */
+    private static ObjectNode listing(String field, List<Listed> items, Map<String, String> query) {
+        int rows;
         try {
             rows = Integer.parseInt(query.getOrDefault("rowsPerPage", "10"));
-        } catch (NumberFormatException ignored) {
-            // Loadmill's default page size.
+        } catch (NumberFormatException e) {
+            rows = 10;
         }
         String search = query.getOrDefault("search", "").toLowerCase(Locale.ROOT);
+        List<Listed> matching = items.stream().filter(i -> i.name().toLowerCase(Locale.ROOT).contains(search)).toList();
         ObjectNode answer = LoadmillJson.MAPPER.createObjectNode();
         ArrayNode array = answer.putArray(field);
-        List<String[]> matching = new ArrayList<>();
-        for (String[] item : items) {
-            if (item[1].toLowerCase(Locale.ROOT).contains(search)) {
-                matching.add(item);
-            }
-        }
-        matching.stream().limit(Math.max(rows, 0)).forEach(i -> array.addObject().put("id", i[0]).put("description", i[1]));
+        matching.stream().limit(Math.max(rows, 0)).forEach(i -> array.addObject().put("id", i.id()).put("description", i.name()));
         answer.put("total", matching.size());
         return answer;
     }
