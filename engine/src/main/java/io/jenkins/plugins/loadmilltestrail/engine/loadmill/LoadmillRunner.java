@@ -123,7 +123,7 @@ public final class LoadmillRunner {
         try {
             finished = waitUntilFinished();
         } catch (InterruptedException e) {
-            Thread.interrupted();
+            Thread.interrupted(); // a pending interrupt would cancel the stop calls at once
             List<String> stopped = stopRunning("aborted");
             listener.warn("Interrupted: " + (stopped.isEmpty() ? "no Loadmill run needed stopping."
                     : "stopped " + stopped.size() + " Loadmill suite run(s)."));
