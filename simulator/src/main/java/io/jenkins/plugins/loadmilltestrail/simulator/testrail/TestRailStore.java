@@ -210,7 +210,7 @@ final class TestRailStore {
         List<Long> selected = includeAll ? cases(run.suiteId()).stream().map(SimCase::id).toList()
                 : caseIds.stream().distinct().toList();
         Map<Long, SimTest> tests = testsByRun.get(runId);
-        tests.keySet().retainAll(selected);
+        tests.keySet().retainAll(new HashSet<>(selected));
         for (long caseId : selected) {
             tests.computeIfAbsent(caseId, c -> new SimTest(nextTestId++, runId, c, 3));
         }
