@@ -19,6 +19,14 @@ import java.util.function.Consumer;
  * simulators. Offers the answer helpers they need (JSON, text, faults, simulated latency).
  */
 public final class SimulatorServer implements AutoCloseable {
+    static {
+        // Without TCP_NODELAY every small answer waits for the client's delayed ACK (about 40 ms),
+        // which swamps simulated latency. Read once, when the JVM's first HttpServer starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private volatile Duration latency = Duration.ZERO;
