@@ -73,6 +73,8 @@ final class TestRailHttp {
         this.base = TestRailUrls.parseBase(settings.baseUrl());
         this.authorization = Credentials.basic(settings.user(), settings.apiKey(), StandardCharsets.UTF_8);
         this.stats = new CallStats();
+        // Derived from the caller's client: same proxy, dispatcher and connection pool. Its event
+        // listener (if any) is replaced by the send probe; the write timeout follows the read one.
         this.transport = new HttpTransport(shared.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())

@@ -5,6 +5,7 @@ import static io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailTestin
 import static io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailTesting.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewRun;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestCase;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestRun;
 import io.jenkins.plugins.loadmilltestrail.simulator.Fault;
@@ -14,6 +15,7 @@ import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,8 +107,8 @@ class TestRailPaginationTest {
     void anEmptyAnswerIsAnEmptyObject() throws InterruptedException {
         long caseId = sim.cases(suite.id()).get(0).id();
         TestRailClient client = client(sim);
-        TestRun run = client.addRun(project.id(), new io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewRun(
-                suite.id(), "R", "", java.util.OptionalLong.empty(), List.of(caseId)));
+        TestRun run = client.addRun(project.id(), new NewRun(suite.id(), "R", "",
+                OptionalLong.empty(), List.of(caseId)));
         sim.faultsAfterCommit().onCall("update_run", 1, new Fault(200, Map.of(), "", Duration.ZERO, false, false));
         TestRun answer = client.updateRunCases(run.id(), List.of());
         assertThat(answer.id()).isZero();
@@ -130,8 +132,8 @@ class TestRailPaginationTest {
         assertThat(client.getMilestones(project.id())).hasSize(260);
         assertThat(client.getSections(project.id(), suite.id())).hasSize(257);
         long caseId = sim.cases(suite.id()).get(0).id();
-        TestRun run = client.addRun(project.id(), new io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewRun(
-                suite.id(), "All", "", java.util.OptionalLong.empty(),
+        TestRun run = client.addRun(project.id(), new NewRun(suite.id(), "All", "",
+                OptionalLong.empty(),
                 sim.cases(suite.id()).stream().map(c -> c.id()).toList()));
         assertThat(client.getTests(run.id())).hasSize(600).first().satisfies(t -> assertThat(t.caseId()).isEqualTo(caseId));
     }

@@ -234,6 +234,18 @@ class TestRailSimulatorRulesTest {
     }
 
     @Test
+    void seedingHandlesReachEntitiesCreatedThroughTheApi() throws Exception {
+        long sectionId = post("add_section/" + project.id(), "{\"suite_id\":" + suite.id() + ",\"name\":\"API\"}")
+                .path("id").asLong();
+        SimCase seeded = sim.section(sectionId).addSection("Child").addCase("Seeded");
+        assertThat(get("get_cases/" + project.id() + "&suite_id=" + suite.id()).path("cases")).hasSize(3);
+        assertThat(sim.testCase(seeded.id())).hasValueSatisfying(c -> assertThat(c.title()).isEqualTo("Seeded"));
+        sim.project(project.id()).complete();
+        assertThat(get("get_projects&is_completed=0").path("projects")).isEmpty();
+        assertThat(get("get_projects&is_completed=1").path("projects")).hasSize(1);
+    }
+
+    @Test
     void faultsAfterCommitKeepTheEffect() throws Exception {
         sim.faultsAfterCommit().onCall("add_run", 1, Fault.status(500, "{\"error\":\"oops\"}"));
         assertThat(send("POST", "add_run/" + project.id(), "{\"suite_id\":" + suite.id() + ",\"name\":\"R\"}")
