@@ -4,6 +4,9 @@ import static io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailTestin
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.loadmilltestrail.engine.http.RateLimiter;
+import io.jenkins.plugins.loadmilltestrail.engine.http.RetryPolicy;
+import io.jenkins.plugins.loadmilltestrail.engine.http.Sleeper;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewCase;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewPlan;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewRun;
@@ -17,10 +20,13 @@ import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimCase;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimResult;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SuiteSeed;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -175,6 +181,28 @@ class TestRailWriteSafetyTest {
         assertThat(posted).extracting(PostedResult::id).containsExactlyElementsOf(stored.stream().map(SimResult::id).toList());
         assertThat(posted).extracting(PostedResult::statusId).containsExactly(1, 5);
         assertThat(sim.calls("add_results_for_cases")).isEqualTo(mishap.requests);
+    }
+
+    @Test
+    void aWriteThatNeverLeftIsRepeatedWithoutChecking() throws InterruptedException {
+        // An application interceptor fails before OkHttp starts sending, like a refused connection.
+        AtomicInteger refusals = new AtomicInteger(2);
+        OkHttpClient refusingTwice = TestRailTesting.OK_HTTP.newBuilder().addInterceptor(chain -> {
+            if (refusals.getAndDecrement() > 0) {
+                throw new ConnectException("Connection refused");
+            }
+            return chain.proceed(chain.request());
+        }).build();
+        TestRailSettings settings = TestRailTesting.settings(sim.url());
+        TestRailClient client = new TestRailClient(settings, refusingTwice,
+                new RetryPolicy(TestRailTesting.FAST, settings.maxRetryWait(), 8),
+                new RateLimiter(RateLimiter.Limit.perMinute(100_000), System::nanoTime, Sleeper.SYSTEM), Sleeper.SYSTEM);
+
+        client.addRun(project.id(), new NewRun(suite.id(), "Build 6", "", OptionalLong.empty(), List.of(first.id())));
+
+        assertThat(sim.runs()).hasSize(1);
+        assertThat(sim.callCounts()).containsOnlyKeys("add_run");
+        assertThat(client.stats().retries()).isEqualTo(2);
     }
 
     @Test
