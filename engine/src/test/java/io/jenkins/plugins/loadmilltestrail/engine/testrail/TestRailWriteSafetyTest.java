@@ -60,10 +60,10 @@ class TestRailWriteSafetyTest {
         sim.close();
     }
 
-    /** A client whose read timeout (250 ms) is shorter than the slow answers below. */
+    /** A client whose read timeout (400 ms) is well below the slow answers (1 s) yet above normal ones under load. */
     private TestRailClient client() {
         return TestRailTesting.client(TestRailTesting.settings(sim.url())
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(250)));
+                .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(400)));
     }
 
     /** Where and how a write fails, and how many requests of it the server then saw. */
@@ -77,7 +77,7 @@ class TestRailWriteSafetyTest {
         SERVER_ERROR_AFTER_COMMIT(true, Fault.status(500, "{\"error\":\"oops\"}"), 1),
         GATEWAY_TIMEOUT_AFTER_COMMIT(true, Fault.html(504, "<html>Gateway Timeout</html>"), 1),
         DROPPED_AFTER_COMMIT(true, Fault.dropped(), 1),
-        READ_TIMEOUT_AFTER_COMMIT(true, Fault.slow(Duration.ofMillis(700)), 1);
+        READ_TIMEOUT_AFTER_COMMIT(true, Fault.slow(Duration.ofSeconds(1)), 1);
 
         final boolean afterCommit;
         final Fault fault;
