@@ -38,8 +38,13 @@ import okhttp3.OkHttpClient;
  * client and not the limiter; at TestRail Cloud's 180 per minute the limiter alone would add
  * about (calls - 9) / 171 minutes.
  *
- * <p>Run: {@code mvn -q -P '!jenkins-plugin' -pl engine -am test-compile exec:java
- * -Dexec.classpathScope=test -Dexec.mainClass=io.jenkins.plugins.loadmilltestrail.engine.bench.TestRailClientBenchmark}
+ * <p>Run from the repository root (exec:java would also run in the parent and simulator modules):
+ * <pre>
+ * mvn -q -P '!jenkins-plugin' -pl engine -am test-compile dependency:build-classpath \
+ *     -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
+ * java -cp engine/target/test-classes:engine/target/classes:$(cat engine/target/test.classpath) \
+ *     io.jenkins.plugins.loadmilltestrail.engine.bench.TestRailClientBenchmark
+ * </pre>
  */
 public final class TestRailClientBenchmark {
     private static final String USER = "bench@example.com";
@@ -137,7 +142,7 @@ public final class TestRailClientBenchmark {
                 grants.size() / 10.0);
     }
 
-    /** Four clients share one limiter of 180 per second; the simulator's log is the judge. */
+    /** Four clients share one limiter of HTTP_LIMIT per second; the simulator's log is the judge. */
     private static void limiterOverHttp(OkHttpClient okHttp) throws Exception {
         try (TestRailSimulator sim = TestRailSimulator.start()) {
             sim.addUser(USER, KEY);
