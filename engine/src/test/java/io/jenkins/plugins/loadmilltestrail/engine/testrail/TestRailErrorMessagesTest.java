@@ -137,6 +137,15 @@ class TestRailErrorMessagesTest {
                         sim.faults().clearFaults();
                     }
                 }, "not TestRail JSON", "'<!DOCTYPE html> <html><head><title>Login", "URL is probably wrong"),
+                row("redirect", TestRailUnexpectedResponseException.class, 301, c -> {
+                    sim.faults().always("add_suite", Fault.status(301, "").withHeader("Location",
+                            "https://secure.example/testrail/index.php?/api/v2/add_suite/1&sso=abc"));
+                    try {
+                        c.addSuite(project.id(), "Redirected", "");
+                    } finally {
+                        sim.faults().clearFaults();
+                    }
+                }, "redirects add_suite (HTTP 301) to https://secure.example/testrail/index.php.", "https:// instead of http://"),
                 row("write outcome unknown", TestRailWriteUnknownException.class, 0, c -> {
                     sim.faults().always("add_run", Fault.status(502, "<html>bad gateway</html>"));
                     try {
