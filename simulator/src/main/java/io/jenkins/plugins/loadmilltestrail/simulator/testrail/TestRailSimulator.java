@@ -186,7 +186,11 @@ public final class TestRailSimulator implements AutoCloseable {
         server.setLatency(latency);
     }
 
-    /** Faults applied before a call is handled: nothing is stored. Calls are counted here. */
+    /**
+     * Faults by API method, applied before a call is handled: nothing is stored. The exception is
+     * {@link Fault#slow}, which lets the call be handled and delays its answer. Every call is
+     * counted here ({@link #calls}), faulty or not.
+     */
     public FaultPlan faults() {
         return faults;
     }
