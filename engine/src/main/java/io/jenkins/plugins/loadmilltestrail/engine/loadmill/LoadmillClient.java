@@ -114,7 +114,12 @@ public final class LoadmillClient {
         return "Connected to Loadmill at " + origin + " (token accepted)";
     }
 
-    /** Starts a test plan run; returns its id. Never retried here. */
+    /**
+     * Starts a test plan run; returns its id. Never retried here.
+     *
+     * @throws io.jenkins.plugins.loadmilltestrail.engine.http.RequestNotSentException when nothing
+     *     reached Loadmill (safe to try again); any other IOException: a run may have started
+     */
     String startTestPlan(LoadmillSettings settings) throws IOException, InterruptedException {
         ObjectNode body = MAPPER.createObjectNode();
         body.set("overrideParameters", MAPPER.valueToTree(settings.parameters()));
@@ -197,13 +202,8 @@ public final class LoadmillClient {
 
     /** A network failure as a user-facing error. */
     LoadmillException unreachable(IOException e) {
-        return new LoadmillException("Could not reach Loadmill at " + origin + " (" + describe(e)
+        return new LoadmillException("Could not reach Loadmill at " + origin + " (" + HttpTransport.describe(e)
                 + "). Check the Loadmill URL and the network or proxy settings.", e);
-    }
-
-    static String describe(IOException e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }
 
     /**

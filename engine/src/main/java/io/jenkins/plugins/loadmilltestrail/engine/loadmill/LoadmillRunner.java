@@ -3,12 +3,13 @@ package io.jenkins.plugins.loadmilltestrail.engine.loadmill;
 import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
 import io.jenkins.plugins.loadmilltestrail.engine.http.Backoff;
 import io.jenkins.plugins.loadmilltestrail.engine.http.CallStats;
+import io.jenkins.plugins.loadmilltestrail.engine.http.HttpTransport;
+import io.jenkins.plugins.loadmilltestrail.engine.http.RequestNotSentException;
 import io.jenkins.plugins.loadmilltestrail.engine.http.Sleeper;
 import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
 import io.jenkins.plugins.loadmilltestrail.engine.model.RunKind;
 import io.jenkins.plugins.loadmilltestrail.engine.model.RunStatus;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -163,14 +164,15 @@ public final class LoadmillRunner {
     }
 
     /**
-     * A launch is sent at most once, unless the connection was refused (nothing reached Loadmill):
-     * a launch that timed out may have started a run, and repeating it would start a second one.
+     * A launch is sent again only when it provably never left (connection refused, DNS, TLS): a
+     * launch that was sent and then timed out or lost its connection may have started a run, and
+     * repeating it would start a second one.
      */
     private String startOnce(String what, TransientRetry.Call<String> launch) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
                 return launch.call();
-            } catch (ConnectException e) {
+            } catch (RequestNotSentException e) {
                 if (attempt >= options.maxConsecutiveFailures()) {
                     throw client.unreachable(e);
                 }
@@ -181,7 +183,7 @@ public final class LoadmillRunner {
                 options.sleeper().sleep(delay);
             } catch (IOException e) {
                 throw new LoadmillException("No answer from Loadmill while starting " + what + " ("
-                        + LoadmillClient.describe(e) + "). It may have started a run anyway, so the request was not "
+                        + HttpTransport.describe(e) + "). It may have started a run anyway, so the request was not "
                         + "repeated (that could start a duplicate run): check the runs in Loadmill before trying again.",
                         e);
             }
@@ -268,7 +270,7 @@ public final class LoadmillRunner {
                     stopped.add(suiteRunId);
                 } catch (IOException | LoadmillException e) {
                     listener.warn("Could not stop Loadmill suite run " + client.webUrls().suiteRun(suiteRunId) + ": "
-                            + (e instanceof IOException io ? LoadmillClient.describe(io) : e.getMessage()));
+                            + (e instanceof IOException io ? HttpTransport.describe(io) : e.getMessage()));
                 }
             }
         } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.loadmilltestrail.engine.loadmill;
 import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
 import io.jenkins.plugins.loadmilltestrail.engine.http.Backoff;
 import io.jenkins.plugins.loadmilltestrail.engine.http.CallStats;
+import io.jenkins.plugins.loadmilltestrail.engine.http.HttpTransport;
 import io.jenkins.plugins.loadmilltestrail.engine.http.Sleeper;
 import java.io.IOException;
 import java.time.Duration;
@@ -44,7 +45,7 @@ final class TransientRetry {
             try {
                 return call.call();
             } catch (IOException e) {
-                problem = LoadmillClient.describe(e);
+                problem = HttpTransport.describe(e);
                 last = client.unreachable(e);
             } catch (LoadmillUnavailableException e) {
                 problem = e.getMessage();
