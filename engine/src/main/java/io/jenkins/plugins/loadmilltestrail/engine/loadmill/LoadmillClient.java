@@ -105,9 +105,7 @@ public final class LoadmillClient {
     public String testConnection() throws InterruptedException {
         HttpUrl url = api.newBuilder().addPathSegment("test-plans").addQueryParameter("rowsPerPage", "1").build();
         try {
-            HttpExchange answer = transport.execute(get(url), LIST_PLANS);
-            check(answer, "listing test plans", "");
-            parse(answer, "listing test plans");
+            getJson(url, LIST_PLANS, "listing test plans");
         } catch (IOException e) {
             throw unreachable(e);
         }
@@ -149,14 +147,8 @@ public final class LoadmillClient {
 
     /** The plan run; with {@code allFlows}, every flow with grouped attempts (the final fetch). */
     RunSnapshot getPlanRun(String planRunId, boolean allFlows) throws IOException, InterruptedException {
-        HttpUrl.Builder url = api.newBuilder().addPathSegment("test-plans-runs").addPathSegment(planRunId);
-        if (allFlows) {
-            url.addQueryParameter("fetchAllFlows", "true").addQueryParameter("groupFlowAttempts", "true");
-        }
         String what = "test plan run " + planRunId;
-        HttpExchange answer = transport.execute(get(url.build()), PLAN_RUN);
-        check(answer, what, "");
-        JsonNode json = parse(answer, what);
+        JsonNode json = getJson(runUrl("test-plans-runs", planRunId, allFlows), PLAN_RUN, what);
         // The SDK counts an answer without this array as a failed poll; so do we (it is retried).
         if (!json.path("testSuitesRuns").isArray()) {
             throw new LoadmillUnavailableException("Loadmill answered " + what + " without its suite runs");
@@ -172,24 +164,15 @@ public final class LoadmillClient {
     /** A suite run started directly. */
     SuiteRunSnapshot getSuiteRun(String suiteRunId, String suiteId, boolean allFlows)
             throws IOException, InterruptedException {
-        HttpUrl.Builder url = api.newBuilder().addPathSegment("test-suites-runs").addPathSegment(suiteRunId);
-        if (allFlows) {
-            url.addQueryParameter("fetchAllFlows", "true").addQueryParameter("groupFlowAttempts", "true");
-        }
-        String what = "test suite run " + suiteRunId;
-        HttpExchange answer = transport.execute(get(url.build()), SUITE_RUN);
-        check(answer, what, "");
-        return suiteRun(parse(answer, what), suiteId);
+        return suiteRun(getJson(runUrl("test-suites-runs", suiteRunId, allFlows), SUITE_RUN,
+                "test suite run " + suiteRunId), suiteId);
     }
 
     /** A flow run's detail (requests, assertions, failures), for {@link FailureTextRenderer}. */
     JsonNode getFlowRun(String flowRunId) throws IOException, InterruptedException {
         HttpUrl url = api.newBuilder().addPathSegment("test-suites-runs").addPathSegment("flows")
                 .addPathSegment(flowRunId).build();
-        String what = "flow run " + flowRunId;
-        HttpExchange answer = transport.execute(get(url), FLOW_RUN);
-        check(answer, what, "");
-        return parse(answer, what);
+        return getJson(url, FLOW_RUN, "flow run " + flowRunId);
     }
 
     /** Stops a suite run (left in Loadmill's stopped state); {@code note} is appended to its description. */
@@ -339,8 +322,20 @@ public final class LoadmillClient {
         }
     }
 
-    private Request get(HttpUrl url) {
-        return base(url).get().build();
+    /** A run's address; with {@code allFlows}, asking for every flow with grouped attempts. */
+    private HttpUrl runUrl(String collection, String runId, boolean allFlows) {
+        HttpUrl.Builder url = api.newBuilder().addPathSegment(collection).addPathSegment(runId);
+        if (allFlows) {
+            url.addQueryParameter("fetchAllFlows", "true").addQueryParameter("groupFlowAttempts", "true");
+        }
+        return url.build();
+    }
+
+    /** A GET whose answer must be a JSON object; refusals become {@link LoadmillException}s. */
+    private JsonNode getJson(HttpUrl url, String method, String what) throws IOException, InterruptedException {
+        HttpExchange answer = transport.execute(base(url).get().build(), method);
+        check(answer, what, "");
+        return parse(answer, what);
     }
 
     private Request.Builder base(HttpUrl url) {

@@ -83,7 +83,7 @@ class LoadmillStartSafetyTest {
 
         assertThat(results.flows().count()).isEqualTo(1);
         assertThat(sim.launches()).hasSize(1);
-        assertThat(listener.lines).filteredOn(l -> l.startsWith("WARN Could not connect to Loadmill to start"))
+        assertThat(listener.lines).filteredOn(l -> l.startsWith("WARN Starting test plan " + plan.id() + " failed (ConnectException"))
                 .hasSize(2);
     }
 }
