@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import okhttp3.Call;
@@ -25,7 +26,8 @@ import okhttp3.ResponseBody;
  * No retries here; the service clients decide what is safe to repeat. To let them decide, a
  * failure before the request started going out is a {@link RequestNotSentException}, and OkHttp's
  * own silent retry on connection failure is off: it would resend a POST whose pooled connection
- * turned out stale, after the server may have received it.
+ * turned out stale, after the server may have received it. The body of an unsuccessful answer has
+ * the request's credentials hidden ({@link Redaction#hideCredentials}), as it ends up in messages.
  */
 public final class HttpTransport {
     /** Set by the event listener once the request headers start going out; one per call. */
@@ -76,6 +78,7 @@ public final class HttpTransport {
         }
         stats.recordCall(method);
         long start = System.nanoTime();
+        String authorization = Objects.requireNonNullElse(request.header("Authorization"), "");
         SendProbe probe = new SendProbe();
         Call call = client.newCall(request.newBuilder().tag(SendProbe.class, probe).build());
         CompletableFuture<HttpExchange> answer = new CompletableFuture<>();
@@ -89,7 +92,9 @@ public final class HttpTransport {
             public void onResponse(Call c, Response response) {
                 try (response) {
                     ResponseBody body = response.body();
-                    String text = body.string();
+                    // Error pages of proxies and servers may echo the request's headers.
+                    String text = response.isSuccessful() ? body.string()
+                            : Redaction.hideCredentials(body.string(), authorization);
                     answer.complete(new HttpExchange(
                             response.code(), headers(response), text, Duration.ofNanos(System.nanoTime() - start)));
                 } catch (IOException | RuntimeException e) {

@@ -58,7 +58,7 @@ public final class LoadmillClient {
     public LoadmillClient(OkHttpClient http, String baseUrl, String apiToken, CallStats stats) {
         if (apiToken == null || apiToken.isBlank()) {
             throw new InvalidSettingsException("The Loadmill API token is missing. Create one in Loadmill under "
-                    + "Settings > Security.");
+                    + "Settings > Security and pass it as LOADMILL_API_TOKEN (CLI) or a Secret text credential (Jenkins).");
         }
         this.http = http;
         this.transport = new HttpTransport(http, stats);
@@ -219,7 +219,7 @@ public final class LoadmillClient {
     /**
      * Turns an unsuccessful answer into an exception.
      *
-     * @param notFound the message for a 404, "" for the generic one (launches: no such plan or suite)
+     * @param notFound the message for a 404 of a launch (no such plan or suite), "" for any other call
      */
     private void check(HttpExchange answer, String what, String notFound) {
         int status = answer.status();
@@ -243,7 +243,12 @@ public final class LoadmillClient {
             throw new LoadmillUnavailableException(summary + ".");
         }
         String preview = answer.bodyPreview(200);
-        throw new LoadmillException(summary + (preview.isEmpty() ? "." : ": " + preview));
+        // A start that failed on the server may still have started a run: say so before "try again".
+        String advice = status < 500 ? " Check the Loadmill URL (" + origin + ") and this job's Loadmill settings."
+                : notFound.isEmpty() ? " This is an error on Loadmill's side; try again later."
+                : " This is an error on Loadmill's side; check the runs in Loadmill before trying again (a run may "
+                        + "have started anyway).";
+        throw new LoadmillException(summary + (preview.isEmpty() ? "." : ": " + preview + ".") + advice);
     }
 
     private JsonNode parse(HttpExchange answer, String what) {

@@ -63,7 +63,9 @@ final class TransientRetry {
                 last = client.unreachable(e);
             } catch (LoadmillUnavailableException e) {
                 if (launch) {
-                    throw e;
+                    // 429 was refused, but a 502/503/504 from a proxy may hide a run that started.
+                    throw new LoadmillException(e.getMessage() + " Loadmill is unavailable or rate limiting; the start "
+                            + "was not repeated. Check the runs in Loadmill, then try again later.", e);
                 }
                 problem = e.getMessage();
                 last = e;

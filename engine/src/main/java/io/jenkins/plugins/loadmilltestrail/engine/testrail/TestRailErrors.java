@@ -2,6 +2,7 @@ package io.jenkins.plugins.loadmilltestrail.engine.testrail;
 
 import io.jenkins.plugins.loadmilltestrail.engine.http.HttpExchange;
 import io.jenkins.plugins.loadmilltestrail.engine.http.HttpTransport;
+import io.jenkins.plugins.loadmilltestrail.engine.http.Redaction;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
@@ -73,7 +74,8 @@ final class TestRailErrors {
 
     private TestRailException redirected(String method, HttpExchange answer) {
         // Only scheme, host and path of the target: its query may carry a login page's state.
-        String target = answer.header("Location").map(l -> l.replaceAll("[?#].*$", "")).orElse("another address");
+        String target = answer.header("Location").map(l -> Redaction.withoutUserInfo(l.replaceAll("[?#].*$", "")))
+                .orElse("another address");
         return new TestRailUnexpectedResponseException("The TestRail URL " + base + " redirects " + method + " (HTTP "
                 + answer.status() + ") to " + target + ". Use the address TestRail is served at as the TestRail URL "
                 + "(often https:// instead of http://, or the host without an extra path).", answer.status(), "");
