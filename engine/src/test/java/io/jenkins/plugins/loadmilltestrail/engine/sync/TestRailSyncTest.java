@@ -14,6 +14,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
 import io.jenkins.plugins.loadmilltestrail.engine.model.RunStatus;
 import io.jenkins.plugins.loadmilltestrail.engine.report.ResultsFile;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailClient;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewPlan;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewRun;
 import io.jenkins.plugins.loadmilltestrail.simulator.Fault;
 import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.LoadmillSimulator;
@@ -248,6 +249,33 @@ class TestRailSyncTest {
         assertThat(testRail.runs()).hasSize(1);
         assertThat(report.runs()).singleElement().satisfies(r -> assertThat(r.runId()).isEqualTo(runId));
         assertThat(report.callsByMethod()).containsEntry("update_run", 1L).containsEntry("get_tests", 1L);
+    }
+
+    @Test
+    void existingPlanGetsItsEntryUpdatedAndAnEntryForTheSuiteItLacks() throws Exception {
+        ProjectSeed project = testRail.addProject("Checkout", TestRailSimulator.MULTIPLE_SUITES);
+        SuiteSeed checkout = project.addSuite("Checkout API");
+        SectionSeed all = checkout.addSection("All");
+        long manual = all.addCase("Manual check").id();
+        long add = all.addCase("Add item").id();
+        SuiteSeed payments = project.addSuite("Payments");
+        long card = payments.addSection("All").addCase("Card").id();
+        long planId = client.addPlan(project.id(), new NewPlan("Release 3", "", OptionalLong.empty(),
+                List.of(new NewRun(checkout.id(), "Checkout", "", OptionalLong.empty(), List.of(manual))))).id();
+
+        PublishReport report = sync().publish(plan(suite("Checkout API", "Add item"), suite("Payments", "Card")),
+                PublishSettings.builder().project("Checkout").existingPlanId(planId).build(), PublishJournal.inMemory());
+
+        assertThat(testRail.plan(planId).orElseThrow().entries()).hasSize(2);
+        SimRun checkoutRun = testRail.runs().stream().filter(r -> r.suiteId() == checkout.id()).findFirst().orElseThrow();
+        SimRun paymentsRun = testRail.runs().stream().filter(r -> r.suiteId() == payments.id()).findFirst().orElseThrow();
+        assertThat(checkoutRun.caseIds()).containsExactlyInAnyOrder(manual, add);
+        assertThat(paymentsRun.caseIds()).containsExactly(card);
+        assertThat(testRail.results(checkoutRun.id())).extracting(SimResult::caseId).containsExactly(add);
+        assertThat(testRail.results(paymentsRun.id())).extracting(SimResult::caseId).containsExactly(card);
+        assertThat(report.planId()).hasValue(planId);
+        assertThat(report.callsByMethod()).containsEntry("update_plan_entry", 1L).containsEntry("add_plan_entry", 1L)
+                .doesNotContainKey("add_plan");
     }
 
     @Test
