@@ -68,7 +68,7 @@ public final class TestRailSync {
         TestRailReader reader = new TestRailReader(api, progress);
         Project project = reader.project(settings);
         journal.bind(TestRailUrls.parseBase(api.baseUrl()), project.id(), results.runId());
-        if (journal.hasHistory() && journal.runs().size() > 0) {
+        if (!journal.runs().isEmpty()) {
             progress.info("Resuming from the publish journal: " + journal.postedCount() + " result(s) already posted");
         }
         SyncPlan plan = reader.plan(results, settings, project, clock.instant());
