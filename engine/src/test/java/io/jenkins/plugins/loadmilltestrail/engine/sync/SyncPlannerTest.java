@@ -178,6 +178,48 @@ class SyncPlannerTest {
         }
     }
 
+    @Test
+    void pinnedFlowsOfAMissingSuiteGoToTheirCasesSuiteAndCreateNothing() {
+        World w = multiSuite();
+        long add = w.idsByTitle().get("Add item");
+        SyncPlan p = w.plan(plan(suite("Payments", "Card C" + add)), settings().autoCreate(true).build());
+        assertThat(p.newSuites()).isEmpty();
+        assertThat(p.newSections()).isEmpty();
+        assertThat(p.runs()).singleElement().satisfies(r -> {
+            assertThat(r.suiteName()).isEqualTo("Checkout");
+            assertThat(r.caseIds()).containsExactly(add);
+        });
+    }
+
+    @Test
+    void twoTokensInOneFlowNameIsAnError() {
+        World w = multiSuite();
+        assertThatThrownBy(() -> w.plan(plan(suite("Checkout", "C1 and C2")), settings().build()))
+                .isInstanceOf(SyncConfigurationException.class).hasMessageContaining("several cases (C1, C2)");
+    }
+
+    @Test
+    void matchingByIdInASingleSuiteProject() {
+        World w = singleSuite(SuiteMode.SINGLE_SUITE);
+        long refund = w.idsByTitle().get("Refund");
+        SyncPlan p = w.plan(plan(suite("Anything", "Refund it", "Other")),
+                settings().matching(MatchMode.ID).casePin(new CasePin("", "Refund it", refund)).build());
+        assertThat(p.flows()).extracting(FlowMatch::how).containsExactly(How.PIN, How.NOT_PINNED);
+        assertThat(p.runs()).singleElement().satisfies(r -> assertThat(r.suiteId()).isEqualTo(w.suites.get(0).id()));
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        World w = multiSuite();
+        assertThatThrownBy(() -> w.plan(plan(suite("Checkout", "Add item", "C1 C2"), suite("Ghost", "x")),
+                settings().suiteMap(Map.of("Ghost", "S999999")).build()))
+                .isInstanceOf(SyncConfigurationException.class)
+                .satisfies(e -> assertThat(((SyncConfigurationException) e).problems()).hasSize(2))
+                .hasMessageStartingWith("Cannot publish to TestRail (2 problems)");
+        assertThatThrownBy(() -> w.plan(plan(suite("Ghost", "x")), settings().suiteMap(Map.of("Ghost", "S999999")).build()))
+                .hasMessageContaining("'S999999'").hasMessageContaining("fix the suite map.");
+    }
+
     // ---- ambiguity ---------------------------------------------------------------------------
 
     @Test
