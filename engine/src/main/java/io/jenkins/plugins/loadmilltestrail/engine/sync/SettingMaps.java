@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Parses the "name=value" maps the front ends take, one entry per line (blank lines and "#" lines
- * ignored): the suite map and the status map.
+ * ignored): the suite map, the status map and the case field defaults.
  */
 public final class SettingMaps {
     private SettingMaps() {}
@@ -45,6 +45,25 @@ public final class SettingMaps {
             if (map.putIfAbsent(kv[0].toUpperCase(Locale.ROOT), kv[1]) != null) {
                 throw new InvalidSettingsException("The status map names the Loadmill status '" + kv[0]
                         + "' twice; keep one line per status.");
+            }
+        }
+        return map;
+    }
+
+    /**
+     * Values for case fields when cases are created: TestRail system name → value, e.g.
+     * "custom_automation_type=1" or "type_id=7". Splits at the first "=".
+     */
+    public static Map<String, String> parseCaseFieldDefaults(String text) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String line : text.split("\\R")) {
+            if (line.isBlank() || line.strip().startsWith("#")) {
+                continue;
+            }
+            String[] kv = split(line, "case field default", "system_name=value, e.g. custom_automation_type=1");
+            if (map.putIfAbsent(kv[0], kv[1]) != null) {
+                throw new InvalidSettingsException("The case field defaults name '" + kv[0]
+                        + "' twice; keep one line per field.");
             }
         }
         return map;
