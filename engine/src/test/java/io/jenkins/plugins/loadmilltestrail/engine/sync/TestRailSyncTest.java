@@ -377,5 +377,9 @@ class TestRailSyncTest {
         assertThatThrownBy(() -> sync().publish(results, PublishSettings.builder().project("B").build(), resultsFile))
                 .isInstanceOf(SyncConfigurationException.class).hasMessageContaining("delete the journal");
         assertThat(testRail.runs()).hasSize(1);
+        // The next build writes its results to the same path: its journal starts afresh.
+        sync().publish(SyncFixtures.planRun("plan-run-2", suite("S", "F")), PublishSettings.builder().project("B").build(),
+                resultsFile);
+        assertThat(testRail.runs()).hasSize(2);
     }
 }
