@@ -290,6 +290,11 @@ public final class SyncPlanner {
             if (!container.createName().isEmpty()) {
                 return created(suite, flow, container, title);
             }
+            if (!tr.cases().containsKey(container.suiteId())) {
+                // Read first (already asked for): matching on an empty suite would plan needless creations.
+                return new FlowMatch(flow.flowRunId(), suite.name(), flow.name(), status, 0, How.UNMATCHED,
+                        Optional.empty(), "");
+            }
             List<TestCase> found = index(container).getOrDefault(names.key(title), List.of());
             if (found.size() == 1) {
                 return new FlowMatch(flow.flowRunId(), suite.name(), flow.name(), status, found.get(0).id(), How.NAME, Optional.empty(), "");

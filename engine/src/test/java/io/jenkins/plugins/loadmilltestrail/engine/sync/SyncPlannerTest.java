@@ -121,7 +121,7 @@ class SyncPlannerTest {
     @Test
     void readsOnlyWhatMatchingNeeds() {
         World w = multiSuite();
-        w.plan(plan(suite("Checkout", "Add item")), settings().build());
+        w.plan(plan(suite("Checkout", "Add item")), settings().autoCreate(true).build());
         assertThat(w.reads).as("cases of the one matched suite, no sections, no fields").isEqualTo(1);
     }
 

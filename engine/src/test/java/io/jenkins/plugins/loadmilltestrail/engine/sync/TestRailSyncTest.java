@@ -156,7 +156,8 @@ class TestRailSyncTest {
             assertThat(testRail.cases(payments)).hasSize(2);
             assertThat(testRail.suites(project.id())).hasSize(2);
             assertThat(next.createdCases()).isZero();
-            assertThat(next.callsByMethod()).doesNotContainKeys("add_case", "add_suite", "add_section", "get_case_fields");
+            assertThat(next.callsByMethod()).doesNotContainKeys("add_case", "add_suite", "add_section", "get_case_fields",
+                    "get_sections");
         }
     }
 
