@@ -299,6 +299,12 @@ class SyncPlannerTest {
         assertThat(p.runs().get(0).results()).hasSize(3);
         assertThat(p.newCases().get(0).suiteId()).isEqualTo(w.suites.get(0).id());
         assertThat(p.newCases().get(1).suiteId()).isEqualTo(p.newSuites().get(0).ref());
+        assertThat(SyncPlanText.render(p)).contains("+ suite 'Payments'")
+                .contains("+ section 'Loadmill' in suite 'Checkout' (S" + w.suites.get(0).id() + ")")
+                .contains("+ section 'Loadmill' in new suite 'Payments'")
+                .contains("+ case 'Card' in new section 'Loadmill'")
+                .contains("new entry in suite 'Payments': 2 case(s), results: 2 Passed")
+                .contains("Checkout / New flow -> new case 'New flow' [to create] Passed");
     }
 
     @Test
