@@ -22,6 +22,7 @@ import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.TestPlanScenario;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.ProjectSeed;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SectionSeed;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimCase;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimFieldConfig;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimResult;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimRun;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SuiteSeed;
@@ -277,6 +278,48 @@ class TestRailSyncTest {
         assertThat(report.planId()).hasValue(planId);
         assertThat(report.callsByMethod()).containsEntry("update_plan_entry", 1L).containsEntry("add_plan_entry", 1L)
                 .doesNotContainKey("add_plan");
+    }
+
+    @Test
+    void requiredCaseFieldsComeFromDefaultsOrStopBeforeAnyWrite() throws Exception {
+        ProjectSeed project = testRail.addProject("Checkout", TestRailSimulator.MULTIPLE_SUITES);
+        long suiteId = project.addSuite("Checkout API").id();
+        testRail.addCaseField("area", "Area", 6, new SimFieldConfig(false, List.of(project.id()), true, ""));
+        CollectedResults results = plan(suite("Checkout API", "New flow"));
+
+        assertThatThrownBy(() -> sync().publish(results, PublishSettings.builder().project("Checkout").autoCreate(true)
+                .build(), PublishJournal.inMemory()))
+                .isInstanceOf(SyncConfigurationException.class).hasMessageContaining("custom_area (Area)");
+        assertThat(testRail.callCounts().keySet()).allMatch(m -> m.startsWith("get_"));
+
+        sync().publish(results, PublishSettings.builder().project("Checkout").autoCreate(true)
+                .caseFieldDefaults(Map.of("custom_area", "2")).build(), PublishJournal.inMemory());
+        assertThat(testRail.cases(suiteId)).singleElement().satisfies(c -> {
+            assertThat(c.title()).isEqualTo("New flow");
+            assertThat(c.fields()).containsEntry("custom_area", 2);
+        });
+    }
+
+    @Test
+    void customStatusesAndMilestonesAreResolvedByName() throws Exception {
+        ProjectSeed project = testRail.addProject("Checkout", TestRailSimulator.MULTIPLE_SUITES);
+        long pay = project.addSuite("Checkout API").addSection("All").addCase("Pay").id();
+        long milestone = project.addMilestone("Sprint 9").id();
+        int knownIssue = testRail.addCustomStatus("Known Issue").id();
+        CollectedResults results = plan(suite("Checkout API", flow("Checkout API", "Pay", RunStatus.FAILED)));
+
+        assertThatThrownBy(() -> sync().publish(results, PublishSettings.builder().project("Checkout")
+                .milestone("Sprint 10").build(), PublishJournal.inMemory()))
+                .isInstanceOf(SyncConfigurationException.class).hasMessageContaining("Sprint 9");
+        sync().publish(results, PublishSettings.builder().project("Checkout").milestone("sprint 9")
+                .statusMap(SettingMaps.parseStatusMap("FAILED=known issue")).build(), PublishJournal.inMemory());
+
+        SimRun run = testRail.runs().get(0);
+        assertThat(run.milestoneId()).isEqualTo(milestone);
+        assertThat(testRail.results(run.id())).singleElement().satisfies(r -> {
+            assertThat(r.caseId()).isEqualTo(pay);
+            assertThat(r.statusId()).isEqualTo(knownIssue);
+        });
     }
 
     @Test
