@@ -12,7 +12,6 @@ import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.TargetKind;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailApi;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailException;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailUrls;
-import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewCase;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewPlan;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewRun;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.PlanEntry;
@@ -59,6 +58,9 @@ final class PlanApplier {
     }
 
     Applied apply(SyncPlan plan) throws InterruptedException {
+        if (!plan.needs().none()) {
+            throw new IllegalStateException("a plan that still needs TestRail reads is never applied");
+        }
         long projectId = plan.project().id();
         for (PlannedSuite suite : plan.newSuites()) {
             long id = api.addSuite(projectId, suite.name(), "Created by Loadmill → TestRail for Loadmill suite "
@@ -77,8 +79,7 @@ final class PlanApplier {
             progress.info("Creating " + plan.newCases().size() + " case(s)");
         }
         for (PlannedCase kase : plan.newCases()) {
-            NewCase body = kase.body();
-            long id = api.addCase(id(kase.sectionId()), body).id();
+            long id = api.addCase(id(kase.sectionId()), kase.body()).id();
             journal.caseCreated(id(kase.sectionId()), kase.title(), id);
             ids.put(kase.ref(), id);
         }
