@@ -1,0 +1,32 @@
+package io.jenkins.plugins.loadmilltestrail.engine.job;
+
+import io.jenkins.plugins.loadmilltestrail.engine.EngineException;
+import java.nio.file.Path;
+
+/**
+ * Publishing failed after the Loadmill results were saved. Keeps the cause's kind (so exit codes
+ * and build results stay right) and tells the user how to finish without running Loadmill again.
+ */
+public final class PublishFailedException extends EngineException {
+    private static final long serialVersionUID = 1L;
+
+    private final Kind kind;
+    private final transient Path resultsFile;
+
+    PublishFailedException(EngineException cause, Path resultsFile) {
+        super(cause.getMessage() + " The collected results are kept in " + resultsFile + "; run `loadmill-testrail publish --results "
+                + resultsFile + "` to finish publishing them.", cause);
+        this.kind = cause.kind();
+        this.resultsFile = resultsFile;
+    }
+
+    @Override
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The saved results file to publish from. */
+    public Path resultsFile() {
+        return resultsFile;
+    }
+}
