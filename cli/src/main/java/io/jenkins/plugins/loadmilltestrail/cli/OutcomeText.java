@@ -1,0 +1,89 @@
+package io.jenkins.plugins.loadmilltestrail.cli;
+
+import io.jenkins.plugins.loadmilltestrail.engine.job.JobOutcome;
+import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
+import io.jenkins.plugins.loadmilltestrail.engine.model.RunKind;
+import io.jenkins.plugins.loadmilltestrail.engine.model.RunStatus;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishReport;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishedRun;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** The human summary printed at the end of run, publish and plan. */
+final class OutcomeText {
+    /** Longer lists are cut in normal mode; --verbose and the JSON summary have them all. */
+    private static final int LIST_LIMIT = 15;
+
+    private OutcomeText() {}
+
+    /** One line, also printed with --quiet. */
+    static String resultLine(JobOutcome outcome) {
+        PublishReport report = outcome.report();
+        return "Result: " + outcome.total() + " flows, " + outcome.passed() + " passed, " + outcome.flaky() + " flaky, "
+                + outcome.failed() + " did not pass; " + (report.dryRun() ? "planned " : "posted ") + postedOrPlanned(outcome)
+                + " results to TestRail" + (report.unmatchedFlows().isEmpty() ? "" : ", " + report.unmatchedFlows().size() + " unmatched")
+                + (report.rejected().isEmpty() ? "" : ", " + report.rejected().size() + " rejected") + ".";
+    }
+
+    static void print(JobOutcome outcome, Verbosity verbosity, PrintWriter out) {
+        CollectedResults results = outcome.results();
+        PublishReport report = outcome.report();
+        boolean all = verbosity == Verbosity.VERBOSE;
+        out.println();
+        out.println("Loadmill " + describe(results) + ": " + outcome.total() + " flows - " + outcome.passed() + " passed, "
+                + outcome.flaky() + " flaky, " + outcome.failed() + " did not pass");
+        if (!results.runUrl().isEmpty()) {
+            out.println("  " + results.runUrl());
+        }
+        out.println("TestRail project \"" + report.projectName() + "\": " + matched(report) + " flows matched existing cases, "
+                + report.createdCases() + " cases created (" + report.createdSuites() + " suites, " + report.createdSections()
+                + " sections), " + postedOrPlanned(outcome) + " results " + (report.dryRun() ? "to post" : "posted"));
+        if (!report.planUrl().isEmpty()) {
+            out.println("  plan: " + report.planUrl());
+        }
+        for (PublishedRun run : report.runs()) {
+            out.println("  run R" + run.runId() + " \"" + run.name() + "\": " + run.url());
+        }
+        list(out, "Flows with no TestRail case (not published)", report.unmatchedFlows(), all);
+        list(out, "Results TestRail rejected", report.rejected(), all);
+        List<String> notPassed = results.flows().filter(f -> !passed(f.status()))
+                .map(f -> f.status().value() + "  " + f.suiteName() + " / " + f.name() + (f.url().isEmpty() ? "" : "  " + f.url()))
+                .toList();
+        list(out, "Flows that did not pass", notPassed, all);
+        out.println("TestRail API calls: " + report.totalCalls()
+                + (report.rateLimitWait().isZero() ? "" : " (waited " + Elapsed.format(report.rateLimitWait()) + " for rate limits)"));
+        out.flush();
+    }
+
+    static int matched(PublishReport report) {
+        return (int) report.flows().stream().filter(f -> f.caseId().isPresent()).count() - report.createdCases();
+    }
+
+    private static int postedOrPlanned(JobOutcome outcome) {
+        PublishReport report = outcome.report();
+        return report.dryRun() ? (int) report.flows().stream().filter(f -> f.caseId().isPresent()).count() : report.postedResults();
+    }
+
+    private static String describe(CollectedResults results) {
+        if (results.kind() == RunKind.TEST_PLAN) {
+            return "test plan " + (results.testPlanName().isEmpty() ? results.testPlanId() : "\"" + results.testPlanName() + "\"");
+        }
+        return results.suites().size() == 1 ? "suite \"" + results.suites().get(0).name() + "\"" : results.suites().size() + " suites";
+    }
+
+    private static boolean passed(RunStatus status) {
+        return status.equals(RunStatus.PASSED) || status.equals(RunStatus.FLAKY);
+    }
+
+    private static void list(PrintWriter out, String title, List<String> items, boolean all) {
+        if (items.isEmpty()) {
+            return;
+        }
+        out.println(title + " (" + items.size() + "):");
+        int shown = all ? items.size() : Math.min(items.size(), LIST_LIMIT);
+        items.subList(0, shown).forEach(item -> out.println("  " + item));
+        if (shown < items.size()) {
+            out.println("  ... and " + (items.size() - shown) + " more (all of them with --verbose or in --summary)");
+        }
+    }
+}
