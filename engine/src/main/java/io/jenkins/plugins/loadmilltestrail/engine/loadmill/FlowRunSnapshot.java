@@ -1,0 +1,21 @@
+package io.jenkins.plugins.loadmilltestrail.engine.loadmill;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A flow run as listed in a plan or suite run ({@code testSuiteFlowRuns[]}).
+ *
+ * @param attempts the grouped attempts ({@code runs[]}), empty when not grouped
+ */
+record FlowRunSnapshot(String id, String name, String status, String lifecycleStatus, Optional<Instant> startTime,
+        Optional<Instant> endTime, List<Attempt> attempts) {
+
+    FlowRunSnapshot {
+        attempts = List.copyOf(attempts);
+    }
+
+    /** One attempt of a retried flow. */
+    record Attempt(Optional<Instant> startTime, Optional<Instant> endTime) {}
+}

@@ -1,0 +1,321 @@
+package io.jenkins.plugins.loadmilltestrail.engine.loadmill;
+
+import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
+import io.jenkins.plugins.loadmilltestrail.engine.http.Backoff;
+import io.jenkins.plugins.loadmilltestrail.engine.http.CallStats;
+import io.jenkins.plugins.loadmilltestrail.engine.http.Sleeper;
+import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
+import io.jenkins.plugins.loadmilltestrail.engine.model.RunKind;
+import io.jenkins.plugins.loadmilltestrail.engine.model.RunStatus;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import okhttp3.OkHttpClient;
+
+/**
+ * Runs one Loadmill job: start the test plan (or the suites), wait until everything has left
+ * RUNNING, collect every flow's result. On timeout or interrupt it stops what still runs.
+ *
+ * <p>Not thread-safe; one instance per job. Interrupting the thread that called {@link #run()}
+ * stops the Loadmill runs and returns within about one poll interval plus {@link
+ * Options#stopTimeout()}.
+ */
+public final class LoadmillRunner {
+
+    /**
+     * How the runner works, beyond what the user configures.
+     *
+     * @param detailConcurrency flow details fetched at once (the SDK uses 3)
+     * @param maxConsecutiveFailures a poll or fetch gives up after this many failures in a row
+     * @param backoff waits between those attempts
+     * @param stopTimeout the whole budget for stopping runs after a timeout or interrupt
+     * @param sleeper waits between polls and retries
+     * @param clock measures the overall timeout
+     */
+    public record Options(int detailConcurrency, int maxConsecutiveFailures, Backoff backoff, Duration stopTimeout,
+            Sleeper sleeper, Clock clock) {
+        public static final Options DEFAULTS = new Options(3, 5, Backoff.DEFAULT, Duration.ofSeconds(5),
+                Sleeper.SYSTEM, Clock.systemUTC());
+
+        public Options {
+            if (detailConcurrency < 1 || maxConsecutiveFailures < 1) {
+                throw new IllegalArgumentException("detailConcurrency and maxConsecutiveFailures must be >= 1");
+            }
+        }
+
+        public Options withDetailConcurrency(int value) {
+            return new Options(value, maxConsecutiveFailures, backoff, stopTimeout, sleeper, clock);
+        }
+
+        public Options withMaxConsecutiveFailures(int value) {
+            return new Options(detailConcurrency, value, backoff, stopTimeout, sleeper, clock);
+        }
+
+        public Options withBackoff(Backoff value) {
+            return new Options(detailConcurrency, maxConsecutiveFailures, value, stopTimeout, sleeper, clock);
+        }
+
+        public Options withStopTimeout(Duration value) {
+            return new Options(detailConcurrency, maxConsecutiveFailures, backoff, value, sleeper, clock);
+        }
+
+        public Options withSleeper(Sleeper value) {
+            return new Options(detailConcurrency, maxConsecutiveFailures, backoff, stopTimeout, value, clock);
+        }
+
+        public Options withClock(Clock value) {
+            return new Options(detailConcurrency, maxConsecutiveFailures, backoff, stopTimeout, sleeper, value);
+        }
+    }
+
+    private final LoadmillSettings settings;
+    private final ProgressListener listener;
+    private final Options options;
+    private final LoadmillClient client;
+    private final TransientRetry retry;
+    private final ResultCollector collector;
+
+    /** What was started; the latest poll answer is kept for stopping. */
+    private String planRunId = "";
+    private final Map<String, String> suiteIdsByRun = new LinkedHashMap<>();
+    private Optional<RunSnapshot> latest = Optional.empty();
+
+    public LoadmillRunner(OkHttpClient http, LoadmillSettings settings, ProgressListener listener) {
+        this(http, settings, listener, Options.DEFAULTS);
+    }
+
+    public LoadmillRunner(OkHttpClient http, LoadmillSettings settings, ProgressListener listener, Options options) {
+        this.settings = settings;
+        this.listener = listener;
+        this.options = options;
+        this.client = new LoadmillClient(http, settings.baseUrl(), settings.apiToken(), new CallStats());
+        this.retry = new TransientRetry(options.maxConsecutiveFailures(), options.backoff(), options.sleeper(), client,
+                listener);
+        this.collector = new ResultCollector(client, retry, options.detailConcurrency(), listener,
+                new SuiteNameResolver(settings.additionalDescription()));
+    }
+
+    /** Calls made so far, per endpoint. */
+    public CallStats stats() {
+        return client.stats();
+    }
+
+    /**
+     * Starts, waits, collects.
+     *
+     * @throws LoadmillException when Loadmill refuses, fails, or the run produced nothing to publish
+     * @throws LoadmillTimeoutException when the run did not finish in time (runs were stopped)
+     * @throws InterruptedException when interrupted (runs were stopped)
+     */
+    public CollectedResults run() throws InterruptedException {
+        RunKind kind = settings.runsTestPlan() ? RunKind.TEST_PLAN : RunKind.TEST_SUITES;
+        start();
+        RunSnapshot finished;
+        try {
+            finished = waitUntilFinished();
+        } catch (InterruptedException e) {
+            Thread.interrupted();
+            List<String> stopped = stopRunning("aborted");
+            listener.warn("Interrupted: " + (stopped.isEmpty() ? "no Loadmill run needed stopping."
+                    : "stopped " + stopped.size() + " Loadmill suite run(s)."));
+            throw e;
+        }
+        listener.phase("Collecting Loadmill results of " + finished.suites().size() + " suite run(s)");
+        RunSnapshot full = fetch(true);
+        CollectedResults results = collector.collect(kind, settings.testPlanId(), full);
+        listener.info("Collected " + results.flows().count() + " flows; Loadmill status " + results.status() + ".");
+        return results;
+    }
+
+    private void start() throws InterruptedException {
+        if (settings.runsTestPlan()) {
+            String id = settings.testPlanId();
+            listener.phase("Starting Loadmill test plan " + id);
+            planRunId = startOnce("test plan " + id, () -> client.startTestPlan(settings));
+            listener.info("Started Loadmill test plan run: " + client.webUrls().planRun(planRunId));
+            return;
+        }
+        listener.phase("Starting " + settings.suiteIds().size() + " Loadmill test suite(s)");
+        for (String suiteId : settings.suiteIds()) {
+            String runId;
+            try {
+                runId = startOnce("test suite " + suiteId, () -> client.startTestSuite(suiteId, settings));
+            } catch (LoadmillException | InterruptedException e) {
+                // Nobody would wait for the suites already started: stop them.
+                boolean interrupted = Thread.interrupted();
+                List<String> stopped = stopRunning("not all suites could be started");
+                if (!stopped.isEmpty()) {
+                    listener.warn("Stopped the " + stopped.size() + " suite run(s) already started.");
+                }
+                if (interrupted && e instanceof LoadmillException) {
+                    Thread.currentThread().interrupt();
+                }
+                throw e;
+            }
+            suiteIdsByRun.put(runId, suiteId);
+            listener.info("Started Loadmill test suite run: " + client.webUrls().suiteRun(runId));
+        }
+    }
+
+    /**
+     * A launch is sent at most once, unless the connection was refused (nothing reached Loadmill):
+     * a launch that timed out may have started a run, and repeating it would start a second one.
+     */
+    private String startOnce(String what, TransientRetry.Call<String> launch) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return launch.call();
+            } catch (ConnectException e) {
+                if (attempt >= options.maxConsecutiveFailures()) {
+                    throw client.unreachable(e);
+                }
+                Duration delay = options.backoff().delay(attempt - 1);
+                listener.warn("Could not connect to Loadmill to start " + what + "; retrying in " + delay.toMillis()
+                        + " ms.");
+                client.stats().recordRetry();
+                options.sleeper().sleep(delay);
+            } catch (IOException e) {
+                throw new LoadmillException("No answer from Loadmill while starting " + what + " ("
+                        + LoadmillClient.describe(e) + "). It may have started a run anyway, so the request was not "
+                        + "repeated (that could start a duplicate run): check the runs in Loadmill before trying again.",
+                        e);
+            }
+        }
+    }
+
+    private RunSnapshot waitUntilFinished() throws InterruptedException {
+        Clock clock = options.clock();
+        Instant started = clock.instant();
+        Instant deadline = started.plus(settings.timeout());
+        listener.phase("Waiting for Loadmill (polling every " + human(settings.pollInterval()) + ", timeout "
+                + human(settings.timeout()) + ")");
+        Set<String> reported = new HashSet<>();
+        while (true) {
+            Duration remaining = Duration.between(clock.instant(), deadline);
+            options.sleeper().sleep(remaining.compareTo(settings.pollInterval()) < 0
+                    ? (remaining.isNegative() ? Duration.ZERO : remaining) : settings.pollInterval());
+            RunSnapshot snapshot = fetch(false);
+            latest = Optional.of(snapshot);
+            for (SuiteRunSnapshot suite : snapshot.suites()) {
+                if (!suite.status().isRunning() && reported.add(suite.id())) {
+                    listener.suiteFinished(collector.suite(suite, Map.of()));
+                }
+            }
+            listener.waiting(Duration.between(started, clock.instant()), (int) snapshot.finishedSuites(),
+                    snapshot.suites().size());
+            if (snapshot.finished()) {
+                return snapshot;
+            }
+            if (!clock.instant().isBefore(deadline)) {
+                throw timedOut();
+            }
+        }
+    }
+
+    private LoadmillTimeoutException timedOut() {
+        List<String> stopped = stopRunning("timed out after " + human(settings.timeout()));
+        String what = settings.runsTestPlan() ? "test plan run " + client.webUrls().planRun(planRunId)
+                : "test suite runs";
+        String outcome = stopped.isEmpty() ? "No suite run could be stopped; stop them in Loadmill."
+                : "Stopped the " + stopped.size() + " suite run(s) still running: " + String.join(", ", stopped) + ".";
+        return new LoadmillTimeoutException("The Loadmill " + what + " did not finish within the timeout of "
+                + human(settings.timeout()) + ". " + outcome + " Raise the timeout if runs take longer.", stopped);
+    }
+
+    /**
+     * Stops every suite run still running, within {@link Options#stopTimeout()} in all. Never
+     * throws: this runs while something else already went wrong.
+     *
+     * @return ids of the suite runs stopped
+     */
+    private List<String> stopRunning(String reason) {
+        Instant deadline = options.clock().instant().plus(options.stopTimeout());
+        LoadmillClient quick = client.withCallTimeout(options.stopTimeout());
+        List<String> stopped = new ArrayList<>();
+        try {
+            List<String> running = new ArrayList<>();
+            if (!planRunId.isEmpty()) {
+                RunSnapshot current;
+                try {
+                    current = quick.getPlanRun(planRunId, false);
+                } catch (IOException | LoadmillException e) {
+                    current = latest.orElse(null);
+                }
+                if (current == null) {
+                    listener.warn("Could not find out which suite runs of the plan run to stop; stop it in Loadmill: "
+                            + client.webUrls().planRun(planRunId));
+                    return stopped;
+                }
+                current.suites().stream().filter(s -> s.status().isRunning()).forEach(s -> running.add(s.id()));
+            } else {
+                Set<String> finished = new HashSet<>();
+                latest.ifPresent(l -> l.suites().stream().filter(s -> !s.status().isRunning())
+                        .forEach(s -> finished.add(s.id())));
+                suiteIdsByRun.keySet().stream().filter(id -> !finished.contains(id)).forEach(running::add);
+            }
+            for (String suiteRunId : running) {
+                if (!options.clock().instant().isBefore(deadline)) {
+                    listener.warn("No time left to stop Loadmill suite run " + client.webUrls().suiteRun(suiteRunId));
+                    continue;
+                }
+                try {
+                    quick.stopSuiteRun(suiteRunId, "(stopped by loadmill-testrail: " + reason + ")");
+                    stopped.add(suiteRunId);
+                } catch (IOException | LoadmillException e) {
+                    listener.warn("Could not stop Loadmill suite run " + client.webUrls().suiteRun(suiteRunId) + ": "
+                            + (e instanceof IOException io ? LoadmillClient.describe(io) : e.getMessage()));
+                }
+            }
+        } catch (InterruptedException e) {
+            // Interrupted again while stopping: give up stopping, keep the interrupt for the caller.
+            Thread.currentThread().interrupt();
+        }
+        return stopped;
+    }
+
+    /** The whole run now: the plan run, or each suite run (finished ones are not fetched again while waiting). */
+    private RunSnapshot fetch(boolean allFlows) throws InterruptedException {
+        if (!planRunId.isEmpty()) {
+            return retry.call(allFlows ? "fetching the finished test plan run" : "polling the test plan run",
+                    () -> client.getPlanRun(planRunId, allFlows));
+        }
+        Map<String, SuiteRunSnapshot> previous = new LinkedHashMap<>();
+        latest.ifPresent(l -> l.suites().forEach(s -> previous.put(s.id(), s)));
+        List<SuiteRunSnapshot> suites = new ArrayList<>();
+        for (Map.Entry<String, String> entry : suiteIdsByRun.entrySet()) {
+            SuiteRunSnapshot known = previous.get(entry.getKey());
+            if (!allFlows && known != null && !known.status().isRunning()) {
+                suites.add(known);
+                continue;
+            }
+            suites.add(retry.call(allFlows ? "fetching the finished test suite run" : "polling the test suite run",
+                    () -> client.getSuiteRun(entry.getKey(), entry.getValue(), allFlows)));
+        }
+        boolean running = suites.stream().anyMatch(s -> s.status().isRunning());
+        RunStatus status = running ? RunStatus.RUNNING : ResultCollector.worst(suites.stream().map(SuiteRunSnapshot::status).toList());
+        Optional<Instant> start = suites.stream().map(SuiteRunSnapshot::startTime).flatMap(Optional::stream).min(Instant::compareTo);
+        Optional<Instant> end = running ? Optional.empty()
+                : suites.stream().map(SuiteRunSnapshot::endTime).flatMap(Optional::stream).max(Instant::compareTo);
+        return new RunSnapshot("", "", status, start, end, suites);
+    }
+
+    /** "10 s", "60 min", "250 ms". */
+    static String human(Duration d) {
+        if (d.toMillis() < 1000) {
+            return d.toMillis() + " ms";
+        }
+        if (d.toSeconds() < 120 || d.toSeconds() % 60 != 0) {
+            return d.toSeconds() + " s";
+        }
+        return d.toMinutes() + " min";
+    }
+}

@@ -1,0 +1,307 @@
+package io.jenkins.plugins.loadmilltestrail.engine.testrail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.loadmilltestrail.engine.http.CallStats;
+import io.jenkins.plugins.loadmilltestrail.engine.http.RateLimiter;
+import io.jenkins.plugins.loadmilltestrail.engine.http.RetryBudget;
+import io.jenkins.plugins.loadmilltestrail.engine.http.RetryPolicy;
+import io.jenkins.plugins.loadmilltestrail.engine.http.Sleeper;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.CustomField;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Milestone;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewCase;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewPlan;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewRun;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.PlanEntry;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.PostedResult;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Project;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.ResultEntry;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Section;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Status;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Suite;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Test;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestCase;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestPlan;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestRun;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.User;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import okhttp3.OkHttpClient;
+
+/**
+ * The TestRail API v2 client over OkHttp. Thread-safe; one per job and TestRail instance.
+ *
+ * <p>A write whose outcome is unknown (it failed after being sent) is checked before it is sent
+ * again: creations by listing and matching name and parent (callers only create what did not
+ * exist, so a match is the entity just created), closes by reading the run or plan, case
+ * selections are replacements and so safe to repeat, and a result batch by reading the run's
+ * results (see {@link ResultsCheck}). See {@code docs/testrail.md} for the whole policy.
+ */
+public final class TestRailClient implements TestRailApi {
+    private final TestRailSettings settings;
+    private final TestRailHttp http;
+
+    /** The usual client: default retry policy and the JVM-wide rate limiter of the TestRail host. */
+    public TestRailClient(TestRailSettings settings, OkHttpClient okHttp) {
+        this(settings, okHttp, RetryPolicy.standard(settings.maxRetryWait()), sharedLimiter(settings), Sleeper.SYSTEM);
+    }
+
+    /** A client with its own retry policy and limiter (tests, benchmarks). */
+    public TestRailClient(TestRailSettings settings, OkHttpClient okHttp, RetryPolicy policy, RateLimiter limiter,
+            Sleeper sleeper) {
+        this.settings = settings.validated();
+        this.http = new TestRailHttp(this.settings, okHttp, policy, limiter, sleeper);
+    }
+
+    /** The limiter shared by every client of the settings' host (scheme, host and port). */
+    public static RateLimiter sharedLimiter(TestRailSettings settings) {
+        URI uri = URI.create(TestRailUrls.parseBase(settings.baseUrl()));
+        int port = uri.getPort() > 0 ? uri.getPort() : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+        return RateLimiter.forHost(uri.getScheme(), uri.getHost(), port,
+                RateLimiter.Limit.perMinute(settings.requestsPerMinute()));
+    }
+
+    @Override
+    public User currentUser() throws InterruptedException {
+        try {
+            return TestRailJson.user(http.get("get_user_by_email", "get_user_by_email&email=" + encode(settings.user())));
+        } catch (TestRailBadRequestException | TestRailAccessDeniedException notAnEmailOrNotAllowed) {
+            // Logins that are not emails (LDAP) or roles that may not look users up: any cheap
+            // authenticated call proves the credentials.
+            http.get("get_projects", "get_projects&limit=1");
+            return new User(0, settings.user(), "");
+        }
+    }
+
+    @Override
+    public List<Project> getProjects() throws InterruptedException {
+        return list("get_projects", "get_projects", "projects", TestRailJson::project);
+    }
+
+    @Override
+    public Project getProject(long projectId) throws InterruptedException {
+        return TestRailJson.project(http.get("get_project", "get_project/" + projectId));
+    }
+
+    @Override
+    public List<Suite> getSuites(long projectId) throws InterruptedException {
+        return list("get_suites", "get_suites/" + projectId, "suites", TestRailJson::suite);
+    }
+
+    @Override
+    public Suite getSuite(long suiteId) throws InterruptedException {
+        return TestRailJson.suite(http.get("get_suite", "get_suite/" + suiteId));
+    }
+
+    @Override
+    public Suite addSuite(long projectId, String name, String description) throws InterruptedException {
+        return write("add_suite", "add_suite/" + projectId, TestRailJson.suiteBody(name, description),
+                "a suite named '" + name + "' in project " + projectId, TestRailJson::suite,
+                () -> newest(getSuites(projectId), s -> s.name().equals(name), Suite::id));
+    }
+
+    @Override
+    public List<Section> getSections(long projectId, long suiteId) throws InterruptedException {
+        return list("get_sections", "get_sections/" + projectId + suiteFilter(suiteId), "sections", TestRailJson::section);
+    }
+
+    @Override
+    public Section addSection(long projectId, long suiteId, String name, OptionalLong parentId)
+            throws InterruptedException {
+        return write("add_section", "add_section/" + projectId, TestRailJson.sectionBody(suiteId, name, parentId),
+                "a section named '" + name + "' in project " + projectId, TestRailJson::section,
+                () -> newest(getSections(projectId, suiteId),
+                        s -> s.name().equals(name) && s.parentId().equals(parentId), Section::id));
+    }
+
+    @Override
+    public List<TestCase> getCases(long projectId, long suiteId) throws InterruptedException {
+        return list("get_cases", "get_cases/" + projectId + suiteFilter(suiteId), "cases", TestRailJson::testCase);
+    }
+
+    @Override
+    public List<TestCase> getCases(long projectId, long suiteId, long sectionId) throws InterruptedException {
+        return list("get_cases", "get_cases/" + projectId + suiteFilter(suiteId) + "&section_id=" + sectionId, "cases",
+                TestRailJson::testCase);
+    }
+
+    @Override
+    public TestCase getCase(long caseId) throws InterruptedException {
+        return TestRailJson.testCase(http.get("get_case", "get_case/" + caseId));
+    }
+
+    @Override
+    public TestCase addCase(long sectionId, NewCase newCase) throws InterruptedException {
+        return write("add_case", "add_case/" + sectionId, TestRailJson.caseBody(newCase),
+                "a case titled '" + newCase.title() + "' in section " + sectionId, TestRailJson::testCase,
+                () -> {
+                    Section section = TestRailJson.section(http.get("get_section", "get_section/" + sectionId));
+                    Suite suite = getSuite(section.suiteId());
+                    return newest(getCases(suite.projectId(), suite.id(), sectionId),
+                            c -> c.title().equals(newCase.title()), TestCase::id);
+                });
+    }
+
+    @Override
+    public List<CustomField> getCaseFields() throws InterruptedException {
+        return list("get_case_fields", "get_case_fields", "case_fields", TestRailJson::customField);
+    }
+
+    @Override
+    public List<CustomField> getResultFields() throws InterruptedException {
+        return list("get_result_fields", "get_result_fields", "result_fields", TestRailJson::customField);
+    }
+
+    @Override
+    public List<Status> getStatuses() throws InterruptedException {
+        return list("get_statuses", "get_statuses", "statuses", TestRailJson::status);
+    }
+
+    @Override
+    public List<Milestone> getMilestones(long projectId) throws InterruptedException {
+        return list("get_milestones", "get_milestones/" + projectId, "milestones", TestRailJson::milestone);
+    }
+
+    @Override
+    public TestRun addRun(long projectId, NewRun run) throws InterruptedException {
+        return write("add_run", "add_run/" + projectId, TestRailJson.runBody(run),
+                "a run named '" + run.name() + "' in project " + projectId, TestRailJson::run,
+                () -> newest(list("get_runs", "get_runs/" + projectId + "&is_completed=0", "runs", TestRailJson::run),
+                        r -> r.name().equals(run.name()) && (run.suiteId() <= 0 || r.suiteId() == run.suiteId()),
+                        TestRun::id));
+    }
+
+    @Override
+    public TestRun updateRunCases(long runId, List<Long> caseIds) throws InterruptedException {
+        // A replacement of the selection: repeating it changes nothing.
+        return write("update_run", "update_run/" + runId, TestRailJson.caseSelection(caseIds), "run " + runId,
+                TestRailJson::run, Optional::empty);
+    }
+
+    @Override
+    public TestRun getRun(long runId) throws InterruptedException {
+        return TestRailJson.run(http.get("get_run", "get_run/" + runId));
+    }
+
+    @Override
+    public TestRun closeRun(long runId) throws InterruptedException {
+        return write("close_run", "close_run/" + runId, TestRailJson.MAPPER.createObjectNode(), "run " + runId,
+                TestRailJson::run, () -> Optional.of(getRun(runId)).filter(TestRun::completed));
+    }
+
+    @Override
+    public TestPlan addPlan(long projectId, NewPlan plan) throws InterruptedException {
+        return write("add_plan", "add_plan/" + projectId, TestRailJson.planBody(plan),
+                "a plan named '" + plan.name() + "' in project " + projectId, TestRailJson::plan,
+                () -> {
+                    Optional<TestPlan> listed = newest(
+                            list("get_plans", "get_plans/" + projectId + "&is_completed=0", "plans", TestRailJson::plan),
+                            p -> p.name().equals(plan.name()), TestPlan::id);
+                    // get_plans leaves out the entries; read the plan itself.
+                    return listed.isPresent() ? Optional.of(getPlan(listed.get().id())) : Optional.empty();
+                });
+    }
+
+    @Override
+    public PlanEntry addPlanEntry(long planId, NewRun entry) throws InterruptedException {
+        return write("add_plan_entry", "add_plan_entry/" + planId, TestRailJson.runBody(entry),
+                "an entry named '" + entry.name() + "' in plan " + planId, TestRailJson::planEntry,
+                () -> getPlan(planId).entries().stream()
+                        .filter(e -> e.name().equals(entry.name()) && (entry.suiteId() <= 0 || e.suiteId() == entry.suiteId()))
+                        .reduce((first, second) -> second));
+    }
+
+    @Override
+    public PlanEntry updatePlanEntryCases(long planId, String entryId, List<Long> caseIds) throws InterruptedException {
+        return write("update_plan_entry", "update_plan_entry/" + planId + "/" + entryId,
+                TestRailJson.caseSelection(caseIds), "entry " + entryId + " of plan " + planId, TestRailJson::planEntry,
+                Optional::empty);
+    }
+
+    @Override
+    public TestPlan getPlan(long planId) throws InterruptedException {
+        return TestRailJson.plan(http.get("get_plan", "get_plan/" + planId));
+    }
+
+    @Override
+    public TestPlan closePlan(long planId) throws InterruptedException {
+        return write("close_plan", "close_plan/" + planId, TestRailJson.MAPPER.createObjectNode(), "plan " + planId,
+                TestRailJson::plan, () -> Optional.of(getPlan(planId)).filter(TestPlan::completed));
+    }
+
+    @Override
+    public List<Test> getTests(long runId) throws InterruptedException {
+        return list("get_tests", "get_tests/" + runId, "tests", TestRailJson::test);
+    }
+
+    @Override
+    public List<PostedResult> addResultsForCases(long runId, List<ResultEntry> results) throws InterruptedException {
+        String target = "the " + results.size() + " result(s) for run " + runId;
+        return write("add_results_for_cases", "add_results_for_cases/" + runId, TestRailJson.resultsBody(results), target,
+                answer -> TestRailJson.items(answer, "results").stream().map(TestRailJson::postedResult).toList(),
+                () -> new ResultsCheck(this, http, runId, results, target).stored());
+    }
+
+    @Override
+    public String baseUrl() {
+        return http.base();
+    }
+
+    @Override
+    public CallStats stats() {
+        return http.stats();
+    }
+
+    @Override
+    public String toString() {
+        return "TestRailClient[" + settings + "]";
+    }
+
+    /** Looks in TestRail for the effect of a write whose outcome is unknown. */
+    @FunctionalInterface
+    interface Check<T> {
+        /** The entity the write produced, or empty when it surely did not happen (safe to repeat). */
+        Optional<T> find() throws InterruptedException;
+    }
+
+    private <T> T write(String method, String path, JsonNode body, String target, Function<JsonNode, T> parse,
+            Check<T> check) throws InterruptedException {
+        RetryBudget budget = http.policy().newBudget();
+        while (true) {
+            try {
+                return parse.apply(http.post(method, path, body, budget));
+            } catch (TestRailHttp.WriteOutcomeUnknown unknown) {
+                Optional<T> done = check.find();
+                if (done.isPresent()) {
+                    return done.get();
+                }
+                if (!http.backOffForRewrite(budget)) {
+                    throw http.errors().writeUnknown(method, target, unknown.failure());
+                }
+            }
+        }
+    }
+
+    private <T> List<T> list(String method, String path, String key, Function<JsonNode, T> parse)
+            throws InterruptedException {
+        return http.getAll(method, path, key).stream().map(parse).toList();
+    }
+
+    private static <T> Optional<T> newest(List<T> items, Predicate<T> match, java.util.function.ToLongFunction<T> id) {
+        return items.stream().filter(match).max(Comparator.comparingLong(id));
+    }
+
+    private static String suiteFilter(long suiteId) {
+        return suiteId > 0 ? "&suite_id=" + suiteId : "";
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

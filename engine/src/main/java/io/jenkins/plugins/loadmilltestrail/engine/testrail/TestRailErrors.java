@@ -1,0 +1,117 @@
+package io.jenkins.plugins.loadmilltestrail.engine.testrail;
+
+import io.jenkins.plugins.loadmilltestrail.engine.http.HttpExchange;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Turns TestRail's refusals into typed exceptions whose messages say what to do. Messages name
+ * the user, the base URL and the API method, never the API key or the Authorization header.
+ */
+final class TestRailErrors {
+    private static final int PREVIEW = 200;
+
+    private final String base;
+    private final String user;
+    private final int requestsPerMinute;
+    private final Duration maxRetryWait;
+
+    TestRailErrors(String base, String user, int requestsPerMinute, Duration maxRetryWait) {
+        this.base = base;
+        this.user = user;
+        this.requestsPerMinute = requestsPerMinute;
+        this.maxRetryWait = maxRetryWait;
+    }
+
+    /** A final (not retried, or retried too often) non-2xx answer. */
+    TestRailException refused(String method, HttpExchange answer, int attempts) {
+        int status = answer.status();
+        String error = TestRailJson.errorText(answer.body());
+        String said = error.isEmpty() ? "" : " TestRail said: " + error;
+        return switch (status) {
+            case 400 -> new TestRailBadRequestException("TestRail refused " + method + " (HTTP 400): "
+                    + (error.isEmpty() ? answer.bodyPreview(PREVIEW) : error)
+                    + ". Check the ids and names this job uses against TestRail.", status, error);
+            case 401 -> new TestRailAuthenticationException("TestRail rejected the user '" + user + "' and its API key "
+                    + "(HTTP 401 on " + method + "). Check the TestRail user (your login email) and the API key or password; "
+                    + "a newly generated key only works after pressing Save Settings under My Settings > API Keys." + said,
+                    status, error);
+            case 403 -> isApiDisabled(error)
+                    ? new TestRailApiDisabledException("The TestRail API is disabled on " + base + ". A TestRail administrator "
+                            + "must enable it under Administration > Site Settings > API (Enable API)." + said, status, error)
+                    : new TestRailAccessDeniedException("The TestRail user '" + user + "' is not allowed to do " + method
+                            + " (HTTP 403): it has no access to the project, or its role lacks the permission. Ask a TestRail "
+                            + "administrator to give this user access to the project (a role that can add runs and results), "
+                            + "or use another project." + said, status, error);
+            case 404 -> new TestRailUnknownMethodException("The server at " + base + " does not know the TestRail API method "
+                    + method + " (HTTP 404). Either the TestRail URL is wrong (use the address you open TestRail at, e.g. "
+                    + "https://example.testrail.io/) or the TestRail server is too old (6.7 or newer is needed).", status, error);
+            case 409 -> new TestRailMaintenanceException("TestRail is undergoing maintenance (HTTP 409 on " + method
+                    + ") and still was after " + attempts + " attempts within the maximum retry wait of "
+                    + human(maxRetryWait) + ". Try again later, or raise the maximum retry wait." + said, status, error);
+            case 413 -> new TestRailRequestTooLargeException("TestRail (or a proxy in front of it) refused " + method
+                    + " because the request is too large (HTTP 413). Lower the results batch size (e.g. to 50) so that "
+                    + "each request is smaller.", status, error);
+            case 429 -> new TestRailRateLimitedException("TestRail kept rate limiting this job (HTTP 429 on " + method + ") "
+                    + "for longer than the maximum retry wait of " + human(maxRetryWait) + ". Lower the TestRail requests "
+                    + "per minute setting (now " + requestsPerMinute + "), publish from fewer builds at once against "
+                    + base + ", or raise the maximum retry wait." + said, status, error);
+            default -> status >= 500
+                    ? new TestRailUnavailableException("TestRail failed with HTTP " + status + " on " + method + " after "
+                            + attempts + " attempt(s). TestRail or a proxy in front of it has problems; try again later."
+                            + (error.isEmpty() ? " Answer: " + answer.bodyPreview(PREVIEW) : said), status, error)
+                    : new TestRailException("TestRail answered HTTP " + status + " to " + method + ": "
+                            + (error.isEmpty() ? answer.bodyPreview(PREVIEW) : error)
+                            + ". Check the TestRail URL and the settings of this job.", status, error);
+        };
+    }
+
+    /** No HTTP answer at all, after the retries allowed. */
+    TestRailException unreachable(String method, IOException cause, int attempts) {
+        return new TestRailUnavailableException("Could not reach TestRail at " + base + " (" + method + ", " + attempts
+                + " attempt(s)): " + describe(cause) + ". Check the TestRail URL, the network and the proxy settings "
+                + "(Manage Jenkins > System > HTTP Proxy Configuration).", 0, "", safeCause(cause));
+    }
+
+    /** A 2xx answer that is not TestRail JSON. */
+    TestRailException notJson(String method, HttpExchange answer) {
+        String type = answer.header("Content-Type").orElse("no content type");
+        return new TestRailUnexpectedResponseException("The answer to " + method + " from " + base + " is not TestRail JSON "
+                + "(HTTP " + answer.status() + ", " + type + "): '" + answer.bodyPreview(PREVIEW) + "'. The TestRail URL is "
+                + "probably wrong: use the address you open TestRail at (e.g. https://example.testrail.io/), not a login "
+                + "page, proxy or redirect target.", answer.status(), "");
+    }
+
+    /** A write that may have taken effect; it was not repeated. */
+    TestRailException writeUnknown(String method, String target, String failure) {
+        return new TestRailWriteUnknownException("TestRail may or may not have done " + method + " for " + target
+                + ": " + failure + " after the request was sent. It was not repeated, so that nothing is stored twice. "
+                + "Check " + target + " in TestRail before publishing again.", 0, "");
+    }
+
+    static boolean isApiDisabled(String error) {
+        String lower = error.toLowerCase(Locale.ROOT);
+        return lower.contains("api is disabled") || lower.contains("api has been disabled");
+    }
+
+    static String describe(IOException e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " (" + message + ")");
+    }
+
+    /** The cause without anything from the request; OkHttp's messages carry host and port only. */
+    private static IOException safeCause(IOException cause) {
+        IOException copy = new IOException(describe(cause));
+        copy.setStackTrace(cause.getStackTrace());
+        return copy;
+    }
+
+    static String human(Duration d) {
+        long seconds = d.toSeconds();
+        if (seconds >= 60) {
+            return (seconds / 60) + " min" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + " s");
+        }
+        return seconds > 0 ? seconds + " s" : d.toMillis() + " ms";
+    }
+}

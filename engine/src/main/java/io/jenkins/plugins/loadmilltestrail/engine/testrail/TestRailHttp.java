@@ -1,0 +1,243 @@
+package io.jenkins.plugins.loadmilltestrail.engine.testrail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.loadmilltestrail.engine.http.CallStats;
+import io.jenkins.plugins.loadmilltestrail.engine.http.HttpExchange;
+import io.jenkins.plugins.loadmilltestrail.engine.http.HttpTransport;
+import io.jenkins.plugins.loadmilltestrail.engine.http.RateLimiter;
+import io.jenkins.plugins.loadmilltestrail.engine.http.RetryBudget;
+import io.jenkins.plugins.loadmilltestrail.engine.http.RetryPolicy;
+import io.jenkins.plugins.loadmilltestrail.engine.http.Sleeper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import okhttp3.Call;
+import okhttp3.Credentials;
+import okhttp3.EventListener;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+
+/**
+ * Sends TestRail API calls: URL and auth, the shared per-host rate limiter, retries within a
+ * {@link RetryPolicy}, pagination, and turning refusals into {@link TestRailException}s.
+ *
+ * <p>What is retried: GETs on a network failure, 409, 429, 500, 502, 503 and 504. Writes (POST)
+ * only when TestRail cannot have acted: 429 and 409 (refused before processing), or a network
+ * failure before the request was sent (seen with an OkHttp event listener). Any other failure of
+ * a write once sent (5xx, read timeout, dropped connection) is reported as
+ * {@link WriteOutcomeUnknown}, for the caller to check TestRail before trying again. OkHttp's own
+ * silent retry on connection failure is switched off for the same reason.
+ */
+final class TestRailHttp {
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final String API = "index.php?/api/v2/";
+    private static final int PAGE_LIMIT = 250;
+
+    /** A write failed after it may have reached TestRail. */
+    static final class WriteOutcomeUnknown extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        WriteOutcomeUnknown(String failure) {
+            super(failure, null, false, false);
+        }
+
+        String failure() {
+            return getMessage();
+        }
+    }
+
+    /** Set by the event listener once the request headers start going out. */
+    private static final class SendProbe {
+        private volatile boolean sent;
+    }
+
+    private final String base;
+    private final String authorization;
+    private final HttpTransport transport;
+    private final CallStats stats;
+    private final RateLimiter limiter;
+    private final RetryPolicy policy;
+    private final Sleeper sleeper;
+    private final TestRailErrors errors;
+
+    TestRailHttp(TestRailSettings settings, OkHttpClient shared, RetryPolicy policy, RateLimiter limiter, Sleeper sleeper) {
+        this.base = TestRailUrls.parseBase(settings.baseUrl());
+        this.authorization = Credentials.basic(settings.user(), settings.apiKey(), StandardCharsets.UTF_8);
+        this.stats = new CallStats();
+        this.transport = new HttpTransport(shared.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .readTimeout(settings.readTimeout())
+                .writeTimeout(settings.readTimeout())
+                .retryOnConnectionFailure(false)
+                .eventListenerFactory(call -> new EventListener() {
+                    @Override
+                    public void requestHeadersStart(Call c) {
+                        SendProbe probe = c.request().tag(SendProbe.class);
+                        if (probe != null) {
+                            probe.sent = true;
+                        }
+                    }
+                })
+                .build(), stats);
+        this.limiter = limiter;
+        this.policy = policy;
+        this.sleeper = sleeper;
+        this.errors = new TestRailErrors(base, settings.user(), settings.requestsPerMinute(), policy.maxWait());
+    }
+
+    String base() {
+        return base;
+    }
+
+    CallStats stats() {
+        return stats;
+    }
+
+    TestRailErrors errors() {
+        return errors;
+    }
+
+    RetryPolicy policy() {
+        return policy;
+    }
+
+    /** One GET, e.g. {@code get("get_case", "get_case/12")}. */
+    JsonNode get(String method, String path) throws InterruptedException {
+        try {
+            return call(method, path, null, policy.newBudget());
+        } catch (WriteOutcomeUnknown impossible) {
+            throw new IllegalStateException("a GET is never an unknown write", impossible);
+        }
+    }
+
+    /** Every item of a list call, following {@code _links.next}; bare arrays are one page. */
+    List<JsonNode> getAll(String method, String path, String key) throws InterruptedException {
+        List<JsonNode> all = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        String next = path;
+        while (!next.isEmpty()) {
+            if (!seen.add(next)) {
+                throw new TestRailException("TestRail's pagination of " + method + " loops back to a page already read ("
+                        + next + "). Check the TestRail server; this is not a setting of this job.", 200, "");
+            }
+            JsonNode page = get(method, next);
+            all.addAll(TestRailJson.items(page, key));
+            next = followable(TestRailJson.nextLink(page));
+        }
+        return all;
+    }
+
+    /** One POST. Retries only what cannot have taken effect; see the class comment. */
+    JsonNode post(String method, String path, JsonNode body, RetryBudget budget)
+            throws InterruptedException, WriteOutcomeUnknown {
+        return call(method, path, body, budget);
+    }
+
+    /** Waits before repeating a write whose outcome was checked; false when the budget is spent. */
+    boolean backOffForRewrite(RetryBudget budget) throws InterruptedException {
+        Duration wait = budget.nextBackoff();
+        if (!budget.allows(wait)) {
+            return false;
+        }
+        backOff(wait, budget);
+        return true;
+    }
+
+    /**
+     * A {@code _links.next} value as TestRail writes it ("/api/v2/get_cases/1&limit=250&offset=250")
+     * turned into a path for {@link #get}; a {@code limit=0} some servers wrote becomes 250.
+     */
+    static String followable(String next) {
+        if (next.isBlank()) {
+            return "";
+        }
+        String path = next.strip();
+        int api = path.indexOf("api/v2/");
+        if (api >= 0) {
+            path = path.substring(api + "api/v2/".length());
+        }
+        return path.replaceAll("([&?])limit=0(?=&|$)", "$1limit=" + PAGE_LIMIT);
+    }
+
+    private JsonNode call(String method, String path, JsonNode body, RetryBudget budget)
+            throws InterruptedException, WriteOutcomeUnknown {
+        boolean write = body != null;
+        while (true) {
+            budget.startAttempt();
+            stats.recordRateLimitWait(limiter.acquire());
+            SendProbe probe = new SendProbe();
+            HttpExchange answer;
+            try {
+                answer = transport.execute(request(path, body, probe), method);
+            } catch (IOException e) {
+                if (write && probe.sent) {
+                    throw new WriteOutcomeUnknown("the connection failed (" + TestRailErrors.describe(e) + ")");
+                }
+                Duration wait = budget.nextBackoff();
+                if (!budget.allows(wait)) {
+                    throw errors.unreachable(method, e, budget.attempts());
+                }
+                backOff(wait, budget);
+                continue;
+            }
+            int status = answer.status();
+            if (answer.isSuccessful()) {
+                return TestRailJson.parse(answer.body()).orElseThrow(() -> errors.notJson(method, answer));
+            }
+            if (status == 429) {
+                stats.recordThrottled();
+                Duration wait = RetryPolicy.retryAfter(answer, ZonedDateTime.now(ZoneOffset.UTC))
+                        .orElseGet(budget::nextBackoff);
+                if (!budget.allows(wait)) {
+                    throw errors.refused(method, answer, budget.attempts());
+                }
+                // The next acquire() waits out the pause, for every client of this host.
+                budget.spend(wait);
+                limiter.throttled(Optional.of(wait));
+                stats.recordRetry();
+                continue;
+            }
+            boolean serverTrouble = status == 500 || status == 502 || status == 503 || status == 504;
+            if (write && serverTrouble) {
+                throw new WriteOutcomeUnknown("TestRail answered HTTP " + status);
+            }
+            if (status == 409 || serverTrouble) {
+                Duration wait = budget.nextBackoff();
+                if (budget.allows(wait)) {
+                    backOff(wait, budget);
+                    continue;
+                }
+            }
+            throw errors.refused(method, answer, budget.attempts());
+        }
+    }
+
+    private void backOff(Duration wait, RetryBudget budget) throws InterruptedException {
+        budget.spend(wait);
+        stats.recordRetry();
+        stats.recordBackoffWait(wait);
+        sleeper.sleep(wait);
+    }
+
+    private Request request(String path, JsonNode body, SendProbe probe) {
+        Request.Builder builder = new Request.Builder()
+                .url(base + API + path)
+                .header("Authorization", authorization)
+                .header("Accept", "application/json")
+                .header("User-Agent", "loadmill-testrail")
+                .tag(SendProbe.class, probe);
+        if (body != null) {
+            builder.post(RequestBody.create(body.toString(), JSON));
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,261 @@
+package io.jenkins.plugins.loadmilltestrail.engine.testrail;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.CustomField;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.FieldConfig;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Milestone;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewCase;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewPlan;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewRun;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.PlanEntry;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.PostedResult;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Project;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.ResultEntry;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Section;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Status;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Suite;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.SuiteMode;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Test;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestCase;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestPlan;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestRun;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.User;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** TestRail JSON in and out: tolerant body parsing, entity mapping, request bodies. */
+final class TestRailJson {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private TestRailJson() {}
+
+    /**
+     * Parses an answer body. Legacy servers put "USER AUTHENTICATION SUCCESSFUL!" before the JSON,
+     * so anything before the first '{' or '[' is skipped; an empty body is {}. Empty when the body
+     * is not JSON (an HTML page starts with '<').
+     */
+    static Optional<JsonNode> parse(String body) {
+        String trimmed = body.strip();
+        if (trimmed.isEmpty()) {
+            return Optional.of(MAPPER.createObjectNode());
+        }
+        if (trimmed.startsWith("<")) {
+            return Optional.empty();
+        }
+        int object = trimmed.indexOf('{');
+        int array = trimmed.indexOf('[');
+        int start = object < 0 ? array : array < 0 ? object : Math.min(object, array);
+        if (start < 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(MAPPER.readTree(trimmed.substring(start)));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** TestRail's {"error": "..."} text, or "". */
+    static String errorText(String body) {
+        return parse(body).map(n -> text(n, "error")).orElse("");
+    }
+
+    /** The items of one page: a bare array (old servers) or the paginated object's {@code key}. */
+    static List<JsonNode> items(JsonNode page, String key) {
+        JsonNode array = page.isArray() ? page : page.path(key);
+        List<JsonNode> out = new ArrayList<>();
+        array.forEach(out::add);
+        return out;
+    }
+
+    /** {@code _links.next} of a paginated page, or "" (bare arrays have no next page). */
+    static String nextLink(JsonNode page) {
+        return page.isObject() ? text(page.path("_links"), "next") : "";
+    }
+
+    static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isValueNode() && !value.isNull() ? value.asText() : "";
+    }
+
+    static OptionalLong optionalId(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isNumber() || (value.isTextual() && !value.asText().isBlank()) ? OptionalLong.of(value.asLong())
+                : OptionalLong.empty();
+    }
+
+    private static boolean flag(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isBoolean() ? value.asBoolean() : value.asInt(0) != 0;
+    }
+
+    static Project project(JsonNode n) {
+        return new Project(n.path("id").asLong(), text(n, "name"), SuiteMode.of(n.path("suite_mode").asInt(1)),
+                flag(n, "is_completed"), text(n, "url"));
+    }
+
+    static Suite suite(JsonNode n) {
+        return new Suite(n.path("id").asLong(), n.path("project_id").asLong(), text(n, "name"), text(n, "description"),
+                flag(n, "is_master"), flag(n, "is_baseline"), flag(n, "is_completed"), text(n, "url"));
+    }
+
+    static Section section(JsonNode n) {
+        return new Section(n.path("id").asLong(), n.path("suite_id").asLong(), text(n, "name"), optionalId(n, "parent_id"),
+                n.path("depth").asInt(), n.path("display_order").asInt());
+    }
+
+    static TestCase testCase(JsonNode n) {
+        return new TestCase(n.path("id").asLong(), n.path("suite_id").asLong(), n.path("section_id").asLong(),
+                text(n, "title"), n.path("display_order").asInt());
+    }
+
+    static CustomField customField(JsonNode n) {
+        List<FieldConfig> configs = new ArrayList<>();
+        for (JsonNode config : n.path("configs")) {
+            JsonNode context = config.path("context");
+            List<Long> projects = new ArrayList<>();
+            context.path("project_ids").forEach(p -> projects.add(p.asLong()));
+            JsonNode options = config.path("options");
+            configs.add(new FieldConfig(flag(context, "is_global"), projects, flag(options, "is_required"),
+                    text(options, "default_value")));
+        }
+        return new CustomField(n.path("id").asLong(), text(n, "system_name"), text(n, "label"), n.path("type_id").asInt(),
+                !n.has("is_active") || flag(n, "is_active"), configs);
+    }
+
+    static Status status(JsonNode n) {
+        return new Status(n.path("id").asInt(), text(n, "name"), text(n, "label"), flag(n, "is_untested"),
+                flag(n, "is_system"));
+    }
+
+    static Milestone milestone(JsonNode n) {
+        return new Milestone(n.path("id").asLong(), n.path("project_id").asLong(), text(n, "name"), flag(n, "is_completed"));
+    }
+
+    static TestRun run(JsonNode n) {
+        return new TestRun(n.path("id").asLong(), n.path("project_id").asLong(), n.path("suite_id").asLong(),
+                text(n, "name"), flag(n, "is_completed"), optionalId(n, "plan_id"), text(n, "entry_id"), text(n, "url"));
+    }
+
+    static PlanEntry planEntry(JsonNode n) {
+        List<TestRun> runs = new ArrayList<>();
+        n.path("runs").forEach(r -> runs.add(run(r)));
+        return new PlanEntry(text(n, "id"), n.path("suite_id").asLong(), text(n, "name"), runs);
+    }
+
+    static TestPlan plan(JsonNode n) {
+        List<PlanEntry> entries = new ArrayList<>();
+        n.path("entries").forEach(e -> entries.add(planEntry(e)));
+        return new TestPlan(n.path("id").asLong(), n.path("project_id").asLong(), text(n, "name"), flag(n, "is_completed"),
+                text(n, "url"), entries);
+    }
+
+    static Test test(JsonNode n) {
+        return new Test(n.path("id").asLong(), n.path("case_id").asLong(), n.path("run_id").asLong(),
+                n.path("status_id").asInt(), text(n, "title"));
+    }
+
+    static PostedResult postedResult(JsonNode n) {
+        return new PostedResult(n.path("id").asLong(), n.path("test_id").asLong(), n.path("status_id").asInt());
+    }
+
+    static User user(JsonNode n) {
+        return new User(n.path("id").asLong(), text(n, "name"), text(n, "email"));
+    }
+
+    static ObjectNode suiteBody(String name, String description) {
+        ObjectNode body = MAPPER.createObjectNode().put("name", name);
+        if (!description.isEmpty()) {
+            body.put("description", description);
+        }
+        return body;
+    }
+
+    static ObjectNode sectionBody(long suiteId, String name, OptionalLong parentId) {
+        ObjectNode body = MAPPER.createObjectNode().put("name", name);
+        if (suiteId > 0) {
+            body.put("suite_id", suiteId);
+        }
+        parentId.ifPresent(p -> body.put("parent_id", p));
+        return body;
+    }
+
+    static ObjectNode caseBody(NewCase newCase) {
+        ObjectNode body = MAPPER.createObjectNode().put("title", newCase.title());
+        newCase.templateId().ifPresent(v -> body.put("template_id", v));
+        newCase.typeId().ifPresent(v -> body.put("type_id", v));
+        newCase.priorityId().ifPresent(v -> body.put("priority_id", v));
+        putAll(body, newCase.fields());
+        return body;
+    }
+
+    /** A run or plan entry: always include_all=false with exactly the given cases. */
+    static ObjectNode runBody(NewRun run) {
+        ObjectNode body = MAPPER.createObjectNode();
+        if (run.suiteId() > 0) {
+            body.put("suite_id", run.suiteId());
+        }
+        body.put("name", run.name());
+        if (!run.description().isEmpty()) {
+            body.put("description", run.description());
+        }
+        run.milestoneId().ifPresent(m -> body.put("milestone_id", m));
+        body.put("include_all", false);
+        body.set("case_ids", ids(run.caseIds()));
+        return body;
+    }
+
+    static ObjectNode planBody(NewPlan plan) {
+        ObjectNode body = MAPPER.createObjectNode().put("name", plan.name());
+        if (!plan.description().isEmpty()) {
+            body.put("description", plan.description());
+        }
+        plan.milestoneId().ifPresent(m -> body.put("milestone_id", m));
+        ArrayNode entries = body.putArray("entries");
+        plan.entries().forEach(e -> entries.add(runBody(e)));
+        return body;
+    }
+
+    static ObjectNode caseSelection(List<Long> caseIds) {
+        ObjectNode body = MAPPER.createObjectNode().put("include_all", false);
+        body.set("case_ids", ids(caseIds));
+        return body;
+    }
+
+    static ObjectNode resultsBody(List<ResultEntry> results) {
+        ObjectNode body = MAPPER.createObjectNode();
+        ArrayNode array = body.putArray("results");
+        for (ResultEntry r : results) {
+            ObjectNode entry = array.addObject().put("case_id", r.caseId()).put("status_id", r.statusId());
+            if (!r.comment().isEmpty()) {
+                entry.put("comment", r.comment());
+            }
+            if (!r.elapsed().isEmpty()) {
+                entry.put("elapsed", r.elapsed());
+            }
+            if (!r.version().isEmpty()) {
+                entry.put("version", r.version());
+            }
+            putAll(entry, r.fields());
+        }
+        return body;
+    }
+
+    private static ArrayNode ids(List<Long> ids) {
+        ArrayNode array = MAPPER.createArrayNode();
+        ids.forEach(array::add);
+        return array;
+    }
+
+    private static void putAll(ObjectNode body, Map<String, Object> fields) {
+        fields.forEach((k, v) -> body.set(k, MAPPER.valueToTree(v)));
+    }
+}

@@ -1,0 +1,44 @@
+package io.jenkins.plugins.loadmilltestrail.engine.loadmill;
+
+import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
+import io.jenkins.plugins.loadmilltestrail.engine.model.SuiteResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Keeps every progress line, for assertions (and to check no token leaks into them). */
+final class RecordingListener implements ProgressListener {
+    final List<String> lines = new CopyOnWriteArrayList<>();
+    final List<SuiteResult> finishedSuites = new CopyOnWriteArrayList<>();
+    final AtomicInteger waits = new AtomicInteger();
+
+    @Override
+    public void phase(String message) {
+        lines.add("PHASE " + message);
+    }
+
+    @Override
+    public void info(String message) {
+        lines.add("INFO " + message);
+    }
+
+    @Override
+    public void warn(String message) {
+        lines.add("WARN " + message);
+    }
+
+    @Override
+    public void suiteFinished(SuiteResult suite) {
+        finishedSuites.add(suite);
+    }
+
+    @Override
+    public void waiting(Duration elapsed, int finishedSuites, int totalSuites) {
+        waits.incrementAndGet();
+    }
+
+    String all() {
+        return String.join("\n", lines);
+    }
+}

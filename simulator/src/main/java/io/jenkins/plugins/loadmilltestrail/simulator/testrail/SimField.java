@@ -1,0 +1,19 @@
+package io.jenkins.plugins.loadmilltestrail.simulator.testrail;
+
+import java.util.List;
+
+/** A custom case or result field; {@code name} without the "custom_" prefix. */
+public record SimField(long id, String name, String label, int typeId, boolean active, List<SimFieldConfig> configs) {
+    public SimField {
+        configs = List.copyOf(configs);
+    }
+
+    public String systemName() {
+        return "custom_" + name;
+    }
+
+    public boolean requiredIn(long projectId) {
+        return active && configs.stream().filter(c -> c.appliesTo(projectId)).findFirst()
+                .map(SimFieldConfig::required).orElse(false);
+    }
+}

@@ -1,0 +1,4 @@
+package io.jenkins.plugins.loadmilltestrail.simulator.testrail;
+
+/** A milestone of a project. */
+public record SimMilestone(long id, long projectId, String name, boolean completed) {}

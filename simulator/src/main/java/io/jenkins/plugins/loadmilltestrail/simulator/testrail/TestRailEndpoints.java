@@ -1,0 +1,527 @@
+package io.jenkins.plugins.loadmilltestrail.simulator.testrail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The API methods of the simulated TestRail: input validation with TestRail's error texts,
+ * suite_mode rules, pagination, and the effects on the {@link TestRailStore}. Each call runs
+ * under the store's lock, so a batch is validated and stored atomically.
+ */
+final class TestRailEndpoints {
+    static final int MAX_LIMIT = 250;
+    static final int MAX_TITLE = 250;
+    static final String NOT_IN_RUN = "Field :results contains one or more invalid results (case C%d unknown or not part "
+            + "of the test run)";
+    static final String PLAN_RUN = "This operation is not allowed. The test run belongs to a test plan and cannot be "
+            + "edited independently.";
+    static final String RUN_CLOSED = "This operation is not allowed. The test run is completed and cannot be edited.";
+    static final String PLAN_CLOSED = "This operation is not allowed. The test plan is completed and cannot be edited.";
+    private static final Pattern TIMESPAN = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*([wdhms])\\s*");
+    private static final Set<String> RESULT_KEYS = Set.of("case_id", "status_id", "comment", "version", "elapsed",
+            "assignedto_id");
+
+    private final TestRailStore store;
+    private final TestRailViews views;
+    private final Map<String, Function<ApiRequest, JsonNode>> methods = new HashMap<>();
+    private final Set<String> writes = Set.of("add_suite", "add_section", "add_case", "add_run", "update_run", "close_run",
+            "add_plan", "add_plan_entry", "update_plan_entry", "close_plan", "add_results_for_cases");
+    private volatile boolean bareArrays;
+    private volatile boolean bareSuites;
+    private volatile boolean zeroLimitLinks;
+
+    TestRailEndpoints(TestRailStore store, TestRailViews views) {
+        this.store = store;
+        this.views = views;
+        methods.put("get_user_by_email", this::getUserByEmail);
+        methods.put("get_projects", r -> page(r, "projects", store.projects().stream()
+                .filter(p -> r.user().canAccess(p.id()))
+                .filter(p -> !r.params().containsKey("is_completed") || p.completed() == (r.param("is_completed") == 1))
+                .map(views::project).toList()));
+        methods.put("get_project", r -> views.project(project(r, r.id(0, "project_id"))));
+        methods.put("get_suites", r -> {
+            SimProject p = project(r, r.id(0, "project_id"));
+            List<ObjectNode> suites = store.suites(p.id()).stream().map(views::suite).toList();
+            return bareSuites ? array(suites) : page(r, "suites", suites);
+        });
+        methods.put("get_suite", r -> views.suite(suite(r, r.id(0, "suite_id"))));
+        methods.put("add_suite", this::addSuite);
+        methods.put("get_sections", r -> {
+            SimProject p = project(r, r.id(0, "project_id"));
+            SimSuite s = suiteOf(p, r.param("suite_id"));
+            return page(r, "sections", store.sections(s.id()).stream().map(views::section).toList());
+        });
+        methods.put("get_section", r -> views.section(section(r, r.id(0, "section_id"))));
+        methods.put("add_section", this::addSection);
+        methods.put("get_cases", this::getCases);
+        methods.put("get_case", r -> {
+            SimCase c = store.testCase(r.id(0, "case_id"))
+                    .orElseThrow(() -> ApiError.badRequest("Field :case_id is not a valid test case."));
+            access(r, c.projectId());
+            return views.testCase(c);
+        });
+        methods.put("add_case", this::addCase);
+        methods.put("get_case_fields", r -> array(store.caseFields().stream().map(views::field).toList()));
+        methods.put("get_result_fields", r -> array(store.resultFields().stream().map(views::field).toList()));
+        methods.put("get_statuses", r -> array(store.statuses().stream().map(views::status).toList()));
+        methods.put("get_milestones", r -> page(r, "milestones",
+                store.milestones(project(r, r.id(0, "project_id")).id()).stream().map(views::milestone).toList()));
+        methods.put("add_run", this::addRun);
+        methods.put("update_run", this::updateRun);
+        methods.put("get_run", r -> views.run(run(r, r.id(0, "run_id"))));
+        methods.put("get_runs", this::getRuns);
+        methods.put("close_run", this::closeRun);
+        methods.put("add_plan", this::addPlan);
+        methods.put("add_plan_entry", this::addPlanEntry);
+        methods.put("update_plan_entry", this::updatePlanEntry);
+        methods.put("get_plan", r -> views.plan(plan(r, r.id(0, "plan_id")), true));
+        methods.put("get_plans", r -> {
+            SimProject p = project(r, r.id(0, "project_id"));
+            return page(r, "plans", store.plans().stream().filter(pl -> pl.projectId() == p.id())
+                    .filter(pl -> !r.params().containsKey("is_completed") || pl.completed() == (r.param("is_completed") == 1))
+                    .map(pl -> views.plan(pl, false)).toList());
+        });
+        methods.put("close_plan", r -> {
+            SimPlan plan = plan(r, r.id(0, "plan_id"));
+            if (plan.completed()) {
+                throw ApiError.badRequest(PLAN_CLOSED);
+            }
+            return views.plan(store.closePlan(plan.id()), true);
+        });
+        methods.put("get_tests", r -> {
+            SimRun run = run(r, r.id(0, "run_id"));
+            String status = r.params().getOrDefault("status_id", "");
+            return page(r, "tests", store.tests(run.id()).stream()
+                    .filter(t -> status.isEmpty() || List.of(status.split(",")).contains(String.valueOf(t.statusId())))
+                    .map(views::test).toList());
+        });
+        methods.put("get_results_for_run", r -> {
+            SimRun run = run(r, r.id(0, "run_id"));
+            List<SimResult> newestFirst = new ArrayList<>(store.results(run.id()));
+            java.util.Collections.reverse(newestFirst);
+            return page(r, "results", newestFirst.stream().map(views::result).toList());
+        });
+        methods.put("add_results_for_cases", this::addResultsForCases);
+    }
+
+    boolean knows(String method) {
+        return methods.containsKey(method);
+    }
+
+    /** Answers one call (the caller has checked auth); throws {@link ApiError} for refusals. */
+    JsonNode handle(ApiRequest request) {
+        if (writes.contains(request.method()) && !request.httpMethod().equals("POST")) {
+            throw ApiError.badRequest("This method requires a POST request.");
+        }
+        synchronized (store) {
+            return methods.get(request.method()).apply(request);
+        }
+    }
+
+    void setBareArrays(boolean value) {
+        bareArrays = value;
+    }
+
+    void setBareSuites(boolean value) {
+        bareSuites = value;
+    }
+
+    void setZeroLimitLinks(boolean value) {
+        zeroLimitLinks = value;
+    }
+
+    // ---- reads ----
+
+    private JsonNode getUserByEmail(ApiRequest r) {
+        String email = r.params().getOrDefault("email", "");
+        return store.userByEmail(email).filter(u -> email.contains("@")).map(views::user)
+                .orElseThrow(() -> ApiError.badRequest("Field :email is not a valid email address."));
+    }
+
+    private JsonNode getCases(ApiRequest r) {
+        SimProject p = project(r, r.id(0, "project_id"));
+        SimSuite s = suiteOf(p, r.param("suite_id"));
+        long sectionId = r.param("section_id");
+        if (sectionId != 0 && store.section(sectionId).filter(sec -> sec.suiteId() == s.id()).isEmpty()) {
+            throw ApiError.badRequest("Field :section_id is not a valid section.");
+        }
+        return page(r, "cases", store.cases(s.id()).stream()
+                .filter(c -> sectionId == 0 || c.sectionId() == sectionId).map(views::testCase).toList());
+    }
+
+    private JsonNode getRuns(ApiRequest r) {
+        SimProject p = project(r, r.id(0, "project_id"));
+        return page(r, "runs", store.runs().stream().filter(run -> run.projectId() == p.id() && run.planId() == 0)
+                .filter(run -> !r.params().containsKey("is_completed") || run.completed() == (r.param("is_completed") == 1))
+                .map(views::run).toList());
+    }
+
+    // ---- writes ----
+
+    private JsonNode addSuite(ApiRequest r) {
+        SimProject p = project(r, r.id(0, "project_id"));
+        if (p.suiteMode() != 3) {
+            throw ApiError.badRequest("The project does not support multiple test suites (suite mode " + p.suiteMode()
+                    + "); test suites can only be added to projects with multiple suites.");
+        }
+        String name = requiredText(r.body(), "name");
+        return views.suite(store.addSuite(p.id(), name, text(r.body(), "description")));
+    }
+
+    private JsonNode addSection(ApiRequest r) {
+        SimProject p = project(r, r.id(0, "project_id"));
+        String name = requiredText(r.body(), "name");
+        SimSuite s = suiteOf(p, r.body().path("suite_id").asLong(0));
+        long parentId = r.body().path("parent_id").asLong(0);
+        if (parentId != 0 && store.section(parentId).filter(sec -> sec.suiteId() == s.id()).isEmpty()) {
+            throw ApiError.badRequest("Field :parent_id is not a valid section.");
+        }
+        return views.section(store.addSection(s.id(), parentId, name, text(r.body(), "description")));
+    }
+
+    private JsonNode addCase(ApiRequest r) {
+        SimSection section = section(r, r.id(0, "section_id"));
+        JsonNode body = r.body();
+        String title = text(body, "title");
+        if (title.isBlank()) {
+            throw ApiError.badRequest("Field :title is a required field.");
+        }
+        if (title.length() > MAX_TITLE) {
+            throw ApiError.badRequest("Field :title is too long (" + MAX_TITLE + " characters at most).");
+        }
+        for (SimField field : store.caseFields()) {
+            if (field.requiredIn(section.projectId()) && isBlank(body.path(field.systemName()))) {
+                throw ApiError.badRequest("Field :" + field.systemName() + " is a required field.");
+            }
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        body.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("title")) {
+                fields.put(e.getKey(), TestRailViews.MAPPER.convertValue(e.getValue(), Object.class));
+            }
+        });
+        return views.testCase(store.addCase(section.id(), title, fields));
+    }
+
+    private JsonNode addRun(ApiRequest r) {
+        SimProject p = project(r, r.id(0, "project_id"));
+        JsonNode body = r.body();
+        String name = requiredText(body, "name");
+        SimSuite s = suiteOf(p, body.path("suite_id").asLong(0));
+        long milestoneId = milestone(p, body);
+        boolean includeAll = includeAll(body);
+        return views.run(store.addRun(p.id(), s.id(), name, text(body, "description"), milestoneId, includeAll,
+                caseIds(body, s, includeAll), 0, ""));
+    }
+
+    private JsonNode updateRun(ApiRequest r) {
+        SimRun run = run(r, r.id(0, "run_id"));
+        if (run.planId() != 0) {
+            throw ApiError.badRequest(PLAN_RUN);
+        }
+        if (run.completed()) {
+            throw ApiError.badRequest(RUN_CLOSED);
+        }
+        return views.run(reselect(run, r.body()));
+    }
+
+    private JsonNode closeRun(ApiRequest r) {
+        SimRun run = run(r, r.id(0, "run_id"));
+        if (run.planId() != 0) {
+            throw ApiError.badRequest(PLAN_RUN);
+        }
+        if (run.completed()) {
+            throw ApiError.badRequest(RUN_CLOSED);
+        }
+        return views.run(store.closeRun(run.id()));
+    }
+
+    private JsonNode addPlan(ApiRequest r) {
+        SimProject p = project(r, r.id(0, "project_id"));
+        JsonNode body = r.body();
+        String name = requiredText(body, "name");
+        long milestoneId = milestone(p, body);
+        List<JsonNode> entries = new ArrayList<>();
+        body.path("entries").forEach(entries::add);
+        // Validate every entry before storing anything.
+        List<SimSuite> suites = new ArrayList<>();
+        for (JsonNode entry : entries) {
+            SimSuite s = suiteOf(p, entry.path("suite_id").asLong(0));
+            caseIds(entry, s, includeAll(entry));
+            suites.add(s);
+        }
+        SimPlan plan = store.addPlan(p.id(), name, text(body, "description"), milestoneId);
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode entry = entries.get(i);
+            store.addPlanEntry(plan.id(), suites.get(i).id(), entryName(entry, suites.get(i)), text(entry, "description"),
+                    includeAll(entry), caseIds(entry, suites.get(i), includeAll(entry)));
+        }
+        return views.plan(store.plan(plan.id()).orElseThrow(), true);
+    }
+
+    private JsonNode addPlanEntry(ApiRequest r) {
+        SimPlan plan = plan(r, r.id(0, "plan_id"));
+        if (plan.completed()) {
+            throw ApiError.badRequest(PLAN_CLOSED);
+        }
+        SimProject p = store.project(plan.projectId()).orElseThrow();
+        SimSuite s = suiteOf(p, r.body().path("suite_id").asLong(0));
+        boolean includeAll = includeAll(r.body());
+        List<Long> caseIds = caseIds(r.body(), s, includeAll);
+        return views.planEntry(store.addPlanEntry(plan.id(), s.id(), entryName(r.body(), s), text(r.body(), "description"),
+                includeAll, caseIds));
+    }
+
+    private JsonNode updatePlanEntry(ApiRequest r) {
+        SimPlan plan = plan(r, r.id(0, "plan_id"));
+        String entryId = r.idText(1, "entry_id");
+        SimPlanEntry entry = plan.entries().stream().filter(e -> e.id().equals(entryId)).findFirst()
+                .orElseThrow(() -> ApiError.badRequest("Field :entry_id is not a valid test plan entry."));
+        if (plan.completed()) {
+            throw ApiError.badRequest(PLAN_CLOSED);
+        }
+        for (long runId : entry.runIds()) {
+            reselect(store.run(runId).orElseThrow(), r.body());
+        }
+        return views.planEntry(entry);
+    }
+
+    private JsonNode addResultsForCases(ApiRequest r) {
+        SimRun run = run(r, r.id(0, "run_id"));
+        if (run.completed()) {
+            throw ApiError.badRequest(RUN_CLOSED);
+        }
+        JsonNode results = r.body().path("results");
+        if (results.isMissingNode() || results.isNull()) {
+            throw ApiError.badRequest("Field :results is a required field.");
+        }
+        if (!results.isArray() || results.isEmpty()) {
+            throw ApiError.badRequest("Field :results cannot be empty (one result is required)");
+        }
+        Map<Integer, SimStatus> statuses = new HashMap<>();
+        store.statuses().forEach(s -> statuses.put(s.id(), s));
+        List<SimField> required = store.resultFields().stream().filter(f -> f.requiredIn(run.projectId())).toList();
+        for (JsonNode entry : results) {
+            if (!entry.path("case_id").canConvertToLong() || entry.path("case_id").asLong() <= 0) {
+                throw ApiError.badRequest("Field :results.case_id is a required field.");
+            }
+            long caseId = entry.path("case_id").asLong();
+            if (store.test(run.id(), caseId).isEmpty()) {
+                throw ApiError.badRequest(String.format(NOT_IN_RUN, caseId));
+            }
+            validateResult(entry, statuses, required);
+        }
+        ArrayNode answer = TestRailViews.MAPPER.createArrayNode();
+        for (JsonNode entry : results) {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            entry.fields().forEachRemaining(e -> {
+                if (!RESULT_KEYS.contains(e.getKey())) {
+                    fields.put(e.getKey(), TestRailViews.MAPPER.convertValue(e.getValue(), Object.class));
+                }
+            });
+            int statusId = entry.path("status_id").asInt(0);
+            if (statusId == 0) {
+                statusId = store.test(run.id(), entry.path("case_id").asLong()).orElseThrow().statusId();
+            }
+            answer.add(views.result(store.addResult(run.id(), entry.path("case_id").asLong(), statusId,
+                    text(entry, "comment"), text(entry, "version"), text(entry, "elapsed"), fields)));
+        }
+        return answer;
+    }
+
+    private static void validateResult(JsonNode entry, Map<Integer, SimStatus> statuses, List<SimField> required) {
+        JsonNode status = entry.path("status_id");
+        if (status.isMissingNode() || status.isNull()) {
+            if (text(entry, "comment").isEmpty() && entry.path("assignedto_id").isMissingNode()) {
+                throw ApiError.badRequest("Field :results.status_id is a required field.");
+            }
+        } else {
+            SimStatus known = statuses.get(status.asInt());
+            if (known == null || !status.canConvertToInt()) {
+                throw ApiError.badRequest("Field :results.status_id is not a valid status.");
+            }
+            if (known.untested()) {
+                throw ApiError.badRequest("Field :results.status_id uses the untested status (" + known.id()
+                        + "), which cannot be set by a result.");
+            }
+        }
+        if (entry.has("elapsed") && !entry.path("elapsed").isNull() && !validTimespan(entry.path("elapsed").asText())) {
+            throw ApiError.badRequest("Field :results.elapsed is not in a valid time span format.");
+        }
+        for (SimField field : required) {
+            if (isBlank(entry.path(field.systemName()))) {
+                throw ApiError.badRequest("Field :results." + field.systemName() + " is a required field.");
+            }
+        }
+    }
+
+    /** "1m 5s", "2h", "30s": at least one part, total above zero. */
+    static boolean validTimespan(String text) {
+        if (text.isBlank()) {
+            return false;
+        }
+        Matcher m = TIMESPAN.matcher(text);
+        int end = 0;
+        double total = 0;
+        while (m.find() && m.start() == end) {
+            total += Double.parseDouble(m.group(1));
+            end = m.end();
+        }
+        return end == text.length() && total > 0;
+    }
+
+    private SimRun reselect(SimRun run, JsonNode body) {
+        boolean includeAll = body.has("include_all") ? body.path("include_all").asBoolean() : run.includeAll();
+        SimSuite suite = store.suite(run.suiteId()).orElseThrow();
+        List<Long> caseIds = body.has("case_ids") || includeAll ? caseIds(body, suite, includeAll) : run.caseIds();
+        return store.replaceCases(run.id(), includeAll, caseIds);
+    }
+
+    // ---- lookups with TestRail's errors ----
+
+    private SimProject project(ApiRequest r, long id) {
+        SimProject p = store.project(id)
+                .orElseThrow(() -> ApiError.badRequest("Field :project_id is not a valid or accessible project."));
+        access(r, p.id());
+        return p;
+    }
+
+    private static void access(ApiRequest r, long projectId) {
+        if (!r.user().canAccess(projectId)) {
+            throw new ApiError(403, "No access to the project");
+        }
+    }
+
+    private SimSuite suite(ApiRequest r, long id) {
+        SimSuite s = store.suite(id).orElseThrow(() -> ApiError.badRequest("Field :suite_id is not a valid test suite."));
+        access(r, s.projectId());
+        return s;
+    }
+
+    private SimSection section(ApiRequest r, long id) {
+        SimSection s = store.section(id).orElseThrow(() -> ApiError.badRequest("Field :section_id is not a valid section."));
+        access(r, s.projectId());
+        return s;
+    }
+
+    private SimRun run(ApiRequest r, long id) {
+        SimRun run = store.run(id).orElseThrow(() -> ApiError.badRequest("Field :run_id is not a valid test run."));
+        access(r, run.projectId());
+        return run;
+    }
+
+    private SimPlan plan(ApiRequest r, long id) {
+        SimPlan plan = store.plan(id).orElseThrow(() -> ApiError.badRequest("Field :plan_id is not a valid test plan."));
+        access(r, plan.projectId());
+        return plan;
+    }
+
+    /** suite_mode rules: 1 ignores suite_id, 2 takes it or the master, 3 requires it. */
+    private SimSuite suiteOf(SimProject p, long suiteId) {
+        if (p.suiteMode() == 1 || (p.suiteMode() == 2 && suiteId == 0)) {
+            return store.masterSuite(p.id()).orElseThrow();
+        }
+        if (suiteId == 0) {
+            throw ApiError.badRequest("Field :suite_id is a required field.");
+        }
+        return store.suite(suiteId).filter(s -> s.projectId() == p.id())
+                .orElseThrow(() -> ApiError.badRequest("Field :suite_id is not a valid test suite."));
+    }
+
+    private long milestone(SimProject p, JsonNode body) {
+        long id = body.path("milestone_id").asLong(0);
+        if (id != 0 && store.milestone(id).filter(m -> m.projectId() == p.id()).isEmpty()) {
+            throw ApiError.badRequest("Field :milestone_id is not a valid milestone.");
+        }
+        return id;
+    }
+
+    private static boolean includeAll(JsonNode body) {
+        return !body.has("include_all") || body.path("include_all").asBoolean(true);
+    }
+
+    private List<Long> caseIds(JsonNode body, SimSuite suite, boolean includeAll) {
+        if (includeAll) {
+            return List.of();
+        }
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode id : body.path("case_ids")) {
+            long caseId = id.asLong();
+            if (store.testCase(caseId).filter(c -> c.suiteId() == suite.id()).isEmpty()) {
+                throw ApiError.badRequest("Field :case_ids contains one or more invalid cases (case C" + caseId
+                        + " unknown or not part of the test suite)");
+            }
+            ids.add(caseId);
+        }
+        return ids;
+    }
+
+    private static String entryName(JsonNode entry, SimSuite suite) {
+        String name = text(entry, "name");
+        return name.isEmpty() ? suite.name() : name;
+    }
+
+    // ---- JSON helpers and pagination ----
+
+    /**
+     * One page of a list call, as TestRail 6.7+ writes it (or the bare array on legacy servers):
+     * limit capped at 250 (0 means 250), next/prev links relative and without index.php?.
+     */
+    private JsonNode page(ApiRequest r, String key, List<ObjectNode> items) {
+        if (bareArrays) {
+            return array(items);
+        }
+        long requested = r.param("limit");
+        int limit = requested <= 0 || requested > MAX_LIMIT ? MAX_LIMIT : (int) requested;
+        int offset = (int) Math.max(0, Math.min(r.param("offset"), items.size()));
+        List<ObjectNode> slice = items.subList(offset, Math.min(items.size(), offset + limit));
+        ObjectNode page = TestRailViews.MAPPER.createObjectNode().put("offset", offset).put("limit", limit)
+                .put("size", slice.size());
+        ObjectNode links = page.putObject("_links");
+        String self = "/api/v2/" + r.method() + (r.ids().isEmpty() ? "" : "/" + String.join("/", r.ids())) + r.rawFilters();
+        int linkLimit = zeroLimitLinks ? 0 : limit;
+        if (offset + limit < items.size()) {
+            links.put("next", self + "&limit=" + linkLimit + "&offset=" + (offset + limit));
+        } else {
+            links.putNull("next");
+        }
+        if (offset > 0) {
+            links.put("prev", self + "&limit=" + linkLimit + "&offset=" + Math.max(0, offset - limit));
+        } else {
+            links.putNull("prev");
+        }
+        page.putArray(key).addAll(slice);
+        return page;
+    }
+
+    private static ArrayNode array(List<ObjectNode> items) {
+        return TestRailViews.MAPPER.createArrayNode().addAll(items);
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.path(field);
+        return value.isValueNode() && !value.isNull() ? value.asText() : "";
+    }
+
+    private static String requiredText(JsonNode body, String field) {
+        String value = text(body, field);
+        if (value.isBlank()) {
+            throw ApiError.badRequest("Field :" + field + " is a required field.");
+        }
+        return value;
+    }
+
+    private static boolean isBlank(JsonNode value) {
+        return value.isMissingNode() || value.isNull() || (value.isTextual() && value.asText().isBlank());
+    }
+}
