@@ -48,11 +48,12 @@ final class ConsoleProgress implements ProgressListener {
         if (verbosity == Verbosity.QUIET) {
             return;
         }
+        // Runners may report a suite before its flows are collected; count them only when present.
         long passed = suite.flows().stream().map(FlowResult::status)
                 .filter(s -> s.equals(RunStatus.PASSED) || s.equals(RunStatus.FLAKY)).count();
+        String flows = suite.flows().isEmpty() ? "" : " (" + passed + " of " + suite.flows().size() + " flows passed)";
         String error = suite.error().isEmpty() ? "" : " - " + suite.error();
-        line("  suite " + suite.name() + ": " + suite.status().value() + " (" + passed + " of " + suite.flows().size()
-                + " flows passed)" + error);
+        line("  suite " + suite.name() + ": " + suite.status().value() + flows + error);
     }
 
     @Override

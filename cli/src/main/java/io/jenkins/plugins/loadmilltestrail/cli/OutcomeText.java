@@ -2,6 +2,7 @@ package io.jenkins.plugins.loadmilltestrail.cli;
 
 import io.jenkins.plugins.loadmilltestrail.engine.job.JobOutcome;
 import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
+import io.jenkins.plugins.loadmilltestrail.engine.model.FlowResult;
 import io.jenkins.plugins.loadmilltestrail.engine.model.RunKind;
 import io.jenkins.plugins.loadmilltestrail.engine.model.RunStatus;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishReport;
@@ -13,6 +14,7 @@ import java.util.List;
 final class OutcomeText {
     /** Longer lists are cut in normal mode; --verbose and the JSON summary have them all. */
     private static final int LIST_LIMIT = 15;
+    private static final int FAILURE_PREVIEW = 160;
 
     private OutcomeText() {}
 
@@ -35,9 +37,12 @@ final class OutcomeText {
         if (!results.runUrl().isEmpty()) {
             out.println("  " + results.runUrl());
         }
-        out.println("TestRail project \"" + report.projectName() + "\": " + matched(report) + " flows matched existing cases, "
-                + report.createdCases() + " cases created (" + report.createdSuites() + " suites, " + report.createdSections()
-                + " sections), " + postedOrPlanned(outcome) + " results " + (report.dryRun() ? "to post" : "posted"));
+        boolean dry = report.dryRun();
+        out.println("TestRail project \"" + report.projectName() + "\"" + (dry ? " (dry run, nothing written)" : "") + ": "
+                + matched(report) + " flows " + (dry ? "match" : "matched") + " existing cases, "
+                + plural(report.createdCases(), "case") + (dry ? " to create" : " created") + " ("
+                + plural(report.createdSuites(), "suite") + ", " + plural(report.createdSections(), "section") + "), "
+                + postedOrPlanned(outcome) + " results " + (dry ? "to post" : "posted"));
         if (!report.planUrl().isEmpty()) {
             out.println("  plan: " + report.planUrl());
         }
@@ -47,21 +52,39 @@ final class OutcomeText {
         list(out, "Flows with no TestRail case (not published)", report.unmatchedFlows(), all);
         list(out, "Results TestRail rejected", report.rejected(), all);
         List<String> notPassed = results.flows().filter(f -> !passed(f.status()))
-                .map(f -> f.status().value() + "  " + f.suiteName() + " / " + f.name() + (f.url().isEmpty() ? "" : "  " + f.url()))
-                .toList();
+                .map(f -> notPassedLine(f, all)).toList();
         list(out, "Flows that did not pass", notPassed, all);
         out.println("TestRail API calls: " + report.totalCalls()
-                + (report.rateLimitWait().isZero() ? "" : " (waited " + Elapsed.format(report.rateLimitWait()) + " for rate limits)"));
+                + (report.rateLimitWait().toMillis() < 1 ? "" : " (waited " + Elapsed.format(report.rateLimitWait()) + " for rate limits)"));
         out.flush();
     }
 
+    /** Flows that matched a case that already existed (the others got a created case, or none). */
     static int matched(PublishReport report) {
-        return (int) report.flows().stream().filter(f -> f.caseId().isPresent()).count() - report.createdCases();
+        return withCase(report) - report.createdCases();
+    }
+
+    /** Flows that got, or for a dry run would get, a case and a result. */
+    private static int withCase(PublishReport report) {
+        return report.flows().size() - report.unmatchedFlows().size();
     }
 
     private static int postedOrPlanned(JobOutcome outcome) {
-        PublishReport report = outcome.report();
-        return report.dryRun() ? (int) report.flows().stream().filter(f -> f.caseId().isPresent()).count() : report.postedResults();
+        return outcome.report().dryRun() ? withCase(outcome.report()) : outcome.report().postedResults();
+    }
+
+    /** Status, names and the failure in one line; the flow run's link too with --verbose. */
+    private static String notPassedLine(FlowResult flow, boolean withUrl) {
+        String failure = flow.failureText().replaceAll("\\s+", " ").trim();
+        if (failure.length() > FAILURE_PREVIEW) {
+            failure = failure.substring(0, FAILURE_PREVIEW) + "...";
+        }
+        return flow.status().value() + "  " + flow.suiteName() + " / " + flow.name() + (failure.isEmpty() ? "" : ": " + failure)
+                + (withUrl && !flow.url().isEmpty() ? System.lineSeparator() + "    " + flow.url() : "");
+    }
+
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     private static String describe(CollectedResults results) {

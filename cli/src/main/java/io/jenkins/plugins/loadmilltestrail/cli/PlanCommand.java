@@ -41,7 +41,7 @@ final class PlanCommand extends JobCommand {
         if (loadmill.given()) {
             JobSettings settings = new JobSettings(
                     loadmill.settings(spec, loadmillConnection.url(context), loadmillConnection.token(context, progress)),
-                    testRail.settings(context, progress),
+                    testRail.settings(spec, context, progress),
                     publish.settings(spec, CiVariables.of(context)),
                     resultsFile(),
                     loadmill.junitFile(),
@@ -55,7 +55,7 @@ final class PlanCommand extends JobCommand {
             throw new ParameterException(spec.commandLine(),
                     "Nothing to plan from: give --results FILE (saved by `run`), or --test-plan/--suite to run Loadmill first.");
         }
-        TestRailSettings testRailSettings = testRail.settings(context, progress);
+        TestRailSettings testRailSettings = testRail.settings(spec, context, progress);
         PublishSettings publishSettings = publish.settings(spec, CiVariables.of(context));
         return job -> job.plan(results, testRailSettings, publishSettings, progress);
     }

@@ -26,7 +26,7 @@ final class PublishCommand extends JobCommand {
 
     @Override
     PreparedJob prepare(ProgressListener progress) {
-        TestRailSettings testRailSettings = testRail.settings(context, progress);
+        TestRailSettings testRailSettings = testRail.settings(spec, context, progress);
         PublishSettings publishSettings = publish.settings(spec, CiVariables.of(context));
         return job -> job.publish(results, testRailSettings, publishSettings, progress);
     }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
             "Credentials come from LOADMILL_API_TOKEN, TESTRAIL_URL, TESTRAIL_USER and TESTRAIL_API_KEY.",
             "Try `loadmill-testrail demo` to see it work against local simulators."
         },
-        subcommands = {RunCommand.class, PublishCommand.class, PlanCommand.class, HelpCommand.class},
+        subcommands = {RunCommand.class, PublishCommand.class, PlanCommand.class, DemoCommand.class, SimulateCommand.class,
+            HelpCommand.class},
         footer = {"", "Exit codes: 0 all flows passed and were published; 1 some flow did not pass; 2 bad usage or "
                 + "configuration; 3 Loadmill error or timeout; 4 TestRail error (results kept for `publish`).",
             "Documentation: docs/cli.md"})

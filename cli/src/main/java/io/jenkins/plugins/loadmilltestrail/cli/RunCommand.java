@@ -36,7 +36,7 @@ final class RunCommand extends JobCommand {
     PreparedJob prepare(ProgressListener progress) {
         JobSettings settings = new JobSettings(
                 loadmill.settings(spec, loadmillConnection.url(context), loadmillConnection.token(context, progress)),
-                testRail.settings(context, progress),
+                testRail.settings(spec, context, progress),
                 publish.settings(spec, CiVariables.of(context)),
                 results,
                 loadmill.junitFile(),

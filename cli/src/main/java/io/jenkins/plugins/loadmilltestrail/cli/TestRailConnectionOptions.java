@@ -2,6 +2,7 @@ package io.jenkins.plugins.loadmilltestrail.cli;
 
 import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailSettings;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** Where TestRail is and how to sign in: flags that override environment variables. */
@@ -23,8 +24,13 @@ final class TestRailConnectionOptions {
             description = "Most TestRail calls per minute (default ${DEFAULT-VALUE}; Cloud allows 180 or 300).")
     int requestsPerMinute = TestRailSettings.DEFAULT_REQUESTS_PER_MINUTE;
 
+    @Option(names = "--testrail-retry-wait", paramLabel = "DURATION", order = 114,
+            description = "Longest time one TestRail call may spend retrying (rate limits, 5xx, network) before "
+                    + "giving up (default 5m).")
+    String retryWait;
+
     /** Validated settings; an {@code InvalidSettingsException} names what is missing. */
-    TestRailSettings settings(CliContext context, ProgressListener progress) {
+    TestRailSettings settings(CommandSpec spec, CliContext context, ProgressListener progress) {
         String apiKey = key;
         if (apiKey != null) {
             progress.warn("--testrail-key works, but other users of this machine can see flags in the process list; "
@@ -32,10 +38,11 @@ final class TestRailConnectionOptions {
         } else {
             apiKey = context.variable(EnvironmentVariables.TESTRAIL_API_KEY).orElse("");
         }
-        return TestRailSettings.of(
+        TestRailSettings settings = TestRailSettings.of(
                         url != null ? url : context.variable(EnvironmentVariables.TESTRAIL_URL).orElse(""),
                         user != null ? user : context.variable(EnvironmentVariables.TESTRAIL_USER).orElse(""),
                         apiKey)
                 .withRequestsPerMinute(requestsPerMinute);
+        return OptionValues.duration(spec, retryWait, "--testrail-retry-wait").map(settings::withMaxRetryWait).orElse(settings);
     }
 }

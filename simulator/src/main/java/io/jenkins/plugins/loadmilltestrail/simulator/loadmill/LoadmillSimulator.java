@@ -97,19 +97,24 @@ public final class LoadmillSimulator implements AutoCloseable {
     private final List<TestPlanScenario> planOrder = new CopyOnWriteArrayList<>();
     private final List<TestSuiteScenario> suiteOrder = new CopyOnWriteArrayList<>();
 
-    private LoadmillSimulator(String token) {
+    private LoadmillSimulator(int port, String token) {
         this.token = token;
-        this.server = new SimulatorServer(0, this::handle);
+        this.server = new SimulatorServer(port, this::handle);
     }
 
     /** Starts on a free loopback port with a random token. */
     public static LoadmillSimulator start() {
-        return new LoadmillSimulator("sim-" + UUID.randomUUID());
+        return new LoadmillSimulator(0, "sim-" + UUID.randomUUID());
     }
 
     /** Starts on a free loopback port accepting {@code token}. */
     public static LoadmillSimulator start(String token) {
-        return new LoadmillSimulator(token);
+        return new LoadmillSimulator(0, token);
+    }
+
+    /** Starts on loopback port {@code port} (0 = a free one) accepting {@code token}; for the CLI's simulate. */
+    public static LoadmillSimulator start(int port, String token) {
+        return new LoadmillSimulator(port, token);
     }
 
     /** The origin, e.g. http://127.0.0.1:PORT (the API is under /api). */
