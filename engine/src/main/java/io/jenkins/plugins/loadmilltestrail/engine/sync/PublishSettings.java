@@ -1,5 +1,7 @@
 package io.jenkins.plugins.loadmilltestrail.engine.sync;
 
+import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +51,8 @@ public record PublishSettings(
     public static final String DEFAULT_SECTION = "Loadmill";
     public static final String DEFAULT_RUN_NAME = "${LOADMILL_NAME} (Loadmill ${DATE})";
     public static final int DEFAULT_BATCH_SIZE = 250;
+    /** Larger bodies risk a web server's size limit (413); TestRail documents no maximum. */
+    public static final int MAX_BATCH_SIZE = 1000;
 
     public PublishSettings {
         Objects.requireNonNull(project, "project");
@@ -65,5 +69,186 @@ public record PublishSettings(
         statusMap = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(statusMap));
         caseFieldDefaults = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(caseFieldDefaults));
         Objects.requireNonNull(version, "version");
+    }
+
+    /** A builder with the defaults: match by name, case-sensitive, no auto-create, new run, batches of 250. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link PublishSettings}; {@link #build()} validates and names the setting at fault. */
+    public static final class Builder {
+        private String project = "";
+        private MatchMode matching = MatchMode.NAME;
+        private boolean caseSensitive = true;
+        private final List<CasePin> casePins = new ArrayList<>();
+        private final Map<String, String> suiteMap = new LinkedHashMap<>();
+        private String baseline = "";
+        private boolean autoCreate;
+        private String section = DEFAULT_SECTION;
+        private String runName = DEFAULT_RUN_NAME;
+        private final Map<String, String> variables = new LinkedHashMap<>();
+        private String milestone = "";
+        private boolean closeRun;
+        private OptionalLong existingRunId = OptionalLong.empty();
+        private OptionalLong existingPlanId = OptionalLong.empty();
+        private final Map<String, String> statusMap = new LinkedHashMap<>();
+        private final Map<String, String> caseFieldDefaults = new LinkedHashMap<>();
+        private String version = "";
+        private int batchSize = DEFAULT_BATCH_SIZE;
+
+        private Builder() {}
+
+        /** TestRail project name or id (required). */
+        public Builder project(String value) {
+            project = text(value);
+            return this;
+        }
+
+        public Builder matching(MatchMode value) {
+            matching = Objects.requireNonNull(value, "matching");
+            return this;
+        }
+
+        public Builder caseSensitive(boolean value) {
+            caseSensitive = value;
+            return this;
+        }
+
+        public Builder casePins(List<CasePin> value) {
+            casePins.addAll(value);
+            return this;
+        }
+
+        public Builder casePin(CasePin value) {
+            casePins.add(value);
+            return this;
+        }
+
+        public Builder suiteMap(Map<String, String> value) {
+            suiteMap.putAll(value);
+            return this;
+        }
+
+        public Builder baseline(String value) {
+            baseline = text(value);
+            return this;
+        }
+
+        public Builder autoCreate(boolean value) {
+            autoCreate = value;
+            return this;
+        }
+
+        /** Blank keeps the default section "Loadmill". */
+        public Builder section(String value) {
+            section = text(value).isEmpty() ? DEFAULT_SECTION : text(value);
+            return this;
+        }
+
+        /** Blank keeps the default template. */
+        public Builder runName(String value) {
+            runName = text(value).isEmpty() ? DEFAULT_RUN_NAME : text(value);
+            return this;
+        }
+
+        public Builder variables(Map<String, String> value) {
+            variables.putAll(value);
+            return this;
+        }
+
+        public Builder variable(String name, String value) {
+            variables.put(name, value == null ? "" : value);
+            return this;
+        }
+
+        public Builder milestone(String value) {
+            milestone = text(value);
+            return this;
+        }
+
+        public Builder closeRun(boolean value) {
+            closeRun = value;
+            return this;
+        }
+
+        public Builder existingRunId(long value) {
+            existingRunId = OptionalLong.of(value);
+            return this;
+        }
+
+        public Builder existingPlanId(long value) {
+            existingPlanId = OptionalLong.of(value);
+            return this;
+        }
+
+        public Builder statusMap(Map<String, String> value) {
+            value.forEach((k, v) -> statusMap.put(k.strip().toUpperCase(java.util.Locale.ROOT), v));
+            return this;
+        }
+
+        public Builder caseFieldDefaults(Map<String, String> value) {
+            caseFieldDefaults.putAll(value);
+            return this;
+        }
+
+        public Builder version(String value) {
+            version = text(value);
+            return this;
+        }
+
+        public Builder batchSize(int value) {
+            batchSize = value;
+            return this;
+        }
+
+        /** Validates what can be checked without TestRail. */
+        public PublishSettings build() {
+            if (project.isEmpty()) {
+                throw new InvalidSettingsException("The TestRail project is missing; set it to the project's name "
+                        + "or id as shown in TestRail.");
+            }
+            if (existingRunId.isPresent() && existingPlanId.isPresent()) {
+                throw new InvalidSettingsException("Both an existing TestRail run and an existing plan are set; "
+                        + "set only one of them (or neither to create a new run).");
+            }
+            for (OptionalLong id : List.of(existingRunId, existingPlanId)) {
+                if (id.isPresent() && id.getAsLong() < 1) {
+                    throw new InvalidSettingsException("An existing TestRail run or plan id must be a positive number; got "
+                            + id.getAsLong() + ".");
+                }
+            }
+            if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
+                throw new InvalidSettingsException("The result batch size must be between 1 and " + MAX_BATCH_SIZE
+                        + "; got " + batchSize + ".");
+            }
+            statusMap.forEach((k, v) -> {
+                if (k.isEmpty() || v == null || v.isBlank()) {
+                    throw new InvalidSettingsException("The status map entry '" + k + "=" + v + "' is incomplete; "
+                            + "write LOADMILL_STATUS=TestRail status, e.g. FLAKY=Retest.");
+                }
+            });
+            suiteMap.forEach((k, v) -> {
+                if (k.isBlank() || v == null || v.isBlank()) {
+                    throw new InvalidSettingsException("The suite map entry '" + k + "=" + v + "' is incomplete; "
+                            + "write Loadmill suite=TestRail suite (name or id).");
+                }
+            });
+            caseFieldDefaults.forEach((k, v) -> {
+                if (k.isBlank() || v == null) {
+                    throw new InvalidSettingsException("The case field default '" + k + "' is incomplete; write "
+                            + "system_name=value, e.g. custom_automation_type=1.");
+                }
+            });
+            PublishSettings settings = new PublishSettings(project, matching, caseSensitive, casePins, suiteMap, baseline,
+                    autoCreate, section, runName, variables, milestone, closeRun, existingRunId, existingPlanId,
+                    statusMap, caseFieldDefaults, version, batchSize);
+            RunNames.checkTemplate(settings.runName(), settings.variables().keySet());
+            return settings;
+        }
+
+        private static String text(String value) {
+            return value == null ? "" : value.strip();
+        }
     }
 }

@@ -1,0 +1,270 @@
+package io.jenkins.plugins.loadmilltestrail.engine.sync;
+
+import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishJournal.JournalRun;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.PlannedCase;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.PlannedResult;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.PlannedRun;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.PlannedSection;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.PlannedSuite;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.Target;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.TargetKind;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailApi;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailException;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailUrls;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewCase;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewPlan;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewRun;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.PlanEntry;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.ResultEntry;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestPlan;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestRun;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Applies a complete {@link SyncPlan} to TestRail with the fewest writes, recording each in the
+ * {@link PublishJournal} as it succeeds and skipping what the journal says is already done.
+ * Order: suites, sections, cases, run or plan (or the existing run's selection), results in
+ * batches, close.
+ */
+final class PlanApplier {
+    private final TestRailApi api;
+    private final PublishJournal journal;
+    private final ProgressListener progress;
+    private final int batchSize;
+    /** Placeholder refs of created things → their TestRail ids. */
+    private final Map<Long, Long> ids = new HashMap<>();
+    private final List<Applied.Run> runs = new ArrayList<>();
+    private OptionalLong planId = OptionalLong.empty();
+
+    /** What applying the plan produced, for the report. */
+    record Applied(OptionalLong planId, List<Run> runs, Map<Long, Long> ids) {
+        record Run(long runId, long suiteId, String name, String url) {}
+    }
+
+    PlanApplier(TestRailApi api, PublishJournal journal, ProgressListener progress, int batchSize) {
+        this.api = api;
+        this.journal = journal;
+        this.progress = progress;
+        this.batchSize = batchSize;
+    }
+
+    Applied apply(SyncPlan plan) throws InterruptedException {
+        long projectId = plan.project().id();
+        for (PlannedSuite suite : plan.newSuites()) {
+            long id = api.addSuite(projectId, suite.name(), "Created by Loadmill → TestRail for Loadmill suite "
+                    + suite.name() + ".").id();
+            journal.suiteCreated(suite.name(), id);
+            ids.put(suite.ref(), id);
+            progress.info("Created suite '" + suite.name() + "' (S" + id + ")");
+        }
+        for (PlannedSection section : plan.newSections()) {
+            long id = api.addSection(projectId, id(section.suiteId()), section.name(), OptionalLong.empty()).id();
+            journal.sectionCreated(id(section.suiteId()), section.name(), id);
+            ids.put(section.ref(), id);
+            progress.info("Created section '" + section.name() + "' (" + id + ")");
+        }
+        if (!plan.newCases().isEmpty()) {
+            progress.info("Creating " + plan.newCases().size() + " case(s)");
+        }
+        for (PlannedCase kase : plan.newCases()) {
+            NewCase body = kase.body();
+            long id = api.addCase(id(kase.sectionId()), body).id();
+            journal.caseCreated(id(kase.sectionId()), kase.title(), id);
+            ids.put(kase.ref(), id);
+        }
+        openRuns(plan);
+        for (int i = 0; i < plan.runs().size(); i++) {
+            postResults(plan.runs().get(i), runs.get(i).runId());
+        }
+        close(plan.target());
+        return new Applied(planId, runs, Map.copyOf(ids));
+    }
+
+    // ---- runs and plans --------------------------------------------------------------------
+
+    private void openRuns(SyncPlan plan) throws InterruptedException {
+        Target target = plan.target();
+        String base = api.baseUrl();
+        if (target.kind() == TargetKind.NEW_PLAN || target.kind() == TargetKind.EXISTING_PLAN) {
+            long plan0 = target.kind() == TargetKind.EXISTING_PLAN ? target.existingId().getAsLong()
+                    : journal.planId().orElse(0);
+            if (plan0 == 0) {
+                plan0 = createPlan(plan, target);
+            }
+            planId = OptionalLong.of(plan0);
+            for (PlannedRun run : plan.runs()) {
+                runs.add(planEntry(plan0, run, target));
+            }
+            return;
+        }
+        for (PlannedRun run : plan.runs()) {
+            long suiteId = id(run.suiteId());
+            List<Long> caseIds = caseIds(run);
+            if (run.existingRunId().isPresent()) {
+                long runId = run.existingRunId().getAsLong();
+                if (run.needsSelectionUpdate()) {
+                    api.updateRunCases(runId, caseIds);
+                    progress.info("Added " + (caseIds.size() - run.selected().size()) + " case(s) to run R" + runId);
+                }
+                journal.run(suiteId, runId, "", false, caseIds);
+                runs.add(new Applied.Run(runId, suiteId, target.name(), TestRailUrls.runUrl(base, runId)));
+                continue;
+            }
+            JournalRun done = journal.runFor(suiteId).orElse(null);
+            if (done != null) {
+                runs.add(resumed(done, caseIds, target.name()));
+                continue;
+            }
+            TestRun created = api.addRun(plan.project().id(), new NewRun(suiteId, target.name(), target.description(),
+                    target.milestoneId(), caseIds));
+            journal.run(suiteId, created.id(), "", true, caseIds);
+            progress.info("Created run R" + created.id() + " with " + caseIds.size() + " case(s)");
+            runs.add(new Applied.Run(created.id(), suiteId, target.name(), TestRailUrls.runUrl(base, created.id())));
+        }
+    }
+
+    /** A run this publish created earlier: reused, with cases added when the plan now holds more. */
+    private Applied.Run resumed(JournalRun done, List<Long> caseIds, String name) throws InterruptedException {
+        if (!done.caseIds().containsAll(caseIds)) {
+            Set<Long> union = new LinkedHashSet<>(done.caseIds());
+            union.addAll(caseIds);
+            if (done.entryId().isEmpty()) {
+                api.updateRunCases(done.runId(), List.copyOf(union));
+            } else {
+                api.updatePlanEntryCases(planId.orElseThrow(), done.entryId(), List.copyOf(union));
+            }
+            journal.run(done.suiteId(), done.runId(), done.entryId(), true, union);
+        }
+        progress.info("Resuming run R" + done.runId() + " from the publish journal");
+        return new Applied.Run(done.runId(), done.suiteId(), name, TestRailUrls.runUrl(api.baseUrl(), done.runId()));
+    }
+
+    private long createPlan(SyncPlan plan, Target target) throws InterruptedException {
+        List<NewRun> entries = new ArrayList<>();
+        for (PlannedRun run : plan.runs()) {
+            entries.add(new NewRun(id(run.suiteId()), run.suiteName(), target.description(), OptionalLong.empty(),
+                    caseIds(run)));
+        }
+        TestPlan created = api.addPlan(plan.project().id(), new NewPlan(target.name(), target.description(),
+                target.milestoneId(), entries));
+        journal.planCreated(created.id());
+        for (PlanEntry entry : created.entries()) {
+            PlannedRun run = plan.runs().stream().filter(r -> id(r.suiteId()) == entry.suiteId()).findFirst().orElseThrow();
+            journal.run(entry.suiteId(), entry.runs().get(0).id(), entry.id(), true, caseIds(run));
+        }
+        progress.info("Created plan P" + created.id() + " with " + created.entries().size() + " entries");
+        return created.id();
+    }
+
+    private Applied.Run planEntry(long plan, PlannedRun run, Target target) throws InterruptedException {
+        long suiteId = id(run.suiteId());
+        List<Long> caseIds = caseIds(run);
+        String name = run.suiteName();
+        if (run.existingRunId().isPresent()) {
+            long runId = run.existingRunId().getAsLong();
+            if (run.needsSelectionUpdate()) {
+                api.updatePlanEntryCases(plan, run.existingEntryId(), caseIds);
+                progress.info("Added " + (caseIds.size() - run.selected().size()) + " case(s) to plan entry of run R" + runId);
+            }
+            journal.run(suiteId, runId, run.existingEntryId(), false, caseIds);
+            return new Applied.Run(runId, suiteId, name, TestRailUrls.runUrl(api.baseUrl(), runId));
+        }
+        JournalRun done = journal.runFor(suiteId).orElse(null);
+        if (done != null) {
+            return resumed(done, caseIds, name);
+        }
+        PlanEntry entry = api.addPlanEntry(plan, new NewRun(suiteId, name, target.description(), OptionalLong.empty(),
+                caseIds));
+        long runId = entry.runs().get(0).id();
+        journal.run(suiteId, runId, entry.id(), true, caseIds);
+        progress.info("Added plan entry for suite '" + name + "' (run R" + runId + ")");
+        return new Applied.Run(runId, suiteId, name, TestRailUrls.runUrl(api.baseUrl(), runId));
+    }
+
+    // ---- results ---------------------------------------------------------------------------
+
+    private void postResults(PlannedRun run, long runId) throws InterruptedException {
+        Set<Long> inRun = new LinkedHashSet<>(caseIds(run));
+        List<PlannedResult> pending = new ArrayList<>();
+        for (PlannedResult result : run.results()) {
+            if (journal.isPosted(runId, result.key()) || journal.rejection(runId, result.key()).isPresent()) {
+                continue;
+            }
+            // Checked before posting: one stray case would make TestRail refuse the whole batch.
+            if (!inRun.contains(id(result.caseId()))) {
+                journal.rejected(runId, result.key(), "case C" + id(result.caseId()) + " is not in run R" + runId);
+                continue;
+            }
+            pending.add(result);
+        }
+        if (pending.isEmpty()) {
+            return;
+        }
+        progress.info("Posting " + pending.size() + " result(s) to run R" + runId);
+        for (int from = 0; from < pending.size(); from += batchSize) {
+            post(runId, pending.subList(from, Math.min(pending.size(), from + batchSize)));
+        }
+    }
+
+    /** Posts one batch; when TestRail refuses it (all-or-nothing), halves it to isolate the bad entries. */
+    private void post(long runId, List<PlannedResult> batch) throws InterruptedException {
+        List<ResultEntry> entries = batch.stream().map(r -> new ResultEntry(id(r.caseId()), r.status().id(), r.comment(),
+                r.elapsed(), r.version(), Map.of())).toList();
+        try {
+            api.addResultsForCases(runId, entries);
+            journal.posted(runId, batch.stream().map(PlannedResult::key).toList());
+        } catch (TestRailException e) {
+            if (e.httpStatus() != 400) {
+                throw e;
+            }
+            if (batch.size() == 1) {
+                String reason = e.serverError().isBlank() ? e.getMessage() : e.serverError();
+                journal.rejected(runId, batch.get(0).key(), reason);
+                progress.warn("TestRail refused the result of " + batch.get(0).suiteName() + " / "
+                        + batch.get(0).flowName() + ": " + reason);
+                return;
+            }
+            int half = batch.size() / 2;
+            post(runId, batch.subList(0, half));
+            post(runId, batch.subList(half, batch.size()));
+        }
+    }
+
+    private void close(Target target) throws InterruptedException {
+        if (!target.close() || journal.isClosed() || runs.isEmpty()) {
+            return;
+        }
+        if (planId.isPresent()) {
+            api.closePlan(planId.getAsLong());
+            progress.info("Closed plan P" + planId.getAsLong());
+        } else {
+            for (Applied.Run run : runs) {
+                api.closeRun(run.runId());
+                progress.info("Closed run R" + run.runId());
+            }
+        }
+        journal.closed();
+    }
+
+    private List<Long> caseIds(PlannedRun run) {
+        return run.caseIds().stream().map(this::id).distinct().toList();
+    }
+
+    private long id(long idOrRef) {
+        if (idOrRef >= 0) {
+            return idOrRef;
+        }
+        Long id = ids.get(idOrRef);
+        if (id == null) {
+            throw new IllegalStateException("plan refers to " + idOrRef + " before creating it");
+        }
+        return id;
+    }
+}

@@ -1,0 +1,275 @@
+package io.jenkins.plugins.loadmilltestrail.engine.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * The record of every TestRail write a publish made, kept beside the results file
+ * ({@code <results>.journal.json}) so that publishing the same results again resumes instead of
+ * creating a second run or posting results twice. Saved after each successful write, atomically
+ * (temporary file + move), so a killed build leaves either the previous or the new journal, never a
+ * torn one. Holds no secrets: only the TestRail address, ids, names and Loadmill flow run ids.
+ * The file format is described in docs/matching.md.
+ */
+public final class PublishJournal {
+    static final int FORMAT = 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A run this publish created or added cases to; {@code caseIds} is the selection it holds. */
+    public record JournalRun(long suiteId, long runId, String entryId, boolean created, Set<Long> caseIds) {}
+
+    private final Optional<Path> file;
+    private String testRailUrl = "";
+    private long projectId;
+    private String loadmillRunId = "";
+    private final Map<String, Long> createdSuites = new LinkedHashMap<>();
+    private final Map<String, Long> createdSections = new LinkedHashMap<>();
+    private final Map<String, Long> createdCases = new LinkedHashMap<>();
+    private long planId;
+    private final Map<Long, JournalRun> runsBySuite = new LinkedHashMap<>();
+    private final Map<Long, Set<String>> posted = new LinkedHashMap<>();
+    private final Map<Long, Map<String, String>> rejected = new LinkedHashMap<>();
+    private boolean closed;
+
+    private PublishJournal(Optional<Path> file) {
+        this.file = file;
+    }
+
+    /** The journal file kept beside a results file. */
+    public static Path besides(Path resultsFile) {
+        return resultsFile.resolveSibling(resultsFile.getFileName() + ".journal.json");
+    }
+
+    /** A journal that is never saved (nothing to resume from, e.g. results not kept in a file). */
+    public static PublishJournal inMemory() {
+        return new PublishJournal(Optional.empty());
+    }
+
+    /** Opens the journal at {@code path}, or starts an empty one there when the file does not exist. */
+    public static PublishJournal open(Path path) {
+        PublishJournal journal = new PublishJournal(Optional.of(path));
+        if (Files.exists(path)) {
+            try {
+                journal.read(JSON.readTree(path.toFile()));
+            } catch (IOException | RuntimeException e) {
+                throw new InvalidSettingsException("The publish journal " + path + " cannot be read (" + e.getClass()
+                        .getSimpleName() + "); it is written by an earlier publish of these results. Delete it to "
+                        + "publish from scratch (this may create a second run in TestRail).");
+            }
+        }
+        return journal;
+    }
+
+    /** True when an earlier publish wrote to TestRail from these results. */
+    public boolean hasHistory() {
+        return !testRailUrl.isEmpty();
+    }
+
+    /**
+     * Binds the journal to one TestRail, project and Loadmill run; refuses to resume against others.
+     */
+    public void bind(String url, long project, String loadmillRun) {
+        if (hasHistory() && (!testRailUrl.equals(url) || projectId != project || !loadmillRunId.equals(loadmillRun))) {
+            throw new SyncConfigurationException("The publish journal " + file.map(Path::toString).orElse("")
+                    + " records a publish of Loadmill run " + loadmillRunId + " to project P" + projectId + " on "
+                    + testRailUrl + ", but this publish goes to project P" + project + " on " + url
+                    + (loadmillRunId.equals(loadmillRun) ? "" : " for Loadmill run " + loadmillRun)
+                    + ". Publish to the same TestRail project to resume, or delete the journal to start over.");
+        }
+        testRailUrl = url;
+        projectId = project;
+        loadmillRunId = loadmillRun;
+    }
+
+    public void suiteCreated(String name, long id) {
+        createdSuites.put(name, id);
+        save();
+    }
+
+    public void sectionCreated(long suiteId, String name, long id) {
+        createdSections.put(suiteId + "/" + name, id);
+        save();
+    }
+
+    public void caseCreated(long sectionId, String title, long id) {
+        createdCases.put(sectionId + "/" + title, id);
+        save();
+    }
+
+    public void planCreated(long id) {
+        planId = id;
+        save();
+    }
+
+    /** A run created (or an existing one whose selection was changed) holding {@code caseIds}. */
+    public void run(long suiteId, long runId, String entryId, boolean created, Collection<Long> caseIds) {
+        runsBySuite.put(suiteId, new JournalRun(suiteId, runId, entryId, created, Set.copyOf(caseIds)));
+        save();
+    }
+
+    public void posted(long runId, Collection<String> flowRunIds) {
+        posted.computeIfAbsent(runId, k -> new LinkedHashSet<>()).addAll(flowRunIds);
+        save();
+    }
+
+    public void rejected(long runId, String flowRunId, String reason) {
+        rejected.computeIfAbsent(runId, k -> new LinkedHashMap<>()).put(flowRunId, reason);
+        save();
+    }
+
+    public void closed() {
+        closed = true;
+        save();
+    }
+
+    public OptionalLong planId() {
+        return planId == 0 ? OptionalLong.empty() : OptionalLong.of(planId);
+    }
+
+    public Optional<JournalRun> runFor(long suiteId) {
+        return Optional.ofNullable(runsBySuite.get(suiteId));
+    }
+
+    public List<JournalRun> runs() {
+        return List.copyOf(runsBySuite.values());
+    }
+
+    public boolean isPosted(long runId, String flowRunId) {
+        return posted.getOrDefault(runId, Set.of()).contains(flowRunId);
+    }
+
+    public Optional<String> rejection(long runId, String flowRunId) {
+        return Optional.ofNullable(rejected.getOrDefault(runId, Map.of()).get(flowRunId));
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    public int createdSuites() {
+        return createdSuites.size();
+    }
+
+    public int createdSections() {
+        return createdSections.size();
+    }
+
+    public int createdCases() {
+        return createdCases.size();
+    }
+
+    public int postedCount() {
+        return posted.values().stream().mapToInt(Set::size).sum();
+    }
+
+    // ---- file ------------------------------------------------------------------------------
+
+    private void save() {
+        if (file.isEmpty()) {
+            return;
+        }
+        Path target = file.get();
+        try {
+            Path dir = target.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path temp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
+            try {
+                JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), toJson());
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the publish journal " + target + ": " + e.getMessage()
+                    + ". Make the results directory writable.", e);
+        }
+    }
+
+    private ObjectNode toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FORMAT);
+        root.put("testRailUrl", testRailUrl);
+        root.put("projectId", projectId);
+        root.put("loadmillRunId", loadmillRunId);
+        ArrayNode suites = root.putArray("createdSuites");
+        createdSuites.forEach((name, id) -> suites.addObject().put("name", name).put("id", id));
+        ArrayNode sections = root.putArray("createdSections");
+        createdSections.forEach((key, id) -> {
+            int slash = key.indexOf('/');
+            sections.addObject().put("suiteId", Long.parseLong(key.substring(0, slash))).put("name", key.substring(slash + 1))
+                    .put("id", id);
+        });
+        ArrayNode cases = root.putArray("createdCases");
+        createdCases.forEach((key, id) -> {
+            int slash = key.indexOf('/');
+            cases.addObject().put("sectionId", Long.parseLong(key.substring(0, slash))).put("title", key.substring(slash + 1))
+                    .put("id", id);
+        });
+        root.put("planId", planId);
+        ArrayNode runs = root.putArray("runs");
+        runsBySuite.values().forEach(r -> {
+            ObjectNode run = runs.addObject().put("suiteId", r.suiteId()).put("runId", r.runId())
+                    .put("entryId", r.entryId()).put("created", r.created());
+            ArrayNode ids = run.putArray("caseIds");
+            r.caseIds().stream().sorted().forEach(ids::add);
+            ArrayNode done = run.putArray("postedFlowRuns");
+            posted.getOrDefault(r.runId(), Set.of()).forEach(done::add);
+            ArrayNode refused = run.putArray("rejected");
+            rejected.getOrDefault(r.runId(), Map.of()).forEach((flow, reason) ->
+                    refused.addObject().put("flowRunId", flow).put("reason", reason));
+        });
+        root.put("closed", closed);
+        return root;
+    }
+
+    private void read(JsonNode root) {
+        if (root.path("format").asInt() != FORMAT) {
+            throw new IllegalArgumentException("unknown format");
+        }
+        testRailUrl = root.path("testRailUrl").asText("");
+        projectId = root.path("projectId").asLong();
+        loadmillRunId = root.path("loadmillRunId").asText("");
+        root.path("createdSuites").forEach(n -> createdSuites.put(n.path("name").asText(), n.path("id").asLong()));
+        root.path("createdSections").forEach(n -> createdSections.put(n.path("suiteId").asLong() + "/"
+                + n.path("name").asText(), n.path("id").asLong()));
+        root.path("createdCases").forEach(n -> createdCases.put(n.path("sectionId").asLong() + "/"
+                + n.path("title").asText(), n.path("id").asLong()));
+        planId = root.path("planId").asLong();
+        root.path("runs").forEach(n -> {
+            long runId = n.path("runId").asLong();
+            List<Long> ids = new ArrayList<>();
+            n.path("caseIds").forEach(id -> ids.add(id.asLong()));
+            runsBySuite.put(n.path("suiteId").asLong(), new JournalRun(n.path("suiteId").asLong(), runId,
+                    n.path("entryId").asText(""), n.path("created").asBoolean(), Set.copyOf(ids)));
+            Set<String> done = new LinkedHashSet<>();
+            n.path("postedFlowRuns").forEach(f -> done.add(f.asText()));
+            posted.put(runId, done);
+            Map<String, String> refused = new LinkedHashMap<>();
+            n.path("rejected").forEach(f -> refused.put(f.path("flowRunId").asText(), f.path("reason").asText()));
+            rejected.put(runId, refused);
+        });
+        closed = root.path("closed").asBoolean();
+    }
+}

@@ -1,0 +1,98 @@
+package io.jenkins.plugins.loadmilltestrail.engine.sync;
+
+import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
+import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
+import io.jenkins.plugins.loadmilltestrail.engine.model.RunKind;
+import io.jenkins.plugins.loadmilltestrail.engine.model.SuiteResult;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Names and descriptions of the TestRail runs and plans a publish creates. Templates use
+ * {@code ${NAME}}; the built-in variables come from the collected results, the others from
+ * {@link PublishSettings#variables()} (JOB_NAME, BUILD_NUMBER, BUILD_URL, ... from the front end).
+ */
+public final class RunNames {
+    /** The variables every publish knows, whatever the front end supplies. */
+    public static final java.util.List<String> BUILT_INS = java.util.List.of("LOADMILL_NAME", "LOADMILL_PLAN",
+            "LOADMILL_SUITE", "LOADMILL_RUN_ID", "LOADMILL_URL", "DATE");
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+    /** TestRail keeps at most 250 characters of a run or plan name. */
+    private static final int MAX_NAME = 250;
+
+    private RunNames() {}
+
+    /** Fails if {@code template} uses a variable that is neither built in nor in {@code supplied}. */
+    public static void checkTemplate(String template, Collection<String> supplied) {
+        TreeSet<String> known = new TreeSet<>(BUILT_INS);
+        known.addAll(supplied);
+        Matcher m = VARIABLE.matcher(template);
+        while (m.find()) {
+            if (!known.contains(m.group(1))) {
+                throw new InvalidSettingsException("The run name template uses the unknown variable ${" + m.group(1)
+                        + "}; known variables are " + known.stream().map(v -> "${" + v + "}")
+                                .collect(Collectors.joining(", ")) + ".");
+            }
+        }
+    }
+
+    /** Every variable's value for these results: the built-ins, then the front end's (which may override). */
+    public static Map<String, String> variables(CollectedResults results, Map<String, String> supplied, Instant now) {
+        Map<String, String> values = new LinkedHashMap<>();
+        String suites = results.suites().stream().map(SuiteResult::name).distinct().collect(Collectors.joining(", "));
+        String plan = results.kind() == RunKind.TEST_PLAN ? results.testPlanName() : "";
+        values.put("LOADMILL_NAME", plan.isBlank() ? suites : plan);
+        values.put("LOADMILL_PLAN", plan);
+        values.put("LOADMILL_SUITE", suites);
+        values.put("LOADMILL_RUN_ID", results.runId());
+        values.put("LOADMILL_URL", results.runUrl());
+        values.put("DATE", DATE.format(now));
+        values.putAll(supplied);
+        return values;
+    }
+
+    /** The template filled in, cleaned and cut to TestRail's 250 characters. */
+    public static String render(String template, Map<String, String> variables) {
+        checkTemplate(template, variables.keySet());
+        Matcher m = VARIABLE.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(variables.get(m.group(1))));
+        }
+        m.appendTail(out);
+        String name = Names.clean(out.toString());
+        if (name.codePointCount(0, name.length()) > MAX_NAME) {
+            name = name.substring(0, name.offsetByCodePoints(0, MAX_NAME - 1)) + "…";
+        }
+        return name.isEmpty() ? "Loadmill results" : name;
+    }
+
+    /** A description linking back to the Loadmill run and, when given, the build. */
+    public static String description(Map<String, String> variables) {
+        StringBuilder text = new StringBuilder("Results from Loadmill");
+        String name = variables.getOrDefault("LOADMILL_NAME", "");
+        if (!name.isBlank()) {
+            text.append(": ").append(name);
+        }
+        text.append('\n');
+        String url = variables.getOrDefault("LOADMILL_URL", "");
+        if (!url.isBlank()) {
+            text.append("Loadmill run: ").append(url).append('\n');
+        }
+        String build = variables.getOrDefault("BUILD_URL", "");
+        if (!build.isBlank()) {
+            text.append("Build: ").append(build).append('\n');
+        }
+        return text.toString().strip();
+    }
+}

@@ -1,0 +1,72 @@
+package io.jenkins.plugins.loadmilltestrail.engine.sync;
+
+import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Parses the "name=value" maps the front ends take, one entry per line (blank lines and "#" lines
+ * ignored): the suite map and the status map.
+ */
+public final class SettingMaps {
+    private SettingMaps() {}
+
+    /**
+     * Loadmill suite → TestRail suite (or section in single-suite projects), by id or name, e.g.
+     * "Checkout API=Checkout" or "Checkout API=S31" / "31". Splits at the first "=".
+     */
+    public static Map<String, String> parseSuiteMap(String text) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String line : text.split("\\R")) {
+            if (line.isBlank() || line.strip().startsWith("#")) {
+                continue;
+            }
+            String[] kv = split(line, "suite map", "Loadmill suite=TestRail suite (name or id)");
+            if (map.putIfAbsent(Names.clean(kv[0]), kv[1]) != null) {
+                throw new InvalidSettingsException("The suite map names the Loadmill suite '" + kv[0]
+                        + "' twice; keep one line per Loadmill suite.");
+            }
+        }
+        return map;
+    }
+
+    /**
+     * Loadmill status → TestRail status name or label, e.g. "FLAKY=Retest". Keys are upper-cased
+     * (PASSED, FAILED, FLAKY, STOPPED, or any other status Loadmill reports).
+     */
+    public static Map<String, String> parseStatusMap(String text) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String line : text.split("\\R")) {
+            if (line.isBlank() || line.strip().startsWith("#")) {
+                continue;
+            }
+            String[] kv = split(line, "status map", "LOADMILL_STATUS=TestRail status, e.g. FLAKY=Retest");
+            if (map.putIfAbsent(kv[0].toUpperCase(Locale.ROOT), kv[1]) != null) {
+                throw new InvalidSettingsException("The status map names the Loadmill status '" + kv[0]
+                        + "' twice; keep one line per status.");
+            }
+        }
+        return map;
+    }
+
+    /** A TestRail suite or section reference: an id ("31", "S31") or a name. */
+    static java.util.OptionalLong idOf(String reference) {
+        String s = reference.strip();
+        if (s.matches("[sS]?[1-9][0-9]{0,17}")) {
+            return java.util.OptionalLong.of(Long.parseLong(s.replaceFirst("^[sS]", "")));
+        }
+        return java.util.OptionalLong.empty();
+    }
+
+    private static String[] split(String line, String what, String form) {
+        String entry = line.strip();
+        int eq = entry.indexOf('=');
+        if (eq <= 0 || eq == entry.length() - 1 || entry.substring(0, eq).isBlank()
+                || entry.substring(eq + 1).isBlank()) {
+            throw new InvalidSettingsException("The " + what + " entry '" + entry + "' is not valid; write one "
+                    + "entry per line as " + form + ".");
+        }
+        return new String[] {entry.substring(0, eq).strip(), entry.substring(eq + 1).strip()};
+    }
+}

@@ -1,0 +1,130 @@
+package io.jenkins.plugins.loadmilltestrail.engine.sync;
+
+import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
+import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.FlowMatch;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.PlannedResult;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailApi;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailUrls;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Project;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Status;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * Publishes collected Loadmill results to TestRail: read TestRail → plan ({@link SyncPlanner}) →
+ * apply, with a journal beside the results file so that publishing again resumes. The front ends'
+ * entry point for the sync.
+ */
+public final class TestRailSync {
+    private final TestRailApi api;
+    private final ProgressListener progress;
+    private final Clock clock;
+
+    /** A dry run's outcome: the plan, its text, and a report with nothing posted. */
+    public record DryRun(SyncPlan plan, String text, PublishReport report) {}
+
+    public TestRailSync(TestRailApi api, ProgressListener progress, Clock clock) {
+        this.api = api;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    /** Reads TestRail and computes the whole plan; writes nothing. */
+    public DryRun dryRun(CollectedResults results, PublishSettings settings) throws InterruptedException {
+        Map<String, Long> before = api.stats().callsByMethod();
+        Duration waitedBefore = api.stats().rateLimitWait();
+        progress.phase("Planning the TestRail publish (dry run: nothing is written)");
+        TestRailReader reader = new TestRailReader(api, progress);
+        SyncPlan plan = reader.plan(results, settings, reader.project(settings), clock.instant());
+        String text = SyncPlanText.render(plan);
+        plan.warnings().forEach(progress::warn);
+        return new DryRun(plan, text, report(true, plan, new PlanApplier.Applied(OptionalLong.empty(), List.of(),
+                Map.of()), PublishJournal.inMemory(), before, waitedBefore));
+    }
+
+    /**
+     * Publishes, journaling beside {@code resultsFile} ({@link PublishJournal#besides}); publishing
+     * the same results file again resumes where an interrupted publish stopped.
+     */
+    public PublishReport publish(CollectedResults results, PublishSettings settings, Path resultsFile)
+            throws InterruptedException {
+        return publish(results, settings, PublishJournal.open(PublishJournal.besides(resultsFile)));
+    }
+
+    /** Publishes with the given journal ({@link PublishJournal#inMemory()} when nothing is to be resumed). */
+    public PublishReport publish(CollectedResults results, PublishSettings settings, PublishJournal journal)
+            throws InterruptedException {
+        Map<String, Long> before = api.stats().callsByMethod();
+        Duration waitedBefore = api.stats().rateLimitWait();
+        progress.phase("Publishing to TestRail");
+        TestRailReader reader = new TestRailReader(api, progress);
+        Project project = reader.project(settings);
+        journal.bind(TestRailUrls.parseBase(api.baseUrl()), project.id(), results.runId());
+        if (journal.hasHistory() && journal.runs().size() > 0) {
+            progress.info("Resuming from the publish journal: " + journal.postedCount() + " result(s) already posted");
+        }
+        SyncPlan plan = reader.plan(results, settings, project, clock.instant());
+        plan.warnings().forEach(progress::warn);
+        PlanApplier.Applied applied = new PlanApplier(api, journal, progress, settings.batchSize()).apply(plan);
+        PublishReport report = report(false, plan, applied, journal, before, waitedBefore);
+        progress.info("Posted " + report.postedResults() + " result(s)"
+                + (report.rejected().isEmpty() ? "" : ", " + report.rejected().size() + " refused by TestRail")
+                + (report.unmatchedFlows().isEmpty() ? "" : ", " + report.unmatchedFlows().size() + " flow(s) unmatched")
+                + "; " + report.totalCalls() + " TestRail call(s)");
+        return report;
+    }
+
+    private PublishReport report(boolean dryRun, SyncPlan plan, PlanApplier.Applied applied, PublishJournal journal,
+            Map<String, Long> callsBefore, Duration waitedBefore) {
+        String base = api.baseUrl();
+        Map<String, Long> runOf = new HashMap<>();
+        for (int i = 0; i < applied.runs().size(); i++) {
+            long runId = applied.runs().get(i).runId();
+            plan.runs().get(i).results().stream().map(PlannedResult::key).forEach(k -> runOf.put(k, runId));
+        }
+        List<FlowOutcome> flows = new ArrayList<>();
+        List<String> rejected = new ArrayList<>();
+        for (FlowMatch f : plan.flows()) {
+            long caseId = f.caseId() < 0 ? applied.ids().getOrDefault(f.caseId(), 0L) : f.caseId();
+            Long runId = runOf.get(f.key());
+            boolean posted = runId != null && journal.isPosted(runId, f.key());
+            String note = f.note();
+            if (runId != null) {
+                String refusal = journal.rejection(runId, f.key()).orElse("");
+                if (!refusal.isEmpty()) {
+                    rejected.add(f.suiteName() + " / " + f.flowName() + ": " + refusal);
+                    note = "refused by TestRail: " + refusal;
+                }
+            }
+            flows.add(new FlowOutcome(f.suiteName(), f.flowName(), f.loadmillStatus(),
+                    caseId > 0 ? OptionalLong.of(caseId) : OptionalLong.empty(),
+                    caseId > 0 ? TestRailUrls.caseUrl(base, caseId) : "", f.status().map(Status::label).orElse(""),
+                    posted, note));
+        }
+        List<PublishedRun> runs = applied.runs().stream()
+                .map(r -> new PublishedRun(r.runId(), r.suiteId(), r.name(), r.url())).toList();
+        Map<String, Long> calls = new TreeMap<>();
+        api.stats().callsByMethod().forEach((method, count) -> {
+            long delta = count - callsBefore.getOrDefault(method, 0L);
+            if (delta > 0) {
+                calls.put(method, delta);
+            }
+        });
+        return new PublishReport(dryRun, plan.project().name(), applied.planId(),
+                applied.planId().isPresent() ? TestRailUrls.planUrl(base, applied.planId().getAsLong()) : "", runs,
+                dryRun ? plan.newSuites().size() : journal.createdSuites(),
+                dryRun ? plan.newSections().size() : journal.createdSections(),
+                dryRun ? plan.newCases().size() : journal.createdCases(),
+                dryRun ? 0 : journal.postedCount(), flows, plan.unmatchedFlows(), rejected, calls,
+                calls.values().stream().mapToLong(Long::longValue).sum(),
+                api.stats().rateLimitWait().minus(waitedBefore));
+    }
+}
