@@ -1,8 +1,12 @@
 package io.jenkins.plugins.loadmilltestrail.cli;
 
 import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.CasePins;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.MatchMode;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishSettings;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.SettingMaps;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,17 +80,38 @@ final class PublishOptions {
             description = "The version stored with each result (default: the Loadmill run id).")
     String resultVersion;
 
-    /** Validated settings; malformed maps are usage errors. */
+    /** Validated settings; malformed pins and maps are usage errors. */
     PublishSettings settings(CommandSpec spec, Map<String, String> variables) {
-        // TEMPORARY until engine.sync's builder and parsers land on main.
-        if (!caseMap.isEmpty() || caseMapFile != null || !suiteMap.isEmpty() || !statusMap.isEmpty()) {
-            throw new InvalidSettingsException("case, suite and status maps are not wired yet");
+        PublishSettings.Builder builder = PublishSettings.builder()
+                .project(project)
+                .matching(match)
+                .caseSensitive(!ignoreCase)
+                .casePins(OptionValues.read(spec, () -> CasePins.parseLines(String.join("\n", caseMap))))
+                .suiteMap(OptionValues.read(spec, () -> SettingMaps.parseSuiteMap(String.join("\n", suiteMap))))
+                .statusMap(OptionValues.read(spec, () -> SettingMaps.parseStatusMap(String.join("\n", statusMap))))
+                .caseFieldDefaults(caseFields)
+                .baseline(baseline)
+                .autoCreate(autoCreate)
+                .section(section)
+                .runName(runName)
+                .variables(variables)
+                .milestone(milestone)
+                .closeRun(closeRun)
+                .version(resultVersion);
+        if (caseMapFile != null) {
+            builder.casePins(OptionValues.read(spec, () -> CasePins.parseLines(read(caseMapFile))));
         }
-        return new PublishSettings(project == null ? "" : project, match, !ignoreCase, List.of(), Map.of(),
-                baseline == null ? "" : baseline, autoCreate, section == null ? PublishSettings.DEFAULT_SECTION : section,
-                runName == null ? PublishSettings.DEFAULT_RUN_NAME : runName, variables, milestone == null ? "" : milestone,
-                closeRun, id(spec, existingRun, "--existing-run"), id(spec, existingPlan, "--existing-plan"), Map.of(),
-                caseFields, resultVersion == null ? "" : resultVersion, PublishSettings.DEFAULT_BATCH_SIZE);
+        id(spec, existingRun, "--existing-run").ifPresent(builder::existingRunId);
+        id(spec, existingPlan, "--existing-plan").ifPresent(builder::existingPlanId);
+        return builder.build();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new InvalidSettingsException("--case-map-file: cannot read " + file + " (" + e.getMessage() + ").");
+        }
     }
 
     /** TestRail shows run and plan ids as "R123"; accept that and plain numbers. */

@@ -10,6 +10,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
 import io.jenkins.plugins.loadmilltestrail.engine.report.JUnitReport;
 import io.jenkins.plugins.loadmilltestrail.engine.report.ResultsFile;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishSettings;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.TestRailSync;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailAccessDeniedException;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailApiDisabledException;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailAuthenticationException;
@@ -135,14 +136,14 @@ public final class LoadmillTestRailJob {
 
     private JobOutcome publish(CollectedResults results, Path resultsFile, TestRailSettings testRail,
             PublishSettings publish, ProgressListener progress) throws InterruptedException {
-        // TEMPORARY: TestRailSync.publish(results, publish, resultsFile) once engine.sync lands on main.
-        throw new UnsupportedOperationException("publishing is wired when engine.sync lands (" + clock + ")");
+        TestRailSync sync = new TestRailSync(new TestRailClient(testRail, http), progress, clock);
+        return new JobOutcome(results, sync.publish(results, publish, resultsFile));
     }
 
     private JobOutcome plan(CollectedResults results, TestRailSettings testRail, PublishSettings publish,
             ProgressListener progress) throws InterruptedException {
-        // TEMPORARY: TestRailSync.dryRun(results, publish) once engine.sync lands on main.
-        throw new UnsupportedOperationException("planning is wired when engine.sync lands");
+        TestRailSync.DryRun dryRun = new TestRailSync(new TestRailClient(testRail, http), progress, clock).dryRun(results, publish);
+        return new JobOutcome(results, dryRun.report(), dryRun.text());
     }
 
     private static void save(CollectedResults results, JobSettings settings, ProgressListener progress) {
