@@ -1,5 +1,7 @@
 package io.jenkins.plugins.loadmilltestrail.cli;
 
+import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishJournal;
 import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.LoadmillSimulator;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
 import java.io.IOException;
@@ -20,6 +22,7 @@ import picocli.CommandLine.Option;
         })
 final class DemoCommand implements Callable<Integer> {
     private static final String RESULTS = "loadmill-results.json";
+    private static final String JOURNAL = PublishJournal.besides(Path.of(RESULTS)).toString();
     private static final String JUNIT = "junit.xml";
     private static final String SUMMARY = "summary.json";
 
@@ -37,7 +40,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = context.out();
         prepareDirectory();
         try (LoadmillSimulator loadmill = LoadmillSimulator.start(DemoScenario.LOADMILL_TOKEN);
@@ -69,10 +72,15 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Removes an earlier demo's files: its journal belongs to simulators that no longer exist. */
-    private void prepareDirectory() throws IOException {
-        Files.createDirectories(dir);
-        for (String name : List.of(RESULTS, RESULTS + ".journal.json", JUNIT, SUMMARY)) {
-            Files.deleteIfExists(dir.resolve(name));
+    private void prepareDirectory() {
+        try {
+            Files.createDirectories(dir);
+            for (String name : List.of(RESULTS, JOURNAL, JUNIT, SUMMARY)) {
+                Files.deleteIfExists(dir.resolve(name));
+            }
+        } catch (IOException e) {
+            throw new InvalidSettingsException("Cannot prepare the demo folder " + dir + " (" + e.getMessage()
+                    + "); choose another with --dir.");
         }
     }
 
@@ -107,7 +115,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("Files in " + dir + ":");
         out.println("  " + RESULTS + "               every flow's result, saved before publishing");
-        out.println("  " + RESULTS + ".journal.json  every TestRail write, so a cut-off publish resumes without duplicates");
+        out.println("  " + JOURNAL + "  every TestRail write, so a cut-off publish resumes without duplicates");
         out.println("  " + JUNIT + "                           the results as JUnit XML, for CI test reports");
         out.println("  " + SUMMARY + "                        counts, ids and links as JSON");
         out.println();

@@ -134,4 +134,13 @@ class CliUsageTest {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("Give --quiet or --verbose, not both.");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--testrail-keys=VerySecretValue", "--loadmill-tokn=VerySecretValue", "--testrail-kee"})
+    void usageErrorsNeverQuoteASecret(String misspelled) {
+        Result result = CliRunner.run(ENV, "run", "--test-plan", PLAN, "--project", "Demo", misspelled, "VerySecretValue");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Unknown option").contains("****");
+        assertThat(result.all()).doesNotContain("VerySecretValue");
+    }
 }
