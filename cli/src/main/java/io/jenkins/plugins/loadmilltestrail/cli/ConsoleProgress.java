@@ -1,8 +1,8 @@
 package io.jenkins.plugins.loadmilltestrail.cli;
 
 import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
+import io.jenkins.plugins.loadmilltestrail.engine.job.JobOutcome;
 import io.jenkins.plugins.loadmilltestrail.engine.model.FlowResult;
-import io.jenkins.plugins.loadmilltestrail.engine.model.RunStatus;
 import io.jenkins.plugins.loadmilltestrail.engine.model.SuiteResult;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -49,8 +49,7 @@ final class ConsoleProgress implements ProgressListener {
             return;
         }
         // Runners may report a suite before its flows are collected; count them only when present.
-        long passed = suite.flows().stream().map(FlowResult::status)
-                .filter(s -> s.equals(RunStatus.PASSED) || s.equals(RunStatus.FLAKY)).count();
+        long passed = suite.flows().stream().map(FlowResult::status).filter(JobOutcome::passes).count();
         String flows = suite.flows().isEmpty() ? "" : " (" + passed + " of " + suite.flows().size() + " flows passed)";
         String error = suite.error().isEmpty() ? "" : " - " + suite.error();
         line("  suite " + suite.name() + ": " + suite.status().value() + flows + error);

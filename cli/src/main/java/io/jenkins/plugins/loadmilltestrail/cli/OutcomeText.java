@@ -4,7 +4,6 @@ import io.jenkins.plugins.loadmilltestrail.engine.job.JobOutcome;
 import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
 import io.jenkins.plugins.loadmilltestrail.engine.model.FlowResult;
 import io.jenkins.plugins.loadmilltestrail.engine.model.RunKind;
-import io.jenkins.plugins.loadmilltestrail.engine.model.RunStatus;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishReport;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishedRun;
 import java.io.PrintWriter;
@@ -51,7 +50,7 @@ final class OutcomeText {
         }
         list(out, "Flows with no TestRail case (not published)", report.unmatchedFlows(), all);
         list(out, "Results TestRail rejected", report.rejected(), all);
-        List<String> notPassed = results.flows().filter(f -> !passed(f.status()))
+        List<String> notPassed = results.flows().filter(f -> !JobOutcome.passes(f.status()))
                 .map(f -> notPassedLine(f, all)).toList();
         list(out, "Flows that did not pass", notPassed, all);
         out.println("TestRail API calls: " + report.totalCalls()
@@ -92,10 +91,6 @@ final class OutcomeText {
             return "test plan " + (results.testPlanName().isEmpty() ? results.testPlanId() : "\"" + results.testPlanName() + "\"");
         }
         return results.suites().size() == 1 ? "suite \"" + results.suites().get(0).name() + "\"" : results.suites().size() + " suites";
-    }
-
-    private static boolean passed(RunStatus status) {
-        return status.equals(RunStatus.PASSED) || status.equals(RunStatus.FLAKY);
     }
 
     private static void list(PrintWriter out, String title, List<String> items, boolean all) {

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,13 +48,9 @@ final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    private interface Starter<T> {
-        T start();
-    }
-
-    private static <T> T start(Starter<T> starter, String option, int port) {
+    private static <T> T start(Supplier<T> starter, String option, int port) {
         try {
-            return starter.start();
+            return starter.get();
         } catch (UncheckedIOException e) {
             throw new InvalidSettingsException("Cannot listen on 127.0.0.1 port " + port + " (" + e.getCause().getMessage()
                     + "); choose another port with " + option + " (0 = any free port).");

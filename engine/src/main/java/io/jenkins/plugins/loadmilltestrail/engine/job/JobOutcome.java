@@ -48,14 +48,15 @@ public record JobOutcome(CollectedResults results, PublishReport report, String 
      * setup flow that left no flow results behind.
      */
     public boolean allPassed() {
-        return failed() == 0 && results.suites().stream().map(SuiteResult::status).allMatch(JobOutcome::isPass);
+        return failed() == 0 && results.suites().stream().map(SuiteResult::status).allMatch(JobOutcome::passes);
     }
 
     private int count(RunStatus status) {
         return (int) results.flows().map(FlowResult::status).filter(status::equals).count();
     }
 
-    private static boolean isPass(RunStatus status) {
+    /** PASSED, or FLAKY (failed, then passed on a retry): what counts as passed for flows and suites. */
+    public static boolean passes(RunStatus status) {
         return status.equals(RunStatus.PASSED) || status.equals(RunStatus.FLAKY);
     }
 }
