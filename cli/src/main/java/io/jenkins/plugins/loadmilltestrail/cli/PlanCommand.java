@@ -6,9 +6,11 @@ import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishSettings;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailSettings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -48,8 +50,11 @@ final class PlanCommand extends JobCommand {
                     true);
             return job -> job.run(settings, progress);
         }
-        if (loadmill.junitFile().isPresent()) {
-            throw new ParameterException(spec.commandLine(), "--junit needs --test-plan or --suite: it reports a new Loadmill run.");
+        List<String> loadmillOnly = spec.mixins().get("loadmill").options().stream().map(OptionSpec::longestName)
+                .filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
+        if (!loadmillOnly.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), String.join(", ", loadmillOnly)
+                    + " need --test-plan or --suite: they apply to a new Loadmill run, not to saved results.");
         }
         if (results == null) {
             throw new ParameterException(spec.commandLine(),

@@ -113,10 +113,11 @@ class CliUsageTest {
     }
 
     @Test
-    void planFromResultsTakesNoJunitFile() {
-        Result result = CliRunner.run(ENV, "plan", "--results", "r.json", "--junit", "j.xml", "--project", "Demo");
+    void planFromResultsRefusesLoadmillRunOptions() {
+        Result result = CliRunner.run(ENV, "plan", "--results", "r.json", "--junit", "j.xml", "--labels", "smoke",
+                "--project", "Demo");
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("--junit needs --test-plan or --suite");
+        assertThat(result.err()).contains("--labels, --junit need --test-plan or --suite");
     }
 
     @ParameterizedTest
