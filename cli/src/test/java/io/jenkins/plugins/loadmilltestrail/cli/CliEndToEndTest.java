@@ -161,6 +161,27 @@ class CliEndToEndTest {
     }
 
     @Test
+    void quietPrintsOnlyTheResultLine() {
+        Result result = runDemoPlan("--quiet");
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+        assertThat(result.out().strip()).isEqualTo(
+                "Result: 12 flows, 8 passed, 1 flaky, 3 did not pass; posted 12 results to TestRail.");
+        assertThat(result.err()).doesNotContain("Starting Loadmill", "suite Checkout");
+    }
+
+    @Test
+    void aFailedCommandStillWritesItsSummary() throws IOException {
+        Path summary = dir.resolve("summary.json");
+        Result result = cli("run", "--test-plan", demo.testPlanId(), "--project", "No such project", "--results",
+                results.toString(), "--summary", summary.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        JsonNode json = JSON.readTree(summary.toFile());
+        assertThat(json.path("exitCode").asInt()).isEqualTo(2);
+        assertThat(json.path("error").asText()).contains("No such project");
+        assertThat(json.path("files").path("results").asText()).isEqualTo(results.toString());
+    }
+
+    @Test
     void testRailCutAfterCollectionIsFinishedByPublishWithoutDuplicates() {
         testRail.faults().always("add_results_for_cases", Fault.status(503, "{\"error\":\"Service unavailable\"}"));
         Result cut = runDemoPlan();
