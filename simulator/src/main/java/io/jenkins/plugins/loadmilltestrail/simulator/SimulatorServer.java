@@ -19,6 +19,14 @@ import java.util.function.Consumer;
  * simulators. Offers the answer helpers they need (JSON, text, faults, simulated latency).
  */
 public final class SimulatorServer implements AutoCloseable {
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle plus delayed
+        // ACKs stall each answer by ~40 ms. Read once per JVM, when the first server is created.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private volatile Duration latency = Duration.ZERO;

@@ -3,6 +3,7 @@ package io.jenkins.plugins.loadmilltestrail.engine.loadmill;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,7 +16,7 @@ import java.util.TreeMap;
  */
 final class FailureTextRenderer {
     /** Operator keys → the SDK's words; the first match in an assertion wins. */
-    private static final Map<String, String> OPERATORS = new java.util.LinkedHashMap<>();
+    private static final Map<String, String> OPERATORS = new LinkedHashMap<>();
 
     static {
         OPERATORS.put("equals", "Equals");
@@ -57,8 +58,7 @@ final class FailureTextRenderer {
     private static void renderPart(JsonNode part, JsonNode redactable, int offset, List<String> lines) {
         JsonNode requests = part.path("resolvedRequests");
         TreeMap<Integer, JsonNode> failed = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = part.path("failures").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : part.path("failures").properties()) {
             Integer index = integer(entry.getKey());
             if (index != null && entry.getValue().path("numFailures").asInt(0) > 0) {
                 failed.put(index, entry.getValue());

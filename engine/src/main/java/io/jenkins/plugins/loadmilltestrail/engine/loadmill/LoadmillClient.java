@@ -152,12 +152,16 @@ public final class LoadmillClient {
         HttpExchange answer = transport.execute(get(url.build()), PLAN_RUN);
         check(answer, what, "");
         JsonNode json = parse(answer, what);
+        // The SDK counts an answer without this array as a failed poll; so do we (it is retried).
+        if (!json.path("testSuitesRuns").isArray()) {
+            throw new LoadmillUnavailableException("Loadmill answered " + what + " without its suite runs");
+        }
         List<SuiteRunSnapshot> suites = new ArrayList<>();
         for (JsonNode suite : json.path("testSuitesRuns")) {
             suites.add(suiteRun(suite, ""));
         }
-        return new RunSnapshot(text(json, "id", planRunId), text(json, "description", ""),
-                RunStatus.of(text(json, "status", "")), time(json.get("startTime")), time(json.get("endTime")), suites);
+        return new RunSnapshot(text(json, "id", planRunId), text(json, "description", ""), status(json),
+                time(json.get("startTime")), time(json.get("endTime")), suites);
     }
 
     /** A suite run started directly. */
@@ -288,8 +292,14 @@ public final class LoadmillClient {
         String errorText = error == null || error.isNull() ? ""
                 : error.isTextual() ? error.asText() : error.path("message").asText("");
         return new SuiteRunSnapshot(text(suite, "id", ""), text(suite, "testSuiteId", knownSuiteId),
-                text(suite, "description", ""), RunStatus.of(text(suite, "status", "")), text(suite, "url", ""),
+                text(suite, "description", ""), status(suite), text(suite, "url", ""),
                 errorText, time(suite.get("startTime")), time(suite.get("endTime")), flows);
+    }
+
+    /** A run without a status has not reported its outcome yet: like the SDK, keep waiting for it. */
+    private static RunStatus status(JsonNode run) {
+        String status = text(run, "status", "");
+        return status.isBlank() ? RunStatus.RUNNING : RunStatus.of(status);
     }
 
     private static String text(JsonNode node, String field, String fallback) {

@@ -123,7 +123,7 @@ public final class LoadmillRunner {
         try {
             finished = waitUntilFinished();
         } catch (InterruptedException e) {
-            Thread.interrupted();
+            Thread.interrupted(); // a pending interrupt would cancel the stop calls at once
             List<String> stopped = stopRunning("aborted");
             listener.warn("Interrupted: " + (stopped.isEmpty() ? "no Loadmill run needed stopping."
                     : "stopped " + stopped.size() + " Loadmill suite run(s)."));
@@ -141,7 +141,7 @@ public final class LoadmillRunner {
             String id = settings.testPlanId();
             listener.phase("Starting Loadmill test plan " + id);
             planRunId = startOnce("test plan " + id, () -> client.startTestPlan(settings));
-            listener.info("Started Loadmill test plan run: " + client.webUrls().planRun(planRunId));
+            listener.phase("Started Loadmill test plan run " + client.webUrls().planRun(planRunId));
             return;
         }
         listener.phase("Starting " + settings.suiteIds().size() + " Loadmill test suite(s)");
@@ -151,18 +151,14 @@ public final class LoadmillRunner {
                 runId = startOnce("test suite " + suiteId, () -> client.startTestSuite(suiteId, settings));
             } catch (LoadmillException | InterruptedException e) {
                 // Nobody would wait for the suites already started: stop them.
-                boolean interrupted = Thread.interrupted();
                 List<String> stopped = stopRunning("not all suites could be started");
                 if (!stopped.isEmpty()) {
                     listener.warn("Stopped the " + stopped.size() + " suite run(s) already started.");
                 }
-                if (interrupted && e instanceof LoadmillException) {
-                    Thread.currentThread().interrupt();
-                }
                 throw e;
             }
             suiteIdsByRun.put(runId, suiteId);
-            listener.info("Started Loadmill test suite run: " + client.webUrls().suiteRun(runId));
+            listener.phase("Started Loadmill test suite run " + client.webUrls().suiteRun(runId));
         }
     }
 

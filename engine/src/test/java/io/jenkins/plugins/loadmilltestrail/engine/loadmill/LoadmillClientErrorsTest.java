@@ -148,6 +148,18 @@ class LoadmillClientErrorsTest {
     }
 
     @Test
+    void aPollWithoutSuiteRunsOrStatusIsNotTakenAsFinished() throws Exception {
+        TestPlanScenario plan = simplePlan();
+        sim.faults().onCall(LoadmillSimulator.PLAN_RUN_ENDPOINT, 1, Fault.status(200, "{\"status\":\"PASSED\"}"))
+                .onCall(LoadmillSimulator.PLAN_RUN_ENDPOINT, 2, Fault.status(200, "{\"testSuitesRuns\":[]}"));
+
+        CollectedResults results = run(settings(sim).testPlanId(plan.id()).build());
+
+        assertThat(results.flows()).hasSize(2);
+        assertThat(sim.calls(LoadmillSimulator.PLAN_RUN_ENDPOINT)).isEqualTo(4); // retried, no status, done, final
+    }
+
+    @Test
     void slowServerStillWorks() throws Exception {
         TestPlanScenario plan = simplePlan();
         sim.latency(Duration.ofMillis(30));

@@ -95,6 +95,11 @@ class LoadmillRunnerTest {
         assertThat(sim.calls(LoadmillSimulator.FLOW_RUN_ENDPOINT)).isEqualTo(3); // failed, stopped, refund
         assertThat(sim.launches().get(0).authScheme()).isEqualTo("Basic");
         assertThat(listener.all()).doesNotContain(sim.token());
+        assertThat(listener.lines).contains("PHASE Starting Loadmill test plan " + plan.id(),
+                "PHASE Started Loadmill test plan run " + results.planRunUrl(),
+                "PHASE Waiting for Loadmill (polling every 20 ms, timeout 30 s)",
+                "PHASE Collecting Loadmill results of 2 suite run(s)");
+        assertThat(listener.waits.get()).isEqualTo(4);
     }
 
     @Test
@@ -115,6 +120,8 @@ class LoadmillRunnerTest {
         assertThat(payments.flows().get(0).failureText()).isEqualTo("Setup failed: no base_url");
         assertThat(sim.launches()).extracting(Launch::target).containsExactly("test-suite", "test-suite");
         assertThat(results.runId()).isEqualTo(results.suites().get(0).suiteRunId());
+        assertThat(sim.launches().get(0).body().keySet())
+                .containsExactlyInAnyOrder("overrideParameters", "additionalDescription");
     }
 
     @Test
@@ -138,6 +145,18 @@ class LoadmillRunnerTest {
     }
 
     @Test
+    void suiteLaunchesSendTheSuiteFields() throws Exception {
+        TestSuiteScenario suite = sim.addTestSuite("S", s -> s.passed("a"));
+        run(settings(sim).suiteIds(List.of(suite.id())).labels(List.of("smoke")).pool("eu").parameter("k", "v")
+                .labelsExpression("ignored for suites").build());
+
+        Launch launch = sim.launches().get(0);
+        assertThat(launch.body().keySet()).containsExactlyInAnyOrder("overrideParameters", "labels", "pool");
+        assertThat(launch.list("labels")).containsExactly("smoke");
+        assertThat(launch.overrideParameters()).isEqualTo(Map.of("k", "v"));
+    }
+
+    @Test
     void sendsOnlyOverrideParametersWhenNothingElseIsSet() throws Exception {
         TestPlanScenario plan = nightly();
         run(settings(sim).testPlanId(plan.id()).build());
@@ -145,6 +164,24 @@ class LoadmillRunnerTest {
         Launch launch = sim.launches().get(0);
         assertThat(launch.body().keySet()).containsExactlyInAnyOrder("overrideParameters", "inlineParameterOverride");
         assertThat(launch.overrideParameters()).isEmpty();
+    }
+
+    @Test
+    void fetchesFlowDetailsWithBoundedConcurrency() throws Exception {
+        TestPlanScenario plan = sim.addTestPlan("Many failures").suite("S", s -> {
+            for (int i = 0; i < 12; i++) {
+                s.failedWithError("Flow " + i, "error " + i);
+            }
+        });
+        sim.faults().always(LoadmillSimulator.FLOW_RUN_ENDPOINT, Fault.slow(Duration.ofMillis(30)));
+
+        CollectedResults results = new LoadmillRunner(HTTP, settings(sim).testPlanId(plan.id()).build(), listener,
+                FAST.withDetailConcurrency(2)).run();
+
+        assertThat(sim.calls(LoadmillSimulator.FLOW_RUN_ENDPOINT)).isEqualTo(12);
+        assertThat(sim.peakConcurrency(LoadmillSimulator.FLOW_RUN_ENDPOINT)).isBetween(1, 2);
+        assertThat(results.flows()).extracting(FlowResult::failureText)
+                .containsExactly(java.util.stream.IntStream.range(0, 12).mapToObj(i -> "error " + i).toArray(String[]::new));
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +70,9 @@ public final class LoadmillSimulator implements AutoCloseable {
 
     private record Route(String endpoint, Pattern path) {}
 
+    /** A plan or suite in a listing. */
+    private record Listed(String id, String name) {}
+
     private static final String ID = "([^/]+)";
     private static final List<Route> ROUTES = List.of(
             new Route(START_PLAN_ENDPOINT, Pattern.compile("POST /api/test-plans/" + ID + "/run")),
@@ -96,23 +98,28 @@ public final class LoadmillSimulator implements AutoCloseable {
     private final List<StopCall> stops = new CopyOnWriteArrayList<>();
     private final List<TestPlanScenario> planOrder = new CopyOnWriteArrayList<>();
     private final List<TestSuiteScenario> suiteOrder = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> peakInFlight = new ConcurrentHashMap<>();
 
     private LoadmillSimulator(int port, String token) {
+        if (token.isBlank()) {
+            throw new IllegalArgumentException("the simulator needs a non-blank token");
+        }
         this.token = token;
         this.server = new SimulatorServer(port, this::handle);
     }
 
     /** Starts on a free loopback port with a random token. */
     public static LoadmillSimulator start() {
-        return new LoadmillSimulator(0, "sim-" + UUID.randomUUID());
+        return start("sim-" + UUID.randomUUID());
     }
 
     /** Starts on a free loopback port accepting {@code token}. */
     public static LoadmillSimulator start(String token) {
-        return new LoadmillSimulator(0, token);
+        return start(0, token);
     }
 
-    /** Starts on loopback port {@code port} (0 = a free one) accepting {@code token}; for the CLI's simulate. */
+    /** Starts on loopback {@code port} (0 for a free one) accepting {@code token}, e.g. for a CLI demo. */
     public static LoadmillSimulator start(int port, String token) {
         return new LoadmillSimulator(port, token);
     }
@@ -135,6 +142,15 @@ public final class LoadmillSimulator implements AutoCloseable {
     /** Calls of an endpoint so far (one of the {@code *_ENDPOINT} names), faulty ones included. */
     public int calls(String endpoint) {
         return faults.count(endpoint);
+    }
+
+    /**
+     * The most calls of an endpoint handled at the same time so far. Counts from routing on, so a
+     * {@link Fault#slow} delay counts but {@link #latency} does not.
+     */
+    public int peakConcurrency(String endpoint) {
+        AtomicInteger peak = peakInFlight.get(endpoint);
+        return peak == null ? 0 : peak.get();
     }
 
     /** Every answer waits this long first. */
@@ -195,21 +211,31 @@ public final class LoadmillSimulator implements AutoCloseable {
         for (Route route : ROUTES) {
             Matcher m = route.path.matcher(key);
             if (m.matches()) {
-                Optional<Fault> fault = faults.register(route.endpoint);
-                if (fault.isPresent() && SimulatorServer.apply(exchange, fault.get())) {
-                    return;
+                AtomicInteger current = inFlight.computeIfAbsent(route.endpoint, e -> new AtomicInteger());
+                int now = current.incrementAndGet();
+                peakInFlight.computeIfAbsent(route.endpoint, e -> new AtomicInteger()).accumulateAndGet(now, Math::max);
+                try {
+                    serve(route.endpoint, m.groupCount() > 0 ? m.group(1) : "", exchange);
+                } finally {
+                    current.decrementAndGet();
                 }
-                Optional<String> scheme = authScheme(exchange);
-                if (scheme.isEmpty()) {
-                    json(exchange, 401, error("Unauthorized: invalid or missing API token"));
-                    return;
-                }
-                String id = m.groupCount() > 0 ? m.group(1) : "";
-                dispatch(route.endpoint, id, scheme.get(), exchange);
                 return;
             }
         }
         json(exchange, 404, error("No such endpoint: " + key));
+    }
+
+    private void serve(String endpoint, String id, HttpExchange exchange) {
+        Optional<Fault> fault = faults.register(endpoint);
+        if (fault.isPresent() && SimulatorServer.apply(exchange, fault.get())) {
+            return;
+        }
+        Optional<String> scheme = authScheme(exchange);
+        if (scheme.isEmpty()) {
+            json(exchange, 401, error("Unauthorized: invalid or missing API token"));
+            return;
+        }
+        dispatch(endpoint, id, scheme.get(), exchange);
     }
 
     private void dispatch(String endpoint, String id, String scheme, HttpExchange exchange) {
@@ -249,9 +275,9 @@ public final class LoadmillSimulator implements AutoCloseable {
                 json(exchange, 200, LoadmillJson.flowDetail(owner, owner.flowRunIds.indexOf(id)));
             }
             case LIST_PLANS_ENDPOINT -> json(exchange, 200, listing("testPlans",
-                    planOrder.stream().map(p -> new String[] {p.id(), p.name()}).toList(), query));
+                    planOrder.stream().map(p -> new Listed(p.id(), p.name())).toList(), query));
             case LIST_SUITES_ENDPOINT -> json(exchange, 200, listing("testSuites",
-                    suiteOrder.stream().map(s -> new String[] {s.id(), s.name()}).toList(), query));
+                    suiteOrder.stream().map(s -> new Listed(s.id(), s.name())).toList(), query));
             default -> throw new IllegalStateException("unrouted " + endpoint);
         }
     }
@@ -335,23 +361,19 @@ public final class LoadmillSimulator implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static ObjectNode listing(String field, List<String[]> items, Map<String, String> query) {
-        int rows = 10;
+    /** A Loadmill-style listing: {@code search} filters by name, {@code rowsPerPage} (default 10) limits. */
+    private static ObjectNode listing(String field, List<Listed> items, Map<String, String> query) {
+        int rows;
         try {
             rows = Integer.parseInt(query.getOrDefault("rowsPerPage", "10"));
-        } catch (NumberFormatException ignored) {
-            // Loadmill's default page size.
+        } catch (NumberFormatException e) {
+            rows = 10;
         }
         String search = query.getOrDefault("search", "").toLowerCase(Locale.ROOT);
+        List<Listed> matching = items.stream().filter(i -> i.name().toLowerCase(Locale.ROOT).contains(search)).toList();
         ObjectNode answer = LoadmillJson.MAPPER.createObjectNode();
         ArrayNode array = answer.putArray(field);
-        List<String[]> matching = new ArrayList<>();
-        for (String[] item : items) {
-            if (item[1].toLowerCase(Locale.ROOT).contains(search)) {
-                matching.add(item);
-            }
-        }
-        matching.stream().limit(Math.max(rows, 0)).forEach(i -> array.addObject().put("id", i[0]).put("description", i[1]));
+        matching.stream().limit(Math.max(rows, 0)).forEach(i -> array.addObject().put("id", i.id()).put("description", i.name()));
         answer.put("total", matching.size());
         return answer;
     }

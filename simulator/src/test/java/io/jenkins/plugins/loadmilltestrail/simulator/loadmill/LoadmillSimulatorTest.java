@@ -118,6 +118,19 @@ class LoadmillSimulatorTest {
     }
 
     @Test
+    void demoPlanRunsToTheEnd() throws Exception {
+        TestPlanScenario plan = DemoScenarios.nightlyRegression(sim);
+        String runId = json(call("POST", "/api/test-plans/" + plan.id() + "/run", "{}", basic())).path("testPlanRunId").asText();
+        for (int i = 0; i < 2; i++) {
+            assertThat(json(call("GET", "/api/test-plans-runs/" + runId, null, basic())).path("status").asText())
+                    .isEqualTo("RUNNING");
+        }
+        JsonNode done = json(call("GET", "/api/test-plans-runs/" + runId + "?fetchAllFlows=true", null, basic()));
+        assertThat(done.path("status").asText()).isEqualTo("FAILED");
+        assertThat(done.path("testSuitesRuns").path(1).path("testSuiteFlowRuns").path(2).has("startTime")).isFalse();
+    }
+
+    @Test
     void faultsApplyToTheNthCall() throws Exception {
         sim.faults().onCall(LoadmillSimulator.LIST_PLANS_ENDPOINT, 2, Fault.status(503, "{}"));
         assertThat(call("GET", "/api/test-plans", null, basic()).statusCode()).isEqualTo(200);

@@ -1,0 +1,52 @@
+package io.jenkins.plugins.loadmilltestrail.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SimulatorServerTest {
+    private final FaultPlan faults = new FaultPlan();
+    private final SimulatorServer server = new SimulatorServer(0, exchange -> {
+        var fault = faults.register("ping");
+        if (fault.isPresent() && SimulatorServer.apply(exchange, fault.get())) {
+            return;
+        }
+        SimulatorServer.send(exchange, 200, "application/json", "{\"pong\":true}", Map.of());
+    });
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void close() {
+        server.close();
+    }
+
+    /** A POST: the JDK client silently repeats a GET whose connection was dropped. */
+    private HttpResponse<String> ping() throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.url() + "/ping"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void servesOnLoopbackWithNoDelayAndAppliesScriptedFaults() throws Exception {
+        faults.onCall("ping", 2, Fault.status(503, "{}").withHeader("Retry-After", "1"))
+                .onCall("ping", 3, Fault.dropped());
+
+        assertThat(server.url()).startsWith("http://127.0.0.1:");
+        assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
+        assertThat(ping().body()).isEqualTo("{\"pong\":true}");
+        HttpResponse<String> refused = ping();
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(refused.headers().firstValue("Retry-After")).contains("1");
+        assertThatThrownBy(this::ping).isInstanceOf(IOException.class);
+        assertThat(ping().statusCode()).isEqualTo(200);
+        assertThat(faults.count("ping")).isEqualTo(4);
+    }
+}
