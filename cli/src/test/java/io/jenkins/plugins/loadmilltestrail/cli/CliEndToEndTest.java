@@ -81,6 +81,21 @@ class CliEndToEndTest {
     }
 
     @Test
+    void existingRunReceivesTheResultsInsteadOfANewRun() {
+        TestPlanScenario smoke = loadmill.addTestPlan("Smoke")
+                .suite("Checkout", s -> s.passed("Add item to cart").passed("Pay by card"));
+        assertThat(cli("run", "--test-plan", smoke.id(), "--project", DemoScenario.PROJECT, "--results",
+                results.toString()).exitCode()).isZero();
+        long runId = testRail.runs().get(0).id();
+
+        Result again = cli("run", "--test-plan", smoke.id(), "--project", DemoScenario.PROJECT, "--existing-run", "R" + runId,
+                "--results", dir.resolve("second.json").toString());
+        assertThat(again.exitCode()).as(again.all()).isZero();
+        assertThat(testRail.runs()).hasSize(1);
+        assertThat(testRail.results(runId)).hasSize(4);
+    }
+
+    @Test
     void failedFlowsArePublishedAndExitOneWithSummaryAndFiles() throws IOException {
         Path summary = dir.resolve("summary.json");
         Path junit = dir.resolve("junit.xml");
