@@ -42,7 +42,7 @@ import okhttp3.OkHttpClient;
  * </ol>
  *
  * <p>If publishing fails after the results were saved, a {@link PublishFailedException} with the
- * cause's kind says where the results are and how to finish.
+ * cause's kind says where the results are and how to finish, and carries the collected results.
  */
 public final class LoadmillTestRailJob {
     /** The credentials check before Loadmill runs gives up quickly when TestRail does not answer. */
@@ -64,18 +64,24 @@ public final class LoadmillTestRailJob {
 
     /** Runs Loadmill, saves the results, then publishes them (or only plans, for a dry run). */
     public JobOutcome run(JobSettings settings, ProgressListener progress) throws InterruptedException {
+        return run(settings, progress, ResultsSavedHook.NONE);
+    }
+
+    /** As {@link #run(JobSettings, ProgressListener)}, calling {@code saved} between saving and publishing. */
+    public JobOutcome run(JobSettings settings, ProgressListener progress, ResultsSavedHook saved) throws InterruptedException {
         settings.testRail().validated();
         ResultsFiles.checkWritable(settings.resultsFile(), "results file");
         settings.junitFile().ifPresent(f -> ResultsFiles.checkWritable(f, "JUnit file"));
         checkTestRailBeforeLoadmill(settings.testRail(), progress);
         CollectedResults results = new LoadmillRunner(http, settings.loadmill(), progress).run();
         save(results, settings, progress);
+        saved.resultsSaved(results, settings.resultsFile(), settings.junitFile());
         try {
             return settings.dryRun()
                     ? plan(results, settings.testRail(), settings.publish(), progress)
                     : publish(results, settings.resultsFile(), settings.testRail(), settings.publish(), progress);
         } catch (EngineException e) {
-            throw new PublishFailedException(e, settings.resultsFile());
+            throw new PublishFailedException(e, settings.resultsFile(), results);
         }
     }
 
@@ -90,7 +96,7 @@ public final class LoadmillTestRailJob {
         try {
             return publish(results, resultsFile, testRail, publish, progress);
         } catch (EngineException e) {
-            throw new PublishFailedException(e, resultsFile);
+            throw new PublishFailedException(e, resultsFile, results);
         }
     }
 

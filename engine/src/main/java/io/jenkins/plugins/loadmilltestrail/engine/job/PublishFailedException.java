@@ -1,6 +1,7 @@
 package io.jenkins.plugins.loadmilltestrail.engine.job;
 
 import io.jenkins.plugins.loadmilltestrail.engine.EngineException;
+import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
 import java.nio.file.Path;
 
 /**
@@ -12,12 +13,14 @@ public final class PublishFailedException extends EngineException {
 
     private final Kind kind;
     private final transient Path resultsFile;
+    private final transient CollectedResults collected;
 
-    PublishFailedException(EngineException cause, Path resultsFile) {
+    PublishFailedException(EngineException cause, Path resultsFile, CollectedResults collected) {
         super(cause.getMessage() + " The collected results are kept in " + resultsFile + "; run `loadmill-testrail publish --results "
                 + resultsFile + "` to finish publishing them.", cause);
         this.kind = cause.kind();
         this.resultsFile = resultsFile;
+        this.collected = collected;
     }
 
     @Override
@@ -28,5 +31,10 @@ public final class PublishFailedException extends EngineException {
     /** The saved results file to publish from. */
     public Path resultsFile() {
         return resultsFile;
+    }
+
+    /** What Loadmill reported, for front ends that show it beside the TestRail error. */
+    public CollectedResults collected() {
+        return collected;
     }
 }

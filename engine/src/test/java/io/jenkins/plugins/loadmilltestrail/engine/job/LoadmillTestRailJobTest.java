@@ -108,6 +108,19 @@ class LoadmillTestRailJobTest {
     }
 
     @Test
+    void theHookRunsAfterSavingAndBeforePublishing() throws InterruptedException {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        job().run(settings(KEY, false), progress, (collected, resultsFile, junitFile) -> {
+            assertThat(resultsFile).isNotEmptyFile();
+            assertThat(junitFile).hasValueSatisfying(junit -> assertThat(junit).isNotEmptyFile());
+            assertThat(testRail.runs()).isEmpty();
+            seen.add(collected.runId());
+        });
+        assertThat(seen).hasSize(1);
+        assertThat(testRail.runs()).hasSize(1);
+    }
+
+    @Test
     void dryRunPlansAndWritesNothing() throws InterruptedException {
         JobOutcome outcome = job().run(settings(KEY, true), progress);
         assertThat(outcome.report().dryRun()).isTrue();
@@ -124,6 +137,7 @@ class LoadmillTestRailJobTest {
                 () -> job().run(settings(KEY, false), progress));
         assertThat(failure.kind()).isEqualTo(EngineException.Kind.TESTRAIL);
         assertThat(failure.resultsFile()).isEqualTo(results);
+        assertThat(failure.collected().flows()).hasSize(3);
         assertThat(failure.getMessage()).contains("kept in " + results, "loadmill-testrail publish --results " + results)
                 .doesNotContain(KEY);
         assertThat(ResultsFile.read(results).flows()).hasSize(3);
