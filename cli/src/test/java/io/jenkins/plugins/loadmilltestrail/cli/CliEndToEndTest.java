@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.loadmilltestrail.cli.CliRunner.Result;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishJournal;
 import io.jenkins.plugins.loadmilltestrail.simulator.Fault;
+import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.Launch;
 import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.LoadmillSimulator;
 import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.TestPlanScenario;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
@@ -78,6 +79,28 @@ class CliEndToEndTest {
         assertThat(result.out()).contains("2 flows, 2 passed, 0 flaky, 0 did not pass; posted 2 results");
         assertThat(testRail.runs()).hasSize(1);
         assertThat(testRail.results(testRail.runs().get(0).id())).hasSize(2);
+    }
+
+    @Test
+    void loadmillOptionsReachTheLaunchRequest() {
+        Result result = runDemoPlan("--labels", "smoke,api", "--labels", "checkout", "--labels-expression", "smoke & !slow",
+                "--parallel", "3", "--pool", "eu-agents", "--branch", "release/7", "--param", "host=staging.example.com",
+                "--param", "user=ci", "--additional-description", "build 42", "--tag", "nightly",
+                "--retry-failed-flows", "2");
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+        Launch launch = loadmill.launches().get(0);
+        assertThat(launch.definitionId()).isEqualTo(demo.testPlanId());
+        assertThat(launch.list("labels")).containsExactly("smoke", "api", "checkout");
+        assertThat(launch.field("labelsExpression")).contains("smoke & !slow");
+        assertThat(launch.field("parallel")).hasValueSatisfying(v -> assertThat(v.toString()).isEqualTo("3"));
+        assertThat(launch.field("pool")).contains("eu-agents");
+        assertThat(launch.field("branch")).contains("release/7");
+        assertThat(launch.overrideParameters()).containsExactly(Map.entry("host", "staging.example.com"), Map.entry("user", "ci"));
+        assertThat(launch.field("additionalDescription")).contains("build 42");
+        assertThat(launch.list("tags")).containsExactly("nightly");
+        assertThat(launch.field("maxFlakyFlowRetries")).hasValueSatisfying(v -> assertThat(v.toString()).isEqualTo("2"));
+        // Matching uses the suites' own names, not the descriptions with "build 42" appended.
+        assertThat(result.out()).contains("5 flows matched existing cases");
     }
 
     @Test
