@@ -104,6 +104,42 @@ class CliEndToEndTest {
     }
 
     @Test
+    void runNameFromCiVariablesStatusMapAndCloseRun() {
+        env = new HashMap<>(env);
+        env.putAll(Map.of("GITHUB_ACTIONS", "true", "GITHUB_REPOSITORY", "acme/shop", "GITHUB_WORKFLOW", "api",
+                "GITHUB_RUN_NUMBER", "77", "GITHUB_RUN_ID", "9001", "GITHUB_SERVER_URL", "https://github.com"));
+        Result result = runDemoPlan("--run-name", "${JOB_NAME} #${BUILD_NUMBER}", "--status-map", "FLAKY=Retest", "--close-run");
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+        assertThat(testRail.plans()).singleElement().satisfies(plan -> {
+            assertThat(plan.name()).isEqualTo("acme/shop/api #77");
+            assertThat(plan.description()).contains("https://github.com/acme/shop/actions/runs/9001");
+            assertThat(plan.completed()).isTrue();
+        });
+        int retest = 4;
+        assertThat(testRail.runs().stream().flatMap(r -> testRail.results(r.id()).stream()))
+                .filteredOn(r -> r.statusId() == retest).hasSize(1);
+    }
+
+    @Test
+    void unknownRunNameVariableListsTheKnownOnes() {
+        Result result = runDemoPlan("--run-name", "${NIGHTLY_TAG} run");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("${NIGHTLY_TAG}", "${LOADMILL_NAME}");
+        assertThat(loadmill.launches()).isEmpty();
+    }
+
+    @Test
+    void suitesCanRunWithoutAPlan() {
+        String search = loadmill.addTestSuite("Search", s -> s.passed("Search by keyword")).id();
+        String checkout = loadmill.addTestSuite("Checkout", s -> s.passed("Add item to cart")).id();
+        Result result = cli("run", "--suite", search, "--suite", checkout, "--project", DemoScenario.PROJECT, "--auto-create",
+                "--results", results.toString());
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out()).contains("Loadmill 2 suites: 2 flows - 2 passed");
+        assertThat(testRail.plans()).hasSize(1);
+    }
+
+    @Test
     void existingRunReceivesTheResultsInsteadOfANewRun() {
         TestPlanScenario smoke = loadmill.addTestPlan("Smoke")
                 .suite("Checkout", s -> s.passed("Add item to cart").passed("Pay by card"));
