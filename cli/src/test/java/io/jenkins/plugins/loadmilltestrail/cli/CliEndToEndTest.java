@@ -56,7 +56,7 @@ class CliEndToEndTest {
     private Result cli(String command, String... args) {
         List<String> all = new ArrayList<>(List.of(command));
         all.addAll(List.of(args));
-        if (!command.equals("publish") && !all.contains("--poll-interval") && (all.contains("--test-plan"))) {
+        if (!all.contains("--poll-interval") && (all.contains("--test-plan") || all.contains("--suite"))) {
             all.addAll(List.of("--poll-interval", "20ms"));
         }
         all.addAll(List.of("--requests-per-minute", "60000", "--testrail-retry-wait", "100ms"));
