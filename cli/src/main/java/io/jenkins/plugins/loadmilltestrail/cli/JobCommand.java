@@ -59,8 +59,9 @@ abstract class JobCommand implements Callable<Integer> {
         Map<String, Path> files = new LinkedHashMap<>(files());
         output.summaryFile().ifPresent(f -> files.put("summary", f));
         OkHttpClient http = new OkHttpClient();
+        PreparedJob job = null;
         try {
-            PreparedJob job = prepare(progress);
+            job = prepare(progress);
             JobOutcome outcome = job.execute(new LoadmillTestRailJob(http));
             int exitCode = exitCode(outcome);
             report(outcome, verbosity);
@@ -68,6 +69,9 @@ abstract class JobCommand implements Callable<Integer> {
             return exitCode;
         } catch (EngineException | InterruptedException e) {
             int exitCode = Failures.report(e, context.err(), verbosity == Verbosity.VERBOSE);
+            if (job == null) {
+                context.err().println("See `loadmill-testrail " + spec.name() + " --help` for the options.");
+            }
             output.summaryFile().ifPresent(f -> SummaryFile.writeFailure(f, exitCode, e.getMessage(), files));
             return exitCode;
         } finally {

@@ -56,12 +56,12 @@ class CliUsageTest {
     }
 
     @Test
-    void missingLoadmillTokenIsOneClearLine() {
+    void missingLoadmillTokenIsOneClearLineAndAPointerToHelp() {
         Map<String, String> env = Map.of("TESTRAIL_URL", "http://127.0.0.1:1/", "TESTRAIL_USER", "u", "TESTRAIL_API_KEY", "k");
         Result result = CliRunner.run(env, "run", "--test-plan", PLAN, "--project", "Demo");
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("Loadmill API token is missing", "LOADMILL_API_TOKEN").doesNotContain("Usage:");
-        assertThat(result.err().lines().count()).isEqualTo(1);
+        assertThat(result.err().lines()).hasSize(2).last().isEqualTo("See `loadmill-testrail run --help` for the options.");
     }
 
     @ParameterizedTest
