@@ -38,8 +38,4 @@ public final class RetryBudget {
     public Duration nextBackoff() {
         return policy.backoff().delay(Math.max(0, attempts - 1));
     }
-
-    public RetryPolicy policy() {
-        return policy;
-    }
 }

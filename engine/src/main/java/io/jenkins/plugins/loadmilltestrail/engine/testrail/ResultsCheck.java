@@ -64,7 +64,17 @@ final class ResultsCheck {
                 "checking found " + found.size() + " of " + entries.size() + " results in the run");
     }
 
-    private static String normalize(String comment) {
-        return comment.strip().replaceAll("\\s+", " ");
+    /**
+     * Comments as TestRail may hand them back (wrapped in {@code <p>}, HTML-escaped) compared
+     * with what was sent: unwrapped, unescaped, whitespace collapsed.
+     */
+    static String normalize(String comment) {
+        String text = comment.strip();
+        if (text.startsWith("<p>") && text.endsWith("</p>")) {
+            text = text.substring(3, text.length() - 4);
+        }
+        text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&#039;", "'").replace("&amp;", "&");
+        return text.replaceAll("\\s+", " ").strip();
     }
 }

@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import okhttp3.OkHttpClient;
 
 /**
@@ -293,7 +294,7 @@ public final class TestRailClient implements TestRailApi {
         return http.getAll(method, path, key).stream().map(parse).toList();
     }
 
-    private static <T> Optional<T> newest(List<T> items, Predicate<T> match, java.util.function.ToLongFunction<T> id) {
+    private static <T> Optional<T> newest(List<T> items, Predicate<T> match, ToLongFunction<T> id) {
         return items.stream().filter(match).max(Comparator.comparingLong(id));
     }
 

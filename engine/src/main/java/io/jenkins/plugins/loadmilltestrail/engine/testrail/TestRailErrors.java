@@ -29,6 +29,9 @@ final class TestRailErrors {
         int status = answer.status();
         String error = TestRailJson.errorText(answer.body());
         String said = error.isEmpty() ? "" : " TestRail said: " + error;
+        if (status >= 300 && status < 400) {
+            return redirected(method, answer);
+        }
         return switch (status) {
             case 400 -> new TestRailBadRequestException("TestRail refused " + method + " (HTTP 400): "
                     + (error.isEmpty() ? answer.bodyPreview(PREVIEW) : error)
@@ -65,6 +68,14 @@ final class TestRailErrors {
                             + (error.isEmpty() ? answer.bodyPreview(PREVIEW) : error)
                             + ". Check the TestRail URL and the settings of this job.", status, error);
         };
+    }
+
+    private TestRailException redirected(String method, HttpExchange answer) {
+        // Only scheme, host and path of the target: its query may carry a login page's state.
+        String target = answer.header("Location").map(l -> l.replaceAll("[?#].*$", "")).orElse("another address");
+        return new TestRailUnexpectedResponseException("The TestRail URL " + base + " redirects " + method + " (HTTP "
+                + answer.status() + ") to " + target + ". Use the address TestRail is served at as the TestRail URL "
+                + "(often https:// instead of http://, or the host without an extra path).", answer.status(), "");
     }
 
     /** No HTTP answer at all, after the retries allowed. */

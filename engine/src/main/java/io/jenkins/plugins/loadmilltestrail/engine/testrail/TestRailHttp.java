@@ -73,11 +73,17 @@ final class TestRailHttp {
         this.base = TestRailUrls.parseBase(settings.baseUrl());
         this.authorization = Credentials.basic(settings.user(), settings.apiKey(), StandardCharsets.UTF_8);
         this.stats = new CallStats();
+        // Derived from the caller's client: same proxy, dispatcher and connection pool. Its event
+        // listener (if any) is replaced by the send probe; the write timeout follows the read one.
+        // Redirects are not followed: OkHttp would turn a redirected POST into a GET, and a
+        // redirect means the configured URL is not the API's (reported with its target).
         this.transport = new HttpTransport(shared.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .writeTimeout(settings.readTimeout())
                 .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .followSslRedirects(false)
                 .eventListenerFactory(call -> new EventListener() {
                     @Override
                     public void requestHeadersStart(Call c) {

@@ -168,4 +168,23 @@ class TestRailClientTest {
         assertThat(client.closePlan(plan.id()).completed()).isTrue();
         assertThat(client.getRun(entryRun).completed()).isTrue();
     }
+
+    @Test
+    void currentUserFallsBackWhenTheLoginIsNotAnEmail() throws InterruptedException {
+        sim.addUser("jenkins-ldap", "ldap-key");
+        TestRailClient ldap = TestRailTesting.client(TestRailSettings.of(sim.url(), "jenkins-ldap", "ldap-key"));
+        User me = ldap.currentUser();
+        assertThat(me.name()).isEqualTo("jenkins-ldap");
+        assertThat(sim.calls("get_user_by_email")).isEqualTo(1);
+        assertThat(sim.calls("get_projects")).isEqualTo(1);
+    }
+
+    @Test
+    void theDefaultClientUsesTheLimiterSharedByItsHost() throws InterruptedException {
+        TestRailSettings settings = TestRailSettings.of(sim.url(), TestRailTesting.USER, TestRailTesting.KEY);
+        assertThat(TestRailClient.sharedLimiter(settings)).isSameAs(TestRailClient.sharedLimiter(settings));
+        TestRailClient shared = new TestRailClient(settings, TestRailTesting.OK_HTTP);
+        assertThat(shared.getProjects()).hasSize(1);
+        assertThat(shared.stats().callsByMethod()).containsEntry("get_projects", 1L);
+    }
 }

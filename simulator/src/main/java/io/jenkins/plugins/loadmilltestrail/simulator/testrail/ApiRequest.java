@@ -1,6 +1,7 @@
 package io.jenkins.plugins.loadmilltestrail.simulator.testrail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -9,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One API call as TestRail routes it: {@code index.php?/api/v2/<method>/<id>/<id2>&k=v}.
+ * One API call as TestRail routes it: {@code index.php?/api/v2/<method>/<id>/<id2>&k=v}. Parsed
+ * from the URL first (faults are chosen by method name); body and user are added once the
+ * request got past authentication, before it reaches the endpoints.
  *
  * @param rawFilters the {@code &k=v} part as sent, without limit and offset (for next links)
  */
@@ -17,7 +20,7 @@ record ApiRequest(String httpMethod, String method, List<String> ids, Map<String
         JsonNode body, SimUser user) {
 
     /** Parses the raw query ("/api/v2/get_cases/1&suite_id=2"); empty when it is not an API path. */
-    static Optional<ApiRequest> parse(String httpMethod, String rawQuery, JsonNode body) {
+    static Optional<ApiRequest> parse(String httpMethod, String rawQuery) {
         if (rawQuery == null || !rawQuery.startsWith("/api/v2/")) {
             return Optional.empty();
         }
@@ -38,11 +41,11 @@ record ApiRequest(String httpMethod, String method, List<String> ids, Map<String
             }
         }
         return Optional.of(new ApiRequest(httpMethod, path[0], List.of(path).subList(1, path.length), params,
-                filters.toString(), body, null));
+                filters.toString(), MissingNode.getInstance(), null));
     }
 
-    ApiRequest as(SimUser who) {
-        return new ApiRequest(httpMethod, method, ids, params, rawFilters, body, who);
+    ApiRequest with(JsonNode requestBody, SimUser who) {
+        return new ApiRequest(httpMethod, method, ids, params, rawFilters, requestBody, who);
     }
 
     /** The {@code index}-th path id, named {@code field} in errors. */

@@ -47,19 +47,19 @@ final class TestRailEndpoints {
         methods.put("get_projects", r -> page(r, "projects", store.projects().stream()
                 .filter(p -> r.user().canAccess(p.id()))
                 .filter(p -> !r.params().containsKey("is_completed") || p.completed() == (r.param("is_completed") == 1))
-                .map(views::project).toList()));
+                .toList(), views::project));
         methods.put("get_project", r -> views.project(project(r, r.id(0, "project_id"))));
         methods.put("get_suites", r -> {
             SimProject p = project(r, r.id(0, "project_id"));
-            List<ObjectNode> suites = store.suites(p.id()).stream().map(views::suite).toList();
-            return bareSuites ? array(suites) : page(r, "suites", suites);
+            List<SimSuite> suites = store.suites(p.id());
+            return bareSuites ? array(suites, views::suite) : page(r, "suites", suites, views::suite);
         });
         methods.put("get_suite", r -> views.suite(suite(r, r.id(0, "suite_id"))));
         methods.put("add_suite", this::addSuite);
         methods.put("get_sections", r -> {
             SimProject p = project(r, r.id(0, "project_id"));
             SimSuite s = suiteOf(p, r.param("suite_id"));
-            return page(r, "sections", store.sections(s.id()).stream().map(views::section).toList());
+            return page(r, "sections", store.sections(s.id()), views::section);
         });
         methods.put("get_section", r -> views.section(section(r, r.id(0, "section_id"))));
         methods.put("add_section", this::addSection);
@@ -71,11 +71,11 @@ final class TestRailEndpoints {
             return views.testCase(c);
         });
         methods.put("add_case", this::addCase);
-        methods.put("get_case_fields", r -> array(store.caseFields().stream().map(views::field).toList()));
-        methods.put("get_result_fields", r -> array(store.resultFields().stream().map(views::field).toList()));
-        methods.put("get_statuses", r -> array(store.statuses().stream().map(views::status).toList()));
+        methods.put("get_case_fields", r -> array(store.caseFields(), views::field));
+        methods.put("get_result_fields", r -> array(store.resultFields(), views::field));
+        methods.put("get_statuses", r -> array(store.statuses(), views::status));
         methods.put("get_milestones", r -> page(r, "milestones",
-                store.milestones(project(r, r.id(0, "project_id")).id()).stream().map(views::milestone).toList()));
+                store.milestones(project(r, r.id(0, "project_id")).id()), views::milestone));
         methods.put("add_run", this::addRun);
         methods.put("update_run", this::updateRun);
         methods.put("get_run", r -> views.run(run(r, r.id(0, "run_id"))));
@@ -89,7 +89,7 @@ final class TestRailEndpoints {
             SimProject p = project(r, r.id(0, "project_id"));
             return page(r, "plans", store.plans().stream().filter(pl -> pl.projectId() == p.id())
                     .filter(pl -> !r.params().containsKey("is_completed") || pl.completed() == (r.param("is_completed") == 1))
-                    .map(pl -> views.plan(pl, false)).toList());
+                    .toList(), pl -> views.plan(pl, false));
         });
         methods.put("close_plan", r -> {
             SimPlan plan = plan(r, r.id(0, "plan_id"));
@@ -103,13 +103,13 @@ final class TestRailEndpoints {
             String status = r.params().getOrDefault("status_id", "");
             return page(r, "tests", store.tests(run.id()).stream()
                     .filter(t -> status.isEmpty() || List.of(status.split(",")).contains(String.valueOf(t.statusId())))
-                    .map(views::test).toList());
+                    .toList(), views::test);
         });
         methods.put("get_results_for_run", r -> {
             SimRun run = run(r, r.id(0, "run_id"));
             List<SimResult> newestFirst = new ArrayList<>(store.results(run.id()));
             java.util.Collections.reverse(newestFirst);
-            return page(r, "results", newestFirst.stream().map(views::result).toList());
+            return page(r, "results", newestFirst, views::result);
         });
         methods.put("add_results_for_cases", this::addResultsForCases);
     }
@@ -156,14 +156,14 @@ final class TestRailEndpoints {
             throw ApiError.badRequest("Field :section_id is not a valid section.");
         }
         return page(r, "cases", store.cases(s.id()).stream()
-                .filter(c -> sectionId == 0 || c.sectionId() == sectionId).map(views::testCase).toList());
+                .filter(c -> sectionId == 0 || c.sectionId() == sectionId).toList(), views::testCase);
     }
 
     private JsonNode getRuns(ApiRequest r) {
         SimProject p = project(r, r.id(0, "project_id"));
         return page(r, "runs", store.runs().stream().filter(run -> run.projectId() == p.id() && run.planId() == 0)
                 .filter(run -> !r.params().containsKey("is_completed") || run.completed() == (r.param("is_completed") == 1))
-                .map(views::run).toList());
+                .toList(), views::run);
     }
 
     // ---- writes ----
@@ -477,14 +477,14 @@ final class TestRailEndpoints {
      * One page of a list call, as TestRail 6.7+ writes it (or the bare array on legacy servers):
      * limit capped at 250 (0 means 250), next/prev links relative and without index.php?.
      */
-    private JsonNode page(ApiRequest r, String key, List<ObjectNode> items) {
+    private <T> JsonNode page(ApiRequest r, String key, List<T> items, Function<T, ObjectNode> view) {
         if (bareArrays) {
-            return array(items);
+            return array(items, view);
         }
         long requested = r.param("limit");
         int limit = requested <= 0 || requested > MAX_LIMIT ? MAX_LIMIT : (int) requested;
         int offset = (int) Math.max(0, Math.min(r.param("offset"), items.size()));
-        List<ObjectNode> slice = items.subList(offset, Math.min(items.size(), offset + limit));
+        List<T> slice = items.subList(offset, Math.min(items.size(), offset + limit));
         ObjectNode page = TestRailViews.MAPPER.createObjectNode().put("offset", offset).put("limit", limit)
                 .put("size", slice.size());
         ObjectNode links = page.putObject("_links");
@@ -500,12 +500,15 @@ final class TestRailEndpoints {
         } else {
             links.putNull("prev");
         }
-        page.putArray(key).addAll(slice);
+        ArrayNode array = page.putArray(key);
+        slice.forEach(item -> array.add(view.apply(item)));
         return page;
     }
 
-    private static ArrayNode array(List<ObjectNode> items) {
-        return TestRailViews.MAPPER.createArrayNode().addAll(items);
+    private static <T> ArrayNode array(List<T> items, Function<T, ObjectNode> view) {
+        ArrayNode array = TestRailViews.MAPPER.createArrayNode();
+        items.forEach(item -> array.add(view.apply(item)));
+        return array;
     }
 
     private static String text(JsonNode body, String field) {

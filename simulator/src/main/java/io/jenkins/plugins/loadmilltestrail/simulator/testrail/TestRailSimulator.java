@@ -191,7 +191,11 @@ public final class TestRailSimulator implements AutoCloseable {
         server.setLatency(latency);
     }
 
-    /** Faults applied before a call is handled: nothing is stored. Calls are counted here. */
+    /**
+     * Faults by API method, applied before a call is handled: nothing is stored. The exception is
+     * {@link Fault#slow}, which lets the call be handled and delays its answer. Every call is
+     * counted here ({@link #calls}), faulty or not.
+     */
     public FaultPlan faults() {
         return faults;
     }
@@ -286,7 +290,7 @@ public final class TestRailSimulator implements AutoCloseable {
         String body = SimulatorServer.body(exchange);
         boolean apiPath = exchange.getRequestURI().getRawPath().equals(prefix + "index.php");
         Optional<ApiRequest> parsed = apiPath
-                ? ApiRequest.parse(httpMethod, exchange.getRequestURI().getRawQuery(), null) : Optional.empty();
+                ? ApiRequest.parse(httpMethod, exchange.getRequestURI().getRawQuery()) : Optional.empty();
         String method = parsed.map(ApiRequest::method).orElse("");
         Optional<Fault> fault = faults.register(method);
         if (fault.isPresent() && !fault.get().passThrough()) {
@@ -361,8 +365,7 @@ public final class TestRailSimulator implements AutoCloseable {
             return Answer.error(400, "The request body is not valid JSON.");
         }
         try {
-            JsonNode result = endpoints.handle(new ApiRequest(request.httpMethod(), request.method(), request.ids(),
-                    request.params(), request.rawFilters(), json, user.get()));
+            JsonNode result = endpoints.handle(request.with(json, user.get()));
             String text = result.toString();
             return Answer.json(200, authPrefix ? AUTH_PREFIX + text : text);
         } catch (ApiError e) {

@@ -59,10 +59,6 @@ final class TestRailStore {
         return users.values().stream().filter(u -> u.email().equalsIgnoreCase(email)).findFirst();
     }
 
-    synchronized Optional<SimUser> user(long id) {
-        return Optional.ofNullable(users.get(id));
-    }
-
     /** Single-suite projects (modes 1 and 2) get their master suite at once. */
     synchronized SimProject addProject(String name, int suiteMode) {
         SimProject project = new SimProject(nextId++, name, suiteMode, false);
@@ -210,7 +206,7 @@ final class TestRailStore {
         List<Long> selected = includeAll ? cases(run.suiteId()).stream().map(SimCase::id).toList()
                 : caseIds.stream().distinct().toList();
         Map<Long, SimTest> tests = testsByRun.get(runId);
-        tests.keySet().retainAll(selected);
+        tests.keySet().retainAll(new HashSet<>(selected));
         for (long caseId : selected) {
             tests.computeIfAbsent(caseId, c -> new SimTest(nextTestId++, runId, c, 3));
         }

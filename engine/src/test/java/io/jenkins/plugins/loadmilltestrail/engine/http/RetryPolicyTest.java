@@ -1,0 +1,56 @@
+package io.jenkins.plugins.loadmilltestrail.engine.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RetryPolicyTest {
+    private static final ZonedDateTime NOW = ZonedDateTime.of(2026, 11, 26, 7, 0, 0, 0, ZoneOffset.UTC);
+
+    private static Optional<Duration> retryAfter(String value) {
+        HttpExchange answer = new HttpExchange(429, value == null ? Map.of() : Map.of("retry-after", List.of(value)), "",
+                Duration.ZERO);
+        return RetryPolicy.retryAfter(answer, NOW);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"12, 12000", "0, 0", "0.25, 250", "' 3 ', 3000", "'Thu, 26 Nov 2026 07:00:30 GMT', 30000",
+            "'Thu, 26 Nov 2026 06:00:00 GMT', 0"})
+    void readsSecondsAndDates(String header, long millis) {
+        assertThat(retryAfter(header)).hasValue(Duration.ofMillis(millis));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"soon", "-5", "''"})
+    void unparsableMeansBackoff(String header) {
+        assertThat(retryAfter(header)).isEmpty();
+    }
+
+    @Test
+    void missingMeansBackoff() {
+        assertThat(retryAfter(null)).isEmpty();
+    }
+
+    @Test
+    void budgetBoundsAttemptsAndWaiting() {
+        RetryBudget budget = new RetryPolicy(new Backoff(Duration.ofMillis(10), Duration.ofMillis(10)),
+                Duration.ofMillis(25), 5).newBudget();
+        budget.startAttempt();
+        assertThat(budget.allows(Duration.ofMillis(20))).isTrue();
+        budget.spend(Duration.ofMillis(20));
+        assertThat(budget.allows(Duration.ofMillis(10))).isFalse();
+        assertThat(budget.allows(Duration.ofMillis(5))).isTrue();
+        for (int i = 0; i < 4; i++) {
+            budget.startAttempt();
+        }
+        assertThat(budget.allows(Duration.ZERO)).isFalse();
+    }
+}

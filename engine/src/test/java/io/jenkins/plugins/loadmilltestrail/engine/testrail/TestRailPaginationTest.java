@@ -1,0 +1,140 @@
+package io.jenkins.plugins.loadmilltestrail.engine.testrail;
+
+import static io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailTesting.KEY;
+import static io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailTesting.USER;
+import static io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailTesting.client;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewRun;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestCase;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestRun;
+import io.jenkins.plugins.loadmilltestrail.simulator.Fault;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.ProjectSeed;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SuiteSeed;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Pagination, both list shapes, legacy quirks and base URLs. */
+class TestRailPaginationTest {
+    private TestRailSimulator sim;
+    private ProjectSeed project;
+    private SuiteSeed suite;
+
+    @BeforeEach
+    void seed() {
+        sim = TestRailSimulator.start("/testrail/");
+        sim.addUser(USER, KEY);
+        project = sim.addProject("Checkout", TestRailSimulator.MULTIPLE_SUITES);
+        suite = project.addSuite("Orders API");
+        suite.addSection("A").addCases("Case A", 300);
+        suite.addSection("B").addCases("Case B", 300);
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    @Test
+    void readsThreePagesOfCasesInOrder() throws InterruptedException {
+        TestRailClient client = client(sim);
+        List<TestCase> cases = client.getCases(project.id(), suite.id());
+        assertThat(cases).hasSize(600);
+        assertThat(cases.get(0).title()).isEqualTo("Case A 1");
+        assertThat(cases.get(599).title()).isEqualTo("Case B 300");
+        assertThat(cases).extracting(TestCase::id).doesNotHaveDuplicates();
+        assertThat(client.stats().calls("get_cases")).isEqualTo(3);
+        assertThat(sim.calls("get_cases")).isEqualTo(3);
+    }
+
+    @Test
+    void readsBareArraysOfOldServers() throws InterruptedException {
+        sim.setBareArrays(true);
+        TestRailClient client = client(sim);
+        assertThat(client.getCases(project.id(), suite.id())).hasSize(600);
+        assertThat(client.getSuites(project.id())).hasSize(1);
+        assertThat(client.getProjects()).hasSize(1);
+        assertThat(client.stats().calls("get_cases")).isEqualTo(1);
+    }
+
+    @Test
+    void readsBareSuitesOfServersBefore931() throws InterruptedException {
+        sim.setBareSuites(true);
+        project.addSuite("Payments API");
+        TestRailClient client = client(sim);
+        assertThat(client.getSuites(project.id())).extracting(s -> s.name()).containsExactly("Orders API", "Payments API");
+        assertThat(client.getCases(project.id(), suite.id())).hasSize(600);
+    }
+
+    @Test
+    void toleratesLimitZeroInNextLinks() throws InterruptedException {
+        sim.setZeroLimitLinks(true);
+        TestRailClient client = client(sim);
+        assertThat(client.getCases(project.id(), suite.id())).hasSize(600);
+        assertThat(client.stats().calls("get_cases")).isEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/api/v2/get_cases/1&limit=250&offset=250, get_cases/1&limit=250&offset=250",
+            "/api/v2/get_cases/1&suite_id=2&limit=0&offset=250, get_cases/1&suite_id=2&limit=250&offset=250",
+            "api/v2/get_tests/7&offset=500&limit=0, get_tests/7&offset=500&limit=250",
+            "/index.php?/api/v2/get_runs/3&limit=250&offset=250, get_runs/3&limit=250&offset=250",
+            "'', ''"})
+    void followsNextLinksAsTestRailWritesThem(String next, String path) {
+        assertThat(TestRailHttp.followable(next)).isEqualTo(path);
+    }
+
+    @Test
+    void skipsTheLegacyAuthenticationPrefix() throws InterruptedException {
+        sim.setAuthPrefix(true);
+        TestRailClient client = client(sim);
+        assertThat(client.getCases(project.id(), suite.id())).hasSize(600);
+        assertThat(client.getProject(project.id()).name()).isEqualTo("Checkout");
+        assertThat(client.getStatuses()).hasSize(5);
+    }
+
+    @Test
+    void anEmptyAnswerIsAnEmptyObject() throws InterruptedException {
+        long caseId = sim.cases(suite.id()).get(0).id();
+        TestRailClient client = client(sim);
+        TestRun run = client.addRun(project.id(), new NewRun(suite.id(), "R", "",
+                OptionalLong.empty(), List.of(caseId)));
+        sim.faultsAfterCommit().onCall("update_run", 1, new Fault(200, Map.of(), "", Duration.ZERO, false, false));
+        TestRun answer = client.updateRunCases(run.id(), List.of());
+        assertThat(answer.id()).isZero();
+        assertThat(sim.tests(run.id())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "/", "/index.php", "/index.php?/dashboard"})
+    void worksUnderASubPathWrittenAnyWay(String suffix) throws InterruptedException {
+        String url = sim.url().substring(0, sim.url().length() - 1) + suffix;
+        TestRailClient client = client(TestRailTesting.settings(url));
+        assertThat(client.baseUrl()).isEqualTo(sim.url());
+        assertThat(client.getProjects()).hasSize(1);
+    }
+
+    @Test
+    void pagesEveryListCall() throws InterruptedException {
+        IntStream.range(0, 260).forEach(i -> project.addMilestone("M" + i));
+        IntStream.range(0, 255).forEach(i -> suite.addSection("Extra " + i));
+        TestRailClient client = client(sim);
+        assertThat(client.getMilestones(project.id())).hasSize(260);
+        assertThat(client.getSections(project.id(), suite.id())).hasSize(257);
+        long caseId = sim.cases(suite.id()).get(0).id();
+        TestRun run = client.addRun(project.id(), new NewRun(suite.id(), "All", "",
+                OptionalLong.empty(),
+                sim.cases(suite.id()).stream().map(c -> c.id()).toList()));
+        assertThat(client.getTests(run.id())).hasSize(600).first().satisfies(t -> assertThat(t.caseId()).isEqualTo(caseId));
+    }
+}

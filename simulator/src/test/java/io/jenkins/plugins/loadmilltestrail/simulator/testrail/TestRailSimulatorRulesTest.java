@@ -1,0 +1,309 @@
+package io.jenkins.plugins.loadmilltestrail.simulator.testrail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.loadmilltestrail.simulator.Fault;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** TestRail's rules as the simulator applies them (§14.3 of the reference). */
+class TestRailSimulatorRulesTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TestRailSimulator sim;
+    private SimUser user;
+    private ProjectSeed project;
+    private SuiteSeed suite;
+    private SectionSeed section;
+    private SimCase first;
+    private SimCase second;
+
+    @BeforeEach
+    void seed() {
+        sim = TestRailSimulator.start();
+        user = sim.addUser("ci@example.com", "key");
+        project = sim.addProject("Checkout", TestRailSimulator.MULTIPLE_SUITES);
+        suite = project.addSuite("Orders");
+        section = suite.addSection("Loadmill");
+        first = section.addCase("Create order");
+        second = section.addCase("Cancel order");
+    }
+
+    @AfterEach
+    void stop() {
+        sim.close();
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(sim.url() + "index.php?/api/v2/" + path))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString("ci@example.com:key".getBytes(StandardCharsets.UTF_8)));
+        request = method.equals("GET") ? request.GET()
+                : request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> answer = send("GET", path, "");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return JSON.readTree(answer.body());
+    }
+
+    private JsonNode post(String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> answer = send("POST", path, body);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return JSON.readTree(answer.body());
+    }
+
+    /** TestRail's error text of a refused POST, after checking the status. */
+    private String refused(int status, String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> answer = send(body == null ? "GET" : "POST", path, body == null ? "" : body);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        return JSON.readTree(answer.body()).path("error").asText();
+    }
+
+    private long run(String body) throws IOException, InterruptedException {
+        return post("add_run/" + project.id(), body).path("id").asLong();
+    }
+
+    private long runOf(SimCase... cases) throws IOException, InterruptedException {
+        StringBuilder ids = new StringBuilder();
+        for (SimCase c : cases) {
+            ids.append(ids.isEmpty() ? "" : ",").append(c.id());
+        }
+        return run("{\"suite_id\":" + suite.id() + ",\"name\":\"R\",\"include_all\":false,\"case_ids\":[" + ids + "]}");
+    }
+
+    @Test
+    void theApiCanBeDisabledAndProjectsHidden() throws Exception {
+        sim.setApiEnabled(false);
+        assertThat(refused(403, "get_projects", null)).isEqualTo(TestRailSimulator.API_DISABLED);
+        sim.setApiEnabled(true);
+        sim.denyAccess(user, project.id());
+        assertThat(refused(403, "get_project/" + project.id(), null)).isEqualTo("No access to the project");
+        assertThat(get("get_projects").path("projects")).isEmpty();
+    }
+
+    @Test
+    void escapesSlashesLikePhp() throws Exception {
+        String body = send("GET", "get_project/" + project.id(), "").body();
+        assertThat(body).contains("index.php?\\/projects\\/overview\\/" + project.id());
+        assertThat(refused(400, "add_run/" + project.id(), "{\"name\":\"R\"}")).isEqualTo("Field :suite_id is a required field.");
+    }
+
+    @Test
+    void capsTheLimitAndCanWriteLimitZeroOrBareArrays() throws Exception {
+        section.addCases("More", 300);
+        JsonNode page = get("get_cases/" + project.id() + "&suite_id=" + suite.id() + "&limit=1000");
+        assertThat(page.path("limit").asInt()).isEqualTo(250);
+        assertThat(page.path("cases")).hasSize(250);
+        sim.setZeroLimitLinks(true);
+        assertThat(get("get_cases/" + project.id() + "&suite_id=" + suite.id()).path("_links").path("next").asText())
+                .endsWith("&limit=0&offset=250");
+        sim.setBareSuites(true);
+        assertThat(get("get_suites/" + project.id()).isArray()).isTrue();
+        assertThat(get("get_sections/" + project.id() + "&suite_id=" + suite.id()).isObject()).isTrue();
+        sim.setBareArrays(true);
+        assertThat(get("get_cases/" + project.id() + "&suite_id=" + suite.id())).hasSize(302);
+    }
+
+    @Test
+    void suiteModesDecideWhetherSuiteIdIsNeeded() throws Exception {
+        assertThat(refused(400, "get_cases/" + project.id(), null)).isEqualTo("Field :suite_id is a required field.");
+        ProjectSeed single = sim.addProject("Single", TestRailSimulator.SINGLE_SUITE);
+        single.masterSuite().addSection("S").addCase("Only");
+        assertThat(get("get_cases/" + single.id() + "&suite_id=" + suite.id()).path("cases")).hasSize(1);
+        assertThat(refused(400, "add_suite/" + single.id(), "{\"name\":\"X\"}")).contains("does not support multiple");
+        ProjectSeed baselines = sim.addProject("Baselines", TestRailSimulator.SINGLE_SUITE_BASELINES);
+        assertThat(get("get_sections/" + baselines.id()).path("sections")).isEmpty();
+        assertThat(post("add_suite/" + project.id(), "{\"name\":\"New\"}").path("project_id").asLong())
+                .isEqualTo(project.id());
+    }
+
+    @Test
+    void runsIncludeAllCasesUnlessToldOtherwise() throws Exception {
+        long all = run("{\"suite_id\":" + suite.id() + ",\"name\":\"All\"}");
+        assertThat(sim.tests(all)).extracting(SimTest::caseId).containsExactly(first.id(), second.id());
+        long some = runOf(second);
+        assertThat(sim.tests(some)).extracting(SimTest::caseId).containsExactly(second.id());
+        post("update_run/" + some, "{\"include_all\":false,\"case_ids\":[" + first.id() + "]}");
+        assertThat(sim.tests(some)).extracting(SimTest::caseId).containsExactly(first.id());
+        assertThat(refused(400, "add_run/" + project.id(), "{\"suite_id\":" + suite.id()
+                + ",\"name\":\"R\",\"include_all\":false,\"case_ids\":[424242]}")).contains("C424242");
+    }
+
+    @Test
+    void closedRunsAndPlansAreFinal() throws Exception {
+        long runId = runOf(first);
+        post("close_run/" + runId, "");
+        assertThat(refused(400, "add_results_for_cases/" + runId, "{\"results\":[{\"case_id\":" + first.id()
+                + ",\"status_id\":1}]}")).contains("completed");
+        assertThat(refused(400, "close_run/" + runId, "")).contains("completed");
+
+        JsonNode plan = post("add_plan/" + project.id(), "{\"name\":\"P\",\"entries\":[{\"suite_id\":" + suite.id()
+                + ",\"include_all\":false,\"case_ids\":[" + first.id() + "]}]}");
+        long planRun = plan.path("entries").get(0).path("runs").get(0).path("id").asLong();
+        assertThat(plan.path("entries").get(0).path("runs").get(0).path("plan_id").asLong()).isEqualTo(plan.path("id").asLong());
+        assertThat(refused(400, "update_run/" + planRun, "{\"case_ids\":[]}"))
+                .isEqualTo("This operation is not allowed. The test run belongs to a test plan and cannot be edited "
+                        + "independently.");
+        post("close_plan/" + plan.path("id").asLong(), "");
+        assertThat(sim.run(planRun).orElseThrow().completed()).isTrue();
+        assertThat(refused(400, "add_plan_entry/" + plan.path("id").asLong(), "{\"suite_id\":" + suite.id() + "}"))
+                .contains("completed");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "[]|Field :results cannot be empty (one result is required)",
+        "[{\"case_id\":CASE,\"status_id\":3}]|untested",
+        "[{\"case_id\":CASE,\"status_id\":42}]|Field :results.status_id is not a valid status.",
+        "[{\"case_id\":CASE,\"status_id\":1,\"elapsed\":\"0s\"}]|Field :results.elapsed is not in a valid time span format.",
+        "[{\"case_id\":CASE,\"status_id\":1,\"elapsed\":\"soon\"}]|Field :results.elapsed is not in a valid time span format.",
+        "[{\"case_id\":CASE,\"status_id\":1},{\"case_id\":777,\"status_id\":5}]|Field :results contains one or more "
+                + "invalid results (case C777 unknown or not part of the test run)",
+        "[{\"status_id\":1}]|Field :results.case_id is a required field."})
+    void resultBatchesAreValidatedWhole(String results, String error) throws Exception {
+        long runId = runOf(first);
+        assertThat(refused(400, "add_results_for_cases/" + runId,
+                "{\"results\":" + results.replace("CASE", String.valueOf(first.id())) + "}")).contains(error);
+        assertThat(sim.results(runId)).isEmpty();
+    }
+
+    @Test
+    void storedResultsComeBackInRequestOrder() throws Exception {
+        sim.addResultField("env", "Environment", 1, SimFieldConfig.globalConfig(true, "staging"));
+        long runId = runOf(first, second);
+        assertThat(refused(400, "add_results_for_cases/" + runId, "{\"results\":[{\"case_id\":" + first.id()
+                + ",\"status_id\":1}]}")).isEqualTo("Field :results.custom_env is a required field.");
+        JsonNode stored = post("add_results_for_cases/" + runId, "{\"results\":[{\"case_id\":" + second.id()
+                + ",\"status_id\":5,\"elapsed\":\"1m 5s\",\"custom_env\":\"qa\"},{\"case_id\":" + first.id()
+                + ",\"status_id\":1,\"custom_env\":\"qa\"}]}");
+        assertThat(stored).hasSize(2);
+        assertThat(stored.get(0).path("status_id").asInt()).isEqualTo(5);
+        assertThat(stored.get(1).path("id").asLong()).isGreaterThan(stored.get(0).path("id").asLong());
+        assertThat(sim.tests(runId)).extracting(SimTest::statusId).containsExactly(1, 5);
+        assertThat(sim.results(runId).get(0).fields()).containsEntry("custom_env", "qa");
+    }
+
+    @Test
+    void casesNeedATitleOfAtMost250CharactersAndRequiredFields() throws Exception {
+        assertThat(refused(400, "add_case/" + section.id(), "{}")).isEqualTo("Field :title is a required field.");
+        assertThat(refused(400, "add_case/" + section.id(), "{\"title\":\"" + "t".repeat(251) + "\"}"))
+                .isEqualTo("Field :title is too long (250 characters at most).");
+        JsonNode a = post("add_case/" + section.id(), "{\"title\":\"Same\"}");
+        JsonNode b = post("add_case/" + section.id(), "{\"title\":\"Same\"}");
+        assertThat(b.path("display_order").asInt()).isEqualTo(a.path("display_order").asInt() + 1);
+        sim.addCaseField("automation_id", "Automation ID", 1,
+                new SimFieldConfig(false, List.of(project.id()), true, ""));
+        assertThat(refused(400, "add_case/" + section.id(), "{\"title\":\"New\"}"))
+                .isEqualTo("Field :custom_automation_id is a required field.");
+        assertThat(post("add_case/" + section.id(), "{\"title\":\"New\",\"custom_automation_id\":\"x.y\"}")
+                .path("custom_automation_id").asText()).isEqualTo("x.y");
+    }
+
+    @Test
+    void describesFieldsStatusesMilestonesAndUsers() throws Exception {
+        sim.addCaseField("automation_id", "Automation ID", 1, new SimFieldConfig(false, List.of(project.id()), true, "n/a"));
+        sim.addCustomStatus("Flaky");
+        project.addMilestone("R1");
+        JsonNode field = get("get_case_fields").get(0);
+        assertThat(field.path("system_name").asText()).isEqualTo("custom_automation_id");
+        assertThat(field.path("configs").get(0).path("context").path("project_ids").get(0).asLong()).isEqualTo(project.id());
+        assertThat(field.path("configs").get(0).path("options").path("default_value").asText()).isEqualTo("n/a");
+        assertThat(get("get_statuses").get(5).path("name").asText()).isEqualTo("custom_status1");
+        assertThat(get("get_milestones/" + project.id()).path("milestones").get(0).path("name").asText()).isEqualTo("R1");
+        assertThat(get("get_user_by_email&email=ci%40example.com").path("id").asLong()).isEqualTo(user.id());
+        assertThat(refused(400, "get_user_by_email&email=nobody", null)).isEqualTo("Field :email is not a valid email address.");
+    }
+
+    @Test
+    void seedingHandlesReachEntitiesCreatedThroughTheApi() throws Exception {
+        long sectionId = post("add_section/" + project.id(), "{\"suite_id\":" + suite.id() + ",\"name\":\"API\"}")
+                .path("id").asLong();
+        SimCase seeded = sim.section(sectionId).addSection("Child").addCase("Seeded");
+        assertThat(get("get_cases/" + project.id() + "&suite_id=" + suite.id()).path("cases")).hasSize(3);
+        assertThat(sim.testCase(seeded.id())).hasValueSatisfying(c -> assertThat(c.title()).isEqualTo("Seeded"));
+        sim.project(project.id()).complete();
+        assertThat(get("get_projects&is_completed=0").path("projects")).isEmpty();
+        assertThat(get("get_projects&is_completed=1").path("projects")).hasSize(1);
+    }
+
+    @Test
+    void faultsAfterCommitKeepTheEffect() throws Exception {
+        sim.faultsAfterCommit().onCall("add_run", 1, Fault.status(500, "{\"error\":\"oops\"}"));
+        assertThat(send("POST", "add_run/" + project.id(), "{\"suite_id\":" + suite.id() + ",\"name\":\"R\"}")
+                .statusCode()).isEqualTo(500);
+        assertThat(sim.runs()).hasSize(1);
+        sim.faults().onCall("add_run", 2, Fault.status(500, "{\"error\":\"oops\"}"));
+        assertThat(send("POST", "add_run/" + project.id(), "{\"suite_id\":" + suite.id() + ",\"name\":\"R\"}")
+                .statusCode()).isEqualTo(500);
+        assertThat(sim.runs()).hasSize(1);
+        assertThat(sim.calls("add_run")).isEqualTo(2);
+    }
+
+    @Test
+    void legacyPrefixBodyLimitAndHtml() throws Exception {
+        sim.setAuthPrefix(true);
+        assertThat(send("GET", "get_statuses", "").body()).startsWith(TestRailSimulator.AUTH_PREFIX + "[");
+        sim.setAuthPrefix(false);
+        sim.setMaxBodyBytes(10);
+        assertThat(send("POST", "add_run/" + project.id(), "{\"name\":\"a long enough body\"}").statusCode())
+                .isEqualTo(413);
+        sim.faults().onCall("get_projects", 1, Fault.html(200, "<html>login</html>"));
+        HttpResponse<String> html = send("GET", "get_projects", "");
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    }
+
+    @Test
+    void rateLimitsWithAndWithoutRetryAfter() throws Exception {
+        sim.setRateLimit(2, Duration.ofSeconds(5), true);
+        send("GET", "get_statuses", "");
+        send("GET", "get_statuses", "");
+        HttpResponse<String> limited = send("GET", "get_statuses", "");
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(v ->
+                assertThat(Integer.parseInt(v)).isBetween(1, 5));
+        sim.setRateLimit(1, Duration.ofSeconds(5), false);
+        send("GET", "get_statuses", "");
+        HttpResponse<String> bare = send("GET", "get_statuses", "");
+        assertThat(bare.statusCode()).isEqualTo(429);
+        assertThat(bare.headers().firstValue("Retry-After")).isEmpty();
+    }
+
+    @Test
+    void logsEveryRequestInOrderWithTimes() throws Exception {
+        sim.setLatency(Duration.ofMillis(20));
+        send("GET", "get_statuses", "");
+        send("GET", "get_nothing", "");
+        List<LoggedRequest> log = sim.requestLog();
+        assertThat(log).extracting(LoggedRequest::apiMethod).containsExactly("get_statuses", "get_nothing");
+        assertThat(log).extracting(LoggedRequest::status).containsExactly(200, 404);
+        assertThat(log.get(1).receivedNanos()).isGreaterThan(log.get(0).answeredNanos());
+        assertThat(sim.callCounts()).isEqualTo(Map.of("get_statuses", 1, "get_nothing", 1));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"30s, true", "1m 45s, true", "2h 5m, true", "0.5s, true", "0s, false", "0m 0s, false", "'', false",
+            "5, false", "1x, false"})
+    void timespans(String text, boolean valid) {
+        assertThat(TestRailEndpoints.validTimespan(text)).isEqualTo(valid);
+    }
+}
