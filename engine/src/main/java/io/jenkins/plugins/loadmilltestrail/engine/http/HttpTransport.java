@@ -7,10 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -21,14 +23,39 @@ import okhttp3.ResponseBody;
  *
  * <p>Unlike {@link Call#execute()}, waiting here reacts to {@link Thread#interrupt()}: the call is
  * cancelled and {@link InterruptedException} thrown, so an aborted Jenkins build stops promptly.
- * No retries here; the service clients decide what is safe to repeat.
+ * No retries here; the service clients decide what is safe to repeat. To let them decide, a
+ * failure before the request started going out is a {@link RequestNotSentException}, and OkHttp's
+ * own silent retry on connection failure is off: it would resend a POST whose pooled connection
+ * turned out stale, after the server may have received it. The body of an unsuccessful answer has
+ * the request's credentials hidden ({@link Redaction#hideCredentials}), as it ends up in messages.
  */
 public final class HttpTransport {
+    /** Set by the event listener once the request headers start going out; one per call. */
+    private static final class SendProbe {
+        private volatile boolean sent;
+    }
+
     private final OkHttpClient client;
     private final CallStats stats;
 
+    /**
+     * @param client the caller's client; a derived one (same pool, dispatcher, proxy) is used, with
+     *     the caller's event listener kept and a send probe added to it
+     */
     public HttpTransport(OkHttpClient client, CallStats stats) {
-        this.client = client;
+        EventListener.Factory callers = client.eventListenerFactory();
+        this.client = client.newBuilder()
+                .retryOnConnectionFailure(false)
+                .eventListenerFactory(call -> callers.create(call).plus(new EventListener() {
+                    @Override
+                    public void requestHeadersStart(Call c) {
+                        SendProbe probe = c.request().tag(SendProbe.class);
+                        if (probe != null) {
+                            probe.sent = true;
+                        }
+                    }
+                }))
+                .build();
         this.stats = stats;
     }
 
@@ -40,7 +67,9 @@ public final class HttpTransport {
      * Sends the request.
      *
      * @param method the name counted in {@link CallStats}, e.g. "get_cases"
-     * @throws IOException when no HTTP answer arrived (connection refused, timeout, reset)
+     * @throws RequestNotSentException when the request failed before it started going out
+     * @throws IOException when no HTTP answer arrived after the request (or part of it) was sent
+     *     (timeout, reset, dropped connection): the server may have acted on it
      * @throws InterruptedException when the thread was interrupted; the call is cancelled
      */
     public HttpExchange execute(Request request, String method) throws IOException, InterruptedException {
@@ -49,7 +78,9 @@ public final class HttpTransport {
         }
         stats.recordCall(method);
         long start = System.nanoTime();
-        Call call = client.newCall(request);
+        String authorization = Objects.requireNonNullElse(request.header("Authorization"), "");
+        SendProbe probe = new SendProbe();
+        Call call = client.newCall(request.newBuilder().tag(SendProbe.class, probe).build());
         CompletableFuture<HttpExchange> answer = new CompletableFuture<>();
         call.enqueue(new Callback() {
             @Override
@@ -61,7 +92,9 @@ public final class HttpTransport {
             public void onResponse(Call c, Response response) {
                 try (response) {
                     ResponseBody body = response.body();
-                    String text = body.string();
+                    // Error pages of proxies and servers may echo the request's headers.
+                    String text = response.isSuccessful() ? body.string()
+                            : Redaction.hideCredentials(body.string(), authorization);
                     answer.complete(new HttpExchange(
                             response.code(), headers(response), text, Duration.ofNanos(System.nanoTime() - start)));
                 } catch (IOException | RuntimeException e) {
@@ -80,13 +113,20 @@ public final class HttpTransport {
                 throw new InterruptedException("interrupted during " + method);
             }
             if (cause instanceof IOException io) {
-                throw io;
+                throw probe.sent ? io : new RequestNotSentException(io);
             }
             if (cause instanceof RuntimeException re) {
                 throw re;
             }
             throw new IOException(cause);
         }
+    }
+
+    /** A network failure for a message: "ConnectException: Failed to connect to /127.0.0.1:8080". */
+    public static String describe(IOException e) {
+        IOException failure = e instanceof RequestNotSentException notSent ? notSent.failure() : e;
+        String message = failure.getMessage();
+        return failure.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }
 
     private static Map<String, List<String>> headers(Response response) {

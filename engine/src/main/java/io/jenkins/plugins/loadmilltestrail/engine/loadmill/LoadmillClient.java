@@ -58,7 +58,7 @@ public final class LoadmillClient {
     public LoadmillClient(OkHttpClient http, String baseUrl, String apiToken, CallStats stats) {
         if (apiToken == null || apiToken.isBlank()) {
             throw new InvalidSettingsException("The Loadmill API token is missing. Create one in Loadmill under "
-                    + "Settings > Security.");
+                    + "Settings > Security and pass it as LOADMILL_API_TOKEN (CLI) or a Secret text credential (Jenkins).");
         }
         this.http = http;
         this.transport = new HttpTransport(http, stats);
@@ -105,16 +105,19 @@ public final class LoadmillClient {
     public String testConnection() throws InterruptedException {
         HttpUrl url = api.newBuilder().addPathSegment("test-plans").addQueryParameter("rowsPerPage", "1").build();
         try {
-            HttpExchange answer = transport.execute(get(url), LIST_PLANS);
-            check(answer, "listing test plans", "");
-            parse(answer, "listing test plans");
+            getJson(url, LIST_PLANS, "listing test plans");
         } catch (IOException e) {
             throw unreachable(e);
         }
         return "Connected to Loadmill at " + origin + " (token accepted)";
     }
 
-    /** Starts a test plan run; returns its id. Never retried here. */
+    /**
+     * Starts a test plan run; returns its id. Never retried here.
+     *
+     * @throws io.jenkins.plugins.loadmilltestrail.engine.http.RequestNotSentException when nothing
+     *     reached Loadmill (safe to try again); any other IOException: a run may have started
+     */
     String startTestPlan(LoadmillSettings settings) throws IOException, InterruptedException {
         ObjectNode body = MAPPER.createObjectNode();
         body.set("overrideParameters", MAPPER.valueToTree(settings.parameters()));
@@ -144,14 +147,8 @@ public final class LoadmillClient {
 
     /** The plan run; with {@code allFlows}, every flow with grouped attempts (the final fetch). */
     RunSnapshot getPlanRun(String planRunId, boolean allFlows) throws IOException, InterruptedException {
-        HttpUrl.Builder url = api.newBuilder().addPathSegment("test-plans-runs").addPathSegment(planRunId);
-        if (allFlows) {
-            url.addQueryParameter("fetchAllFlows", "true").addQueryParameter("groupFlowAttempts", "true");
-        }
         String what = "test plan run " + planRunId;
-        HttpExchange answer = transport.execute(get(url.build()), PLAN_RUN);
-        check(answer, what, "");
-        JsonNode json = parse(answer, what);
+        JsonNode json = getJson(runUrl("test-plans-runs", planRunId, allFlows), PLAN_RUN, what);
         // The SDK counts an answer without this array as a failed poll; so do we (it is retried).
         if (!json.path("testSuitesRuns").isArray()) {
             throw new LoadmillUnavailableException("Loadmill answered " + what + " without its suite runs");
@@ -167,24 +164,15 @@ public final class LoadmillClient {
     /** A suite run started directly. */
     SuiteRunSnapshot getSuiteRun(String suiteRunId, String suiteId, boolean allFlows)
             throws IOException, InterruptedException {
-        HttpUrl.Builder url = api.newBuilder().addPathSegment("test-suites-runs").addPathSegment(suiteRunId);
-        if (allFlows) {
-            url.addQueryParameter("fetchAllFlows", "true").addQueryParameter("groupFlowAttempts", "true");
-        }
-        String what = "test suite run " + suiteRunId;
-        HttpExchange answer = transport.execute(get(url.build()), SUITE_RUN);
-        check(answer, what, "");
-        return suiteRun(parse(answer, what), suiteId);
+        return suiteRun(getJson(runUrl("test-suites-runs", suiteRunId, allFlows), SUITE_RUN,
+                "test suite run " + suiteRunId), suiteId);
     }
 
     /** A flow run's detail (requests, assertions, failures), for {@link FailureTextRenderer}. */
     JsonNode getFlowRun(String flowRunId) throws IOException, InterruptedException {
         HttpUrl url = api.newBuilder().addPathSegment("test-suites-runs").addPathSegment("flows")
                 .addPathSegment(flowRunId).build();
-        String what = "flow run " + flowRunId;
-        HttpExchange answer = transport.execute(get(url), FLOW_RUN);
-        check(answer, what, "");
-        return parse(answer, what);
+        return getJson(url, FLOW_RUN, "flow run " + flowRunId);
     }
 
     /** Stops a suite run (left in Loadmill's stopped state); {@code note} is appended to its description. */
@@ -197,13 +185,8 @@ public final class LoadmillClient {
 
     /** A network failure as a user-facing error. */
     LoadmillException unreachable(IOException e) {
-        return new LoadmillException("Could not reach Loadmill at " + origin + " (" + describe(e)
+        return new LoadmillException("Could not reach Loadmill at " + origin + " (" + HttpTransport.describe(e)
                 + "). Check the Loadmill URL and the network or proxy settings.", e);
-    }
-
-    static String describe(IOException e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }
 
     /**
@@ -236,7 +219,7 @@ public final class LoadmillClient {
     /**
      * Turns an unsuccessful answer into an exception.
      *
-     * @param notFound the message for a 404, "" for the generic one (launches: no such plan or suite)
+     * @param notFound the message for a 404 of a launch (no such plan or suite), "" for any other call
      */
     private void check(HttpExchange answer, String what, String notFound) {
         int status = answer.status();
@@ -260,7 +243,12 @@ public final class LoadmillClient {
             throw new LoadmillUnavailableException(summary + ".");
         }
         String preview = answer.bodyPreview(200);
-        throw new LoadmillException(summary + (preview.isEmpty() ? "." : ": " + preview));
+        // A start that failed on the server may still have started a run: say so before "try again".
+        String advice = status < 500 ? " Check the Loadmill URL (" + origin + ") and this job's Loadmill settings."
+                : notFound.isEmpty() ? " This is an error on Loadmill's side; try again later."
+                : " This is an error on Loadmill's side; check the runs in Loadmill before trying again (a run may "
+                        + "have started anyway).";
+        throw new LoadmillException(summary + (preview.isEmpty() ? "." : ": " + preview + ".") + advice);
     }
 
     private JsonNode parse(HttpExchange answer, String what) {
@@ -339,8 +327,20 @@ public final class LoadmillClient {
         }
     }
 
-    private Request get(HttpUrl url) {
-        return base(url).get().build();
+    /** A run's address; with {@code allFlows}, asking for every flow with grouped attempts. */
+    private HttpUrl runUrl(String collection, String runId, boolean allFlows) {
+        HttpUrl.Builder url = api.newBuilder().addPathSegment(collection).addPathSegment(runId);
+        if (allFlows) {
+            url.addQueryParameter("fetchAllFlows", "true").addQueryParameter("groupFlowAttempts", "true");
+        }
+        return url.build();
+    }
+
+    /** A GET whose answer must be a JSON object; refusals become {@link LoadmillException}s. */
+    private JsonNode getJson(HttpUrl url, String method, String what) throws IOException, InterruptedException {
+        HttpExchange answer = transport.execute(base(url).get().build(), method);
+        check(answer, what, "");
+        return parse(answer, what);
     }
 
     private Request.Builder base(HttpUrl url) {

@@ -3,12 +3,12 @@ package io.jenkins.plugins.loadmilltestrail.engine.loadmill;
 import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
 import io.jenkins.plugins.loadmilltestrail.engine.http.Backoff;
 import io.jenkins.plugins.loadmilltestrail.engine.http.CallStats;
+import io.jenkins.plugins.loadmilltestrail.engine.http.HttpTransport;
 import io.jenkins.plugins.loadmilltestrail.engine.http.Sleeper;
 import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
 import io.jenkins.plugins.loadmilltestrail.engine.model.RunKind;
 import io.jenkins.plugins.loadmilltestrail.engine.model.RunStatus;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,8 +98,7 @@ public final class LoadmillRunner {
         this.listener = listener;
         this.options = options;
         this.client = new LoadmillClient(http, settings.baseUrl(), settings.apiToken(), new CallStats());
-        this.retry = new TransientRetry(options.maxConsecutiveFailures(), options.backoff(), options.sleeper(), client,
-                listener);
+        this.retry = new TransientRetry(options, client, listener);
         this.collector = new ResultCollector(client, retry, options.detailConcurrency(), listener,
                 new SuiteNameResolver(settings.additionalDescription()));
     }
@@ -140,7 +139,7 @@ public final class LoadmillRunner {
         if (settings.runsTestPlan()) {
             String id = settings.testPlanId();
             listener.phase("Starting Loadmill test plan " + id);
-            planRunId = startOnce("test plan " + id, () -> client.startTestPlan(settings));
+            planRunId = retry.launch("starting test plan " + id, () -> client.startTestPlan(settings));
             listener.phase("Started Loadmill test plan run " + client.webUrls().planRun(planRunId));
             return;
         }
@@ -148,7 +147,7 @@ public final class LoadmillRunner {
         for (String suiteId : settings.suiteIds()) {
             String runId;
             try {
-                runId = startOnce("test suite " + suiteId, () -> client.startTestSuite(suiteId, settings));
+                runId = retry.launch("starting test suite " + suiteId, () -> client.startTestSuite(suiteId, settings));
             } catch (LoadmillException | InterruptedException e) {
                 // Nobody would wait for the suites already started: stop them.
                 List<String> stopped = stopRunning("not all suites could be started");
@@ -159,32 +158,6 @@ public final class LoadmillRunner {
             }
             suiteIdsByRun.put(runId, suiteId);
             listener.phase("Started Loadmill test suite run " + client.webUrls().suiteRun(runId));
-        }
-    }
-
-    /**
-     * A launch is sent at most once, unless the connection was refused (nothing reached Loadmill):
-     * a launch that timed out may have started a run, and repeating it would start a second one.
-     */
-    private String startOnce(String what, TransientRetry.Call<String> launch) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return launch.call();
-            } catch (ConnectException e) {
-                if (attempt >= options.maxConsecutiveFailures()) {
-                    throw client.unreachable(e);
-                }
-                Duration delay = options.backoff().delay(attempt - 1);
-                listener.warn("Could not connect to Loadmill to start " + what + "; retrying in " + delay.toMillis()
-                        + " ms.");
-                client.stats().recordRetry();
-                options.sleeper().sleep(delay);
-            } catch (IOException e) {
-                throw new LoadmillException("No answer from Loadmill while starting " + what + " ("
-                        + LoadmillClient.describe(e) + "). It may have started a run anyway, so the request was not "
-                        + "repeated (that could start a duplicate run): check the runs in Loadmill before trying again.",
-                        e);
-            }
         }
     }
 
@@ -268,7 +241,7 @@ public final class LoadmillRunner {
                     stopped.add(suiteRunId);
                 } catch (IOException | LoadmillException e) {
                     listener.warn("Could not stop Loadmill suite run " + client.webUrls().suiteRun(suiteRunId) + ": "
-                            + (e instanceof IOException io ? LoadmillClient.describe(io) : e.getMessage()));
+                            + (e instanceof IOException io ? HttpTransport.describe(io) : e.getMessage()));
                 }
             }
         } catch (InterruptedException e) {

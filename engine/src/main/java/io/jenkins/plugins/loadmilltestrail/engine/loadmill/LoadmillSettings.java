@@ -1,6 +1,7 @@
 package io.jenkins.plugins.loadmilltestrail.engine.loadmill;
 
 import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
+import io.jenkins.plugins.loadmilltestrail.engine.http.Redaction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,10 +71,10 @@ public record LoadmillSettings(
         return !testPlanId.isEmpty();
     }
 
-    /** Never prints the token. */
+    /** Never prints the token, nor user info in the URL. */
     @Override
     public String toString() {
-        return "LoadmillSettings[baseUrl=" + baseUrl + ", testPlanId=" + testPlanId + ", suiteIds=" + suiteIds + "]";
+        return "LoadmillSettings[baseUrl=" + Redaction.withoutUserInfo(baseUrl) + ", testPlanId=" + testPlanId + ", suiteIds=" + suiteIds + "]";
     }
 
     /** Mutable builder; every setter accepts null or blank as "not set". */

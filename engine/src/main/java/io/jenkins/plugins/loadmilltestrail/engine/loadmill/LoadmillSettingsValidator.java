@@ -1,6 +1,7 @@
 package io.jenkins.plugins.loadmilltestrail.engine.loadmill;
 
 import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
+import io.jenkins.plugins.loadmilltestrail.engine.http.Redaction;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -81,13 +82,14 @@ final class LoadmillSettingsValidator {
         try {
             uri = new URI(trimmed);
         } catch (URISyntaxException e) {
-            throw new InvalidSettingsException("The Loadmill URL '" + trimmed + "' is not a valid URL; use e.g. "
+            throw new InvalidSettingsException("The Loadmill URL '" + Redaction.withoutUserInfo(trimmed)
+                    + "' is not a valid URL; use e.g. "
                     + LoadmillSettings.DEFAULT_BASE_URL + ".");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
                 || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-            throw new InvalidSettingsException("The Loadmill URL '" + (uri.getRawUserInfo() != null ? "(hidden)" : trimmed)
+            throw new InvalidSettingsException("The Loadmill URL '" + Redaction.withoutUserInfo(trimmed)
                     + "' must be an http(s) address without user info, query or fragment, e.g. "
                     + LoadmillSettings.DEFAULT_BASE_URL + ".");
         }

@@ -29,8 +29,8 @@ public final class Names {
      */
     public static String clean(String text) {
         String s = text.strip();
-        if (s.regionMatches(true, 0, "<p>", 0, 3) && s.regionMatches(true, s.length() - 4, "</p>", 0, 4)
-                && s.length() >= 7) {
+        if (s.length() >= 7 && s.regionMatches(true, 0, "<p>", 0, 3)
+                && s.regionMatches(true, s.length() - 4, "</p>", 0, 4)) {
             s = s.substring(3, s.length() - 4);
         }
         s = unescapeHtml(s);
@@ -43,10 +43,6 @@ public final class Names {
         String cleaned = clean(text);
         // Upper then lower folds e.g. "ß" and "SS" together, like a case-insensitive human reader.
         return caseSensitive ? cleaned : cleaned.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
-    }
-
-    public boolean caseSensitive() {
-        return caseSensitive;
     }
 
     static String unescapeHtml(String s) {

@@ -12,7 +12,6 @@ import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.TargetKind;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailApi;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailException;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailUrls;
-import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewCase;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewPlan;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewRun;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.PlanEntry;
@@ -42,6 +41,8 @@ final class PlanApplier {
     private final Map<Long, Long> ids = new HashMap<>();
     private final List<Applied.Run> runs = new ArrayList<>();
     private OptionalLong planId = OptionalLong.empty();
+    /** Runs an earlier, interrupted publish of these results created (to say "resuming"). */
+    private final Set<Long> runsBefore;
 
     /** What applying the plan produced, for the report. */
     record Applied(OptionalLong planId, List<Run> runs, Map<Long, Long> ids) {
@@ -53,9 +54,13 @@ final class PlanApplier {
         this.journal = journal;
         this.progress = progress;
         this.batchSize = batchSize;
+        this.runsBefore = journal.runs().stream().map(JournalRun::runId).collect(java.util.stream.Collectors.toSet());
     }
 
     Applied apply(SyncPlan plan) throws InterruptedException {
+        if (!plan.needs().none()) {
+            throw new IllegalStateException("a plan that still needs TestRail reads is never applied");
+        }
         long projectId = plan.project().id();
         for (PlannedSuite suite : plan.newSuites()) {
             long id = api.addSuite(projectId, suite.name(), "Created by Loadmill → TestRail for Loadmill suite "
@@ -74,8 +79,7 @@ final class PlanApplier {
             progress.info("Creating " + plan.newCases().size() + " case(s)");
         }
         for (PlannedCase kase : plan.newCases()) {
-            NewCase body = kase.body();
-            long id = api.addCase(id(kase.sectionId()), body).id();
+            long id = api.addCase(id(kase.sectionId()), kase.body()).id();
             journal.caseCreated(id(kase.sectionId()), kase.title(), id);
             ids.put(kase.ref(), id);
         }
@@ -93,14 +97,14 @@ final class PlanApplier {
         Target target = plan.target();
         String base = api.baseUrl();
         if (target.kind() == TargetKind.NEW_PLAN || target.kind() == TargetKind.EXISTING_PLAN) {
-            long plan0 = target.kind() == TargetKind.EXISTING_PLAN ? target.existingId().getAsLong()
+            long testPlan = target.kind() == TargetKind.EXISTING_PLAN ? target.existingId().getAsLong()
                     : journal.planId().orElse(0);
-            if (plan0 == 0) {
-                plan0 = createPlan(plan, target);
+            if (testPlan == 0) {
+                testPlan = createPlan(plan, target);
             }
-            planId = OptionalLong.of(plan0);
+            planId = OptionalLong.of(testPlan);
             for (PlannedRun run : plan.runs()) {
-                runs.add(planEntry(plan0, run, target));
+                runs.add(planEntry(testPlan, run, target));
             }
             return;
         }
@@ -142,7 +146,9 @@ final class PlanApplier {
             }
             journal.run(done.suiteId(), done.runId(), done.entryId(), true, union);
         }
-        progress.info("Resuming run R" + done.runId() + " from the publish journal");
+        if (runsBefore.contains(done.runId())) {
+            progress.info("Resuming run R" + done.runId() + " from the publish journal");
+        }
         return new Applied.Run(done.runId(), done.suiteId(), name, TestRailUrls.runUrl(api.baseUrl(), done.runId()));
     }
 
@@ -221,7 +227,9 @@ final class PlanApplier {
             api.addResultsForCases(runId, entries);
             journal.posted(runId, batch.stream().map(PlannedResult::key).toList());
         } catch (TestRailException e) {
-            if (e.httpStatus() != 400) {
+            // TestRail names the results field when an entry is at fault ("Field :results..."); any
+            // other refusal (closed run, no access) would refuse every half too, so it is not split.
+            if (e.httpStatus() != 400 || !e.serverError().contains(":results")) {
                 throw e;
             }
             if (batch.size() == 1) {

@@ -84,19 +84,40 @@ public final class PublishJournal {
     }
 
     /**
-     * Binds the journal to one TestRail, project and Loadmill run; refuses to resume against others.
+     * Binds the journal to one TestRail, project and Loadmill run. A journal of other Loadmill
+     * results (an earlier build that wrote its results file at the same path) is started afresh;
+     * resuming the same results against another TestRail or project is refused.
+     *
+     * @return true when an earlier publish of these same results is being resumed
      */
-    public void bind(String url, long project, String loadmillRun) {
-        if (hasHistory() && (!testRailUrl.equals(url) || projectId != project || !loadmillRunId.equals(loadmillRun))) {
+    public boolean bind(String url, long project, String loadmillRun) {
+        if (hasHistory() && !loadmillRunId.equals(loadmillRun)) {
+            clear();
+        }
+        if (hasHistory() && (!testRailUrl.equals(url) || projectId != project)) {
             throw new SyncConfigurationException("The publish journal " + file.map(Path::toString).orElse("")
-                    + " records a publish of Loadmill run " + loadmillRunId + " to project P" + projectId + " on "
-                    + testRailUrl + ", but this publish goes to project P" + project + " on " + url
-                    + (loadmillRunId.equals(loadmillRun) ? "" : " for Loadmill run " + loadmillRun)
+                    + " records a publish of these results to project P" + projectId + " on " + testRailUrl
+                    + ", but this publish goes to project P" + project + " on " + url
                     + ". Publish to the same TestRail project to resume, or delete the journal to start over.");
         }
+        boolean resuming = hasHistory();
         testRailUrl = url;
         projectId = project;
         loadmillRunId = loadmillRun;
+        return resuming;
+    }
+
+    private void clear() {
+        testRailUrl = "";
+        projectId = 0;
+        createdSuites.clear();
+        createdSections.clear();
+        createdCases.clear();
+        planId = 0;
+        runsBySuite.clear();
+        posted.clear();
+        rejected.clear();
+        closed = false;
     }
 
     public void suiteCreated(String name, long id) {

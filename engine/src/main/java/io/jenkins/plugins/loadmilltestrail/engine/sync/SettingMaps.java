@@ -4,31 +4,21 @@ import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Parses the "name=value" maps the front ends take, one entry per line (blank lines and "#" lines
- * ignored): the suite map and the status map.
+ * ignored): the suite map, the status map and the case field defaults.
  */
 public final class SettingMaps {
     private SettingMaps() {}
 
     /**
      * Loadmill suite → TestRail suite (or section in single-suite projects), by id or name, e.g.
-     * "Checkout API=Checkout" or "Checkout API=S31" / "31". Splits at the first "=".
+     * "Checkout API=Checkout" or "Checkout API=S31" / "31".
      */
     public static Map<String, String> parseSuiteMap(String text) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (String line : text.split("\\R")) {
-            if (line.isBlank() || line.strip().startsWith("#")) {
-                continue;
-            }
-            String[] kv = split(line, "suite map", "Loadmill suite=TestRail suite (name or id)");
-            if (map.putIfAbsent(Names.clean(kv[0]), kv[1]) != null) {
-                throw new InvalidSettingsException("The suite map names the Loadmill suite '" + kv[0]
-                        + "' twice; keep one line per Loadmill suite.");
-            }
-        }
-        return map;
+        return parse(text, "suite map", "Loadmill suite", "Loadmill suite=TestRail suite (name or id)", Names::clean);
     }
 
     /**
@@ -36,15 +26,30 @@ public final class SettingMaps {
      * (PASSED, FAILED, FLAKY, STOPPED, or any other status Loadmill reports).
      */
     public static Map<String, String> parseStatusMap(String text) {
+        return parse(text, "status map", "Loadmill status", "LOADMILL_STATUS=TestRail status, e.g. FLAKY=Retest",
+                k -> k.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * Values for case fields when cases are created: TestRail system name → value, e.g.
+     * "custom_automation_type=1" or "type_id=7".
+     */
+    public static Map<String, String> parseCaseFieldDefaults(String text) {
+        return parse(text, "case field defaults", "field", "system_name=value, e.g. custom_automation_type=1", k -> k);
+    }
+
+    /** One "key=value" per line, split at the first "="; a key given twice is an error. */
+    private static Map<String, String> parse(String text, String what, String keyName, String form,
+            UnaryOperator<String> key) {
         Map<String, String> map = new LinkedHashMap<>();
         for (String line : text.split("\\R")) {
             if (line.isBlank() || line.strip().startsWith("#")) {
                 continue;
             }
-            String[] kv = split(line, "status map", "LOADMILL_STATUS=TestRail status, e.g. FLAKY=Retest");
-            if (map.putIfAbsent(kv[0].toUpperCase(Locale.ROOT), kv[1]) != null) {
-                throw new InvalidSettingsException("The status map names the Loadmill status '" + kv[0]
-                        + "' twice; keep one line per status.");
+            String[] kv = split(line, what, form);
+            if (map.putIfAbsent(key.apply(kv[0]), kv[1]) != null) {
+                throw new InvalidSettingsException("The " + what + " names the " + keyName + " '" + kv[0]
+                        + "' twice; keep one line per " + keyName + ".");
             }
         }
         return map;

@@ -113,8 +113,4 @@ public record SyncPlan(
     public List<String> unmatchedFlows() {
         return flows.stream().filter(f -> f.how() == How.UNMATCHED).map(f -> f.suiteName() + " / " + f.flowName()).toList();
     }
-
-    public int resultCount() {
-        return runs.stream().mapToInt(r -> r.results().size()).sum();
-    }
 }

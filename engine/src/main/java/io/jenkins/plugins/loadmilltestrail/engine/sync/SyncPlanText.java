@@ -23,6 +23,9 @@ public final class SyncPlanText {
         plan.newSuites().forEach(s -> refs.put(s.ref(), "new suite '" + s.name() + "'"));
         plan.newSections().forEach(s -> refs.put(s.ref(), "new section '" + s.name() + "'"));
         plan.newCases().forEach(c -> refs.put(c.ref(), "new case '" + c.title() + "'"));
+        Map<Long, String> suites = new LinkedHashMap<>(refs);
+        plan.runs().stream().filter(r -> r.suiteId() > 0 && !r.suiteName().isEmpty())
+                .forEach(r -> suites.putIfAbsent(r.suiteId(), "suite '" + r.suiteName() + "' (S" + r.suiteId() + ")"));
         out.append("TestRail project: ").append(plan.project().name()).append(" (P").append(plan.project().id())
                 .append(", suite mode ").append(plan.project().suiteMode().id()).append(")\n");
         Map<How, Long> counts = plan.flows().stream().collect(Collectors.groupingBy(FlowMatch::how,
@@ -35,7 +38,7 @@ public final class SyncPlanText {
             out.append("  + suite '").append(s.name()).append("'\n");
         }
         for (PlannedSection s : plan.newSections()) {
-            out.append("  + section '").append(s.name()).append("' in ").append(id(s.suiteId(), "S", refs)).append('\n');
+            out.append("  + section '").append(s.name()).append("' in ").append(id(s.suiteId(), "S", suites)).append('\n');
         }
         for (PlannedCase c : plan.newCases()) {
             out.append("  + case '").append(c.title()).append("' in ").append(id(c.sectionId(), "section ", refs)).append('\n');
@@ -53,7 +56,9 @@ public final class SyncPlanText {
         for (PlannedRun run : plan.runs()) {
             Map<String, Long> byStatus = run.results().stream().collect(Collectors.groupingBy(
                     r -> r.status().label(), TreeMap::new, Collectors.counting()));
-            out.append("  ").append(run.existingRunId().isPresent() ? "run R" + run.existingRunId().getAsLong() : "new run")
+            boolean inPlan = t.kind() == SyncPlan.TargetKind.NEW_PLAN || t.kind() == SyncPlan.TargetKind.EXISTING_PLAN;
+            out.append("  ").append(run.existingRunId().isPresent() ? "run R" + run.existingRunId().getAsLong()
+                    : inPlan ? "new entry" : "new run")
                     .append(" in ").append(run.suiteName().isEmpty() ? id(run.suiteId(), "S", refs) : "suite '" + run.suiteName() + "'")
                     .append(": ").append(run.caseIds().size()).append(" case(s)");
             if (run.needsSelectionUpdate()) {
@@ -76,8 +81,9 @@ public final class SyncPlanText {
         return out.toString();
     }
 
-    private static String id(long id, String prefix, Map<Long, String> refs) {
-        return id < 0 ? refs.getOrDefault(id, "new") : prefix + id;
+    /** What {@code id} stands for: a described ref or suite, else the id with its TestRail prefix. */
+    private static String id(long id, String prefix, Map<Long, String> described) {
+        return described.getOrDefault(id, id < 0 ? "new" : prefix + id);
     }
 
     private static String label(How how) {

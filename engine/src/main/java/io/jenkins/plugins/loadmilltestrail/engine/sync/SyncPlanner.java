@@ -290,6 +290,11 @@ public final class SyncPlanner {
             if (!container.createName().isEmpty()) {
                 return created(suite, flow, container, title);
             }
+            if (!tr.cases().containsKey(container.suiteId())) {
+                // Read first (already asked for): matching on an empty suite would plan needless creations.
+                return new FlowMatch(flow.flowRunId(), suite.name(), flow.name(), status, 0, How.UNMATCHED,
+                        Optional.empty(), "");
+            }
             List<TestCase> found = index(container).getOrDefault(names.key(title), List.of());
             if (found.size() == 1) {
                 return new FlowMatch(flow.flowRunId(), suite.name(), flow.name(), status, found.get(0).id(), How.NAME, Optional.empty(), "");
@@ -467,10 +472,15 @@ public final class SyncPlanner {
                 return OptionalLong.empty();
             }
             List<Milestone> all = tr.milestones().get();
-            List<Milestone> found = all.stream().filter(m -> names.key(m.name()).equals(names.key(wanted))).toList();
-            List<Milestone> open = found.stream().filter(m -> !m.completed()).toList();
-            if (open.size() == 1 || found.size() == 1) {
-                return OptionalLong.of((open.size() == 1 ? open : found).get(0).id());
+            // Typed by hand in the job: any case matches, an exact spelling wins, then an open milestone.
+            Names anyCase = new Names(false);
+            List<Milestone> found = all.stream().filter(m -> anyCase.key(m.name()).equals(anyCase.key(wanted))).toList();
+            for (List<Milestone> candidates : List.of(
+                    found.stream().filter(m -> Names.clean(m.name()).equals(Names.clean(wanted))).toList(),
+                    found.stream().filter(m -> !m.completed()).toList(), found)) {
+                if (candidates.size() == 1) {
+                    return OptionalLong.of(candidates.get(0).id());
+                }
             }
             if (found.isEmpty()) {
                 problems.add("The milestone '" + wanted + "' is not in project '" + tr.project().name() + "'"

@@ -67,8 +67,7 @@ public final class TestRailSync {
         progress.phase("Publishing to TestRail");
         TestRailReader reader = new TestRailReader(api, progress);
         Project project = reader.project(settings);
-        journal.bind(TestRailUrls.parseBase(api.baseUrl()), project.id(), results.runId());
-        if (journal.hasHistory() && journal.runs().size() > 0) {
+        if (journal.bind(TestRailUrls.parseBase(api.baseUrl()), project.id(), results.runId())) {
             progress.info("Resuming from the publish journal: " + journal.postedCount() + " result(s) already posted");
         }
         SyncPlan plan = reader.plan(results, settings, project, clock.instant());

@@ -87,7 +87,7 @@ public final class TestRailClient implements TestRailApi {
 
     @Override
     public Project getProject(long projectId) throws InterruptedException {
-        return TestRailJson.project(http.get("get_project", "get_project/" + projectId));
+        return one("project", projectId, TestRailJson::project);
     }
 
     @Override
@@ -97,7 +97,7 @@ public final class TestRailClient implements TestRailApi {
 
     @Override
     public Suite getSuite(long suiteId) throws InterruptedException {
-        return TestRailJson.suite(http.get("get_suite", "get_suite/" + suiteId));
+        return one("suite", suiteId, TestRailJson::suite);
     }
 
     @Override
@@ -134,7 +134,7 @@ public final class TestRailClient implements TestRailApi {
 
     @Override
     public TestCase getCase(long caseId) throws InterruptedException {
-        return TestRailJson.testCase(http.get("get_case", "get_case/" + caseId));
+        return one("case", caseId, TestRailJson::testCase);
     }
 
     @Override
@@ -142,7 +142,7 @@ public final class TestRailClient implements TestRailApi {
         return write("add_case", "add_case/" + sectionId, TestRailJson.caseBody(newCase),
                 "a case titled '" + newCase.title() + "' in section " + sectionId, TestRailJson::testCase,
                 () -> {
-                    Section section = TestRailJson.section(http.get("get_section", "get_section/" + sectionId));
+                    Section section = one("section", sectionId, TestRailJson::section);
                     Suite suite = getSuite(section.suiteId());
                     return newest(getCases(suite.projectId(), suite.id(), sectionId),
                             c -> c.title().equals(newCase.title()), TestCase::id);
@@ -174,7 +174,7 @@ public final class TestRailClient implements TestRailApi {
         return write("add_run", "add_run/" + projectId, TestRailJson.runBody(run),
                 "a run named '" + run.name() + "' in project " + projectId, TestRailJson::run,
                 () -> newest(list("get_runs", "get_runs/" + projectId + "&is_completed=0", "runs", TestRailJson::run),
-                        r -> r.name().equals(run.name()) && (run.suiteId() <= 0 || r.suiteId() == run.suiteId()),
+                        r -> written(run, r.name(), r.suiteId()),
                         TestRun::id));
     }
 
@@ -187,13 +187,12 @@ public final class TestRailClient implements TestRailApi {
 
     @Override
     public TestRun getRun(long runId) throws InterruptedException {
-        return TestRailJson.run(http.get("get_run", "get_run/" + runId));
+        return one("run", runId, TestRailJson::run);
     }
 
     @Override
     public TestRun closeRun(long runId) throws InterruptedException {
-        return write("close_run", "close_run/" + runId, TestRailJson.MAPPER.createObjectNode(), "run " + runId,
-                TestRailJson::run, () -> Optional.of(getRun(runId)).filter(TestRun::completed));
+        return close("run", runId, TestRailJson::run, TestRun::completed);
     }
 
     @Override
@@ -214,7 +213,7 @@ public final class TestRailClient implements TestRailApi {
         return write("add_plan_entry", "add_plan_entry/" + planId, TestRailJson.runBody(entry),
                 "an entry named '" + entry.name() + "' in plan " + planId, TestRailJson::planEntry,
                 () -> getPlan(planId).entries().stream()
-                        .filter(e -> e.name().equals(entry.name()) && (entry.suiteId() <= 0 || e.suiteId() == entry.suiteId()))
+                        .filter(e -> written(entry, e.name(), e.suiteId()))
                         .reduce((first, second) -> second));
     }
 
@@ -227,13 +226,12 @@ public final class TestRailClient implements TestRailApi {
 
     @Override
     public TestPlan getPlan(long planId) throws InterruptedException {
-        return TestRailJson.plan(http.get("get_plan", "get_plan/" + planId));
+        return one("plan", planId, TestRailJson::plan);
     }
 
     @Override
     public TestPlan closePlan(long planId) throws InterruptedException {
-        return write("close_plan", "close_plan/" + planId, TestRailJson.MAPPER.createObjectNode(), "plan " + planId,
-                TestRailJson::plan, () -> Optional.of(getPlan(planId)).filter(TestPlan::completed));
+        return close("plan", planId, TestRailJson::plan, TestPlan::completed);
     }
 
     @Override
@@ -289,9 +287,26 @@ public final class TestRailClient implements TestRailApi {
         }
     }
 
+    /** One entity by id, e.g. {@code one("run", 7, TestRailJson::run)} reads get_run/7. */
+    private <T> T one(String kind, long id, Function<JsonNode, T> parse) throws InterruptedException {
+        return parse.apply(http.get("get_" + kind, "get_" + kind + "/" + id));
+    }
+
+    /** Closes a run or plan; when the outcome is unknown, reading it back tells whether it closed. */
+    private <T> T close(String kind, long id, Function<JsonNode, T> parse, Predicate<T> completed)
+            throws InterruptedException {
+        return write("close_" + kind, "close_" + kind + "/" + id, TestRailJson.MAPPER.createObjectNode(), kind + " " + id,
+                parse, () -> Optional.of(one(kind, id, parse)).filter(completed));
+    }
+
     private <T> List<T> list(String method, String path, String key, Function<JsonNode, T> parse)
             throws InterruptedException {
         return http.getAll(method, path, key).stream().map(parse).toList();
+    }
+
+    /** Whether a run or plan entry named {@code name} in {@code suiteId} is what writing {@code run} makes. */
+    private static boolean written(NewRun run, String name, long suiteId) {
+        return name.equals(run.name()) && (run.suiteId() <= 0 || suiteId == run.suiteId());
     }
 
     private static <T> Optional<T> newest(List<T> items, Predicate<T> match, ToLongFunction<T> id) {

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.loadmilltestrail.engine.testrail;
 
 import io.jenkins.plugins.loadmilltestrail.engine.http.HttpExchange;
+import io.jenkins.plugins.loadmilltestrail.engine.http.HttpTransport;
+import io.jenkins.plugins.loadmilltestrail.engine.http.Redaction;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
@@ -72,7 +74,8 @@ final class TestRailErrors {
 
     private TestRailException redirected(String method, HttpExchange answer) {
         // Only scheme, host and path of the target: its query may carry a login page's state.
-        String target = answer.header("Location").map(l -> l.replaceAll("[?#].*$", "")).orElse("another address");
+        String target = answer.header("Location").map(l -> Redaction.withoutUserInfo(l.replaceAll("[?#].*$", "")))
+                .orElse("another address");
         return new TestRailUnexpectedResponseException("The TestRail URL " + base + " redirects " + method + " (HTTP "
                 + answer.status() + ") to " + target + ". Use the address TestRail is served at as the TestRail URL "
                 + "(often https:// instead of http://, or the host without an extra path).", answer.status(), "");
@@ -81,7 +84,7 @@ final class TestRailErrors {
     /** No HTTP answer at all, after the retries allowed. */
     TestRailException unreachable(String method, IOException cause, int attempts) {
         return new TestRailUnavailableException("Could not reach TestRail at " + base + " (" + method + ", " + attempts
-                + " attempt(s)): " + describe(cause) + ". Check the TestRail URL, the network and the proxy settings "
+                + " attempt(s)): " + HttpTransport.describe(cause) + ". Check the TestRail URL, the network and the proxy settings "
                 + "(Manage Jenkins > System > HTTP Proxy Configuration).", 0, "", safeCause(cause));
     }
 
@@ -106,14 +109,9 @@ final class TestRailErrors {
         return lower.contains("api is disabled") || lower.contains("api has been disabled");
     }
 
-    static String describe(IOException e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " (" + message + ")");
-    }
-
     /** The cause without anything from the request; OkHttp's messages carry host and port only. */
     private static IOException safeCause(IOException cause) {
-        IOException copy = new IOException(describe(cause));
+        IOException copy = new IOException(HttpTransport.describe(cause));
         copy.setStackTrace(cause.getStackTrace());
         return copy;
     }

@@ -5,6 +5,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.http.CallStats;
 import io.jenkins.plugins.loadmilltestrail.engine.http.HttpExchange;
 import io.jenkins.plugins.loadmilltestrail.engine.http.HttpTransport;
 import io.jenkins.plugins.loadmilltestrail.engine.http.RateLimiter;
+import io.jenkins.plugins.loadmilltestrail.engine.http.RequestNotSentException;
 import io.jenkins.plugins.loadmilltestrail.engine.http.RetryBudget;
 import io.jenkins.plugins.loadmilltestrail.engine.http.RetryPolicy;
 import io.jenkins.plugins.loadmilltestrail.engine.http.Sleeper;
@@ -18,9 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import okhttp3.Call;
 import okhttp3.Credentials;
-import okhttp3.EventListener;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -32,7 +31,7 @@ import okhttp3.RequestBody;
  *
  * <p>What is retried: GETs on a network failure, 409, 429, 500, 502, 503 and 504. Writes (POST)
  * only when TestRail cannot have acted: 429 and 409 (refused before processing), or a network
- * failure before the request was sent (seen with an OkHttp event listener). Any other failure of
+ * failure before the request was sent ({@link RequestNotSentException}). Any other failure of
  * a write once sent (5xx, read timeout, dropped connection) is reported as
  * {@link WriteOutcomeUnknown}, for the caller to check TestRail before trying again. OkHttp's own
  * silent retry on connection failure is switched off for the same reason.
@@ -55,11 +54,6 @@ final class TestRailHttp {
         }
     }
 
-    /** Set by the event listener once the request headers start going out. */
-    private static final class SendProbe {
-        private volatile boolean sent;
-    }
-
     private final String base;
     private final String authorization;
     private final HttpTransport transport;
@@ -73,26 +67,16 @@ final class TestRailHttp {
         this.base = TestRailUrls.parseBase(settings.baseUrl());
         this.authorization = Credentials.basic(settings.user(), settings.apiKey(), StandardCharsets.UTF_8);
         this.stats = new CallStats();
-        // Derived from the caller's client: same proxy, dispatcher and connection pool. Its event
-        // listener (if any) is replaced by the send probe; the write timeout follows the read one.
-        // Redirects are not followed: OkHttp would turn a redirected POST into a GET, and a
-        // redirect means the configured URL is not the API's (reported with its target).
+        // Derived from the caller's client: same proxy, dispatcher and connection pool; the write
+        // timeout follows the read one. Redirects are not followed: OkHttp would turn a redirected
+        // POST into a GET, and a redirect means the configured URL is not the API's (reported with
+        // its target). HttpTransport adds the send probe and switches off OkHttp's silent retry.
         this.transport = new HttpTransport(shared.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 .readTimeout(settings.readTimeout())
                 .writeTimeout(settings.readTimeout())
-                .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .eventListenerFactory(call -> new EventListener() {
-                    @Override
-                    public void requestHeadersStart(Call c) {
-                        SendProbe probe = c.request().tag(SendProbe.class);
-                        if (probe != null) {
-                            probe.sent = true;
-                        }
-                    }
-                })
                 .build(), stats);
         this.limiter = limiter;
         this.policy = policy;
@@ -180,13 +164,12 @@ final class TestRailHttp {
         while (true) {
             budget.startAttempt();
             stats.recordRateLimitWait(limiter.acquire());
-            SendProbe probe = new SendProbe();
             HttpExchange answer;
             try {
-                answer = transport.execute(request(path, body, probe), method);
+                answer = transport.execute(request(path, body), method);
             } catch (IOException e) {
-                if (write && probe.sent) {
-                    throw new WriteOutcomeUnknown("the connection failed (" + TestRailErrors.describe(e) + ")");
+                if (write && !(e instanceof RequestNotSentException)) {
+                    throw new WriteOutcomeUnknown("the connection failed (" + HttpTransport.describe(e) + ")");
                 }
                 Duration wait = budget.nextBackoff();
                 if (!budget.allows(wait)) {
@@ -234,13 +217,12 @@ final class TestRailHttp {
         sleeper.sleep(wait);
     }
 
-    private Request request(String path, JsonNode body, SendProbe probe) {
+    private Request request(String path, JsonNode body) {
         Request.Builder builder = new Request.Builder()
                 .url(base + API + path)
                 .header("Authorization", authorization)
                 .header("Accept", "application/json")
-                .header("User-Agent", "loadmill-testrail")
-                .tag(SendProbe.class, probe);
+                .header("User-Agent", "loadmill-testrail");
         if (body != null) {
             builder.post(RequestBody.create(body.toString(), JSON));
         }

@@ -1,11 +1,12 @@
 package io.jenkins.plugins.loadmilltestrail.engine.testrail;
 
 import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
+import io.jenkins.plugins.loadmilltestrail.engine.http.Redaction;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How to reach TestRail. {@link #toString()} never shows the API key.
+ * How to reach TestRail. {@link #toString()} never shows the API key, nor user info in the URL.
  *
  * @param baseUrl the TestRail address, with or without a trailing slash, possibly under a
  *     sub-path (https://host/testrail/); the client appends index.php?/api/v2/
@@ -82,6 +83,6 @@ public record TestRailSettings(
 
     @Override
     public String toString() {
-        return "TestRailSettings[baseUrl=" + baseUrl + ", user=" + user + ", requestsPerMinute=" + requestsPerMinute + "]";
+        return "TestRailSettings[baseUrl=" + Redaction.withoutUserInfo(baseUrl) + ", user=" + user + ", requestsPerMinute=" + requestsPerMinute + "]";
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.loadmilltestrail.engine.testrail;
 
 import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
+import io.jenkins.plugins.loadmilltestrail.engine.http.Redaction;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -23,7 +24,8 @@ public final class TestRailUrls {
         try {
             uri = new URI(trimmed);
         } catch (URISyntaxException e) {
-            throw new InvalidSettingsException("The TestRail URL '" + baseUrl.trim() + "' is not a valid URL; use the address "
+            throw new InvalidSettingsException("The TestRail URL '" + Redaction.withoutUserInfo(baseUrl.trim())
+                    + "' is not a valid URL; use the address "
                     + "you open TestRail at, e.g. https://example.testrail.io/.");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);

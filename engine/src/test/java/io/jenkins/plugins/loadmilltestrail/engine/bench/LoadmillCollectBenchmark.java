@@ -24,16 +24,14 @@ import okhttp3.OkHttpClient;
  * target: polls + 1 final fetch + failed flows + 1 start. The simulator runs in the same JVM, so
  * the heap figure includes it (an upper bound for the client).
  *
- * <p>Run from the repository root: compile the test classes through the reactor, write the test
- * classpath, then start a JVM capped at 128 MB of heap (so "fits in 128 MB" is tested for real;
- * {@code exec:java} would share Maven's heap, and {@code exec:exec} with {@code -am} also runs in
- * the modules without this class):
+ * <p>Run from the repository root with {@code scripts/benchmark LoadmillCollectBenchmark}: it
+ * builds the test classes and starts a JVM of its own with -Xmx128m (the script reads that heap
+ * from here), so "fits in 128 MB" is tested for real; {@code exec:java} would share Maven's heap.
+ * To pass the optional arguments, run {@code java} yourself with the class path the script wrote:
  *
  * <pre>
- * mvn -q -P '!jenkins-plugin' -pl engine -am test-compile dependency:build-classpath \
- *     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
- * java -Xmx128m -cp engine/target/test-classes:engine/target/classes:$(cat engine/target/bench.classpath) \
- *     io.jenkins.plugins.loadmilltestrail.engine.bench.LoadmillCollectBenchmark
+ * java -Xmx128m -cp engine/target/test-classes:engine/target/classes:$(cat engine/target/benchmark.classpath) \
+ *     io.jenkins.plugins.loadmilltestrail.engine.bench.LoadmillCollectBenchmark 50 200 10 20
  * </pre>
  *
  * Optional arguments: {@code [suites] [flowsPerSuite] [failedPercent] [latencyMillis]}.

@@ -38,13 +38,8 @@ import okhttp3.OkHttpClient;
  * client and not the limiter; at TestRail Cloud's 180 per minute the limiter alone would add
  * about (calls - 9) / 171 minutes.
  *
- * <p>Run from the repository root (exec:java would also run in the parent and simulator modules):
- * <pre>
- * mvn -q -P '!jenkins-plugin' -pl engine -am test-compile dependency:build-classpath \
- *     -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
- * java -cp engine/target/test-classes:engine/target/classes:$(cat engine/target/test.classpath) \
- *     io.jenkins.plugins.loadmilltestrail.engine.bench.TestRailClientBenchmark
- * </pre>
+ * <p>Run from the repository root with {@code scripts/benchmark TestRailClientBenchmark} (it
+ * builds the test classes once and runs the class in a JVM of its own, default heap of the script).
  */
 public final class TestRailClientBenchmark {
     private static final String USER = "bench@example.com";

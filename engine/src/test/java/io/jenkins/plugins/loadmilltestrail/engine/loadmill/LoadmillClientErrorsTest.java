@@ -139,6 +139,54 @@ class LoadmillClientErrorsTest {
     }
 
     @Test
+    void aServerErrorOnStartSaysToCheckTheRunsAndHidesTheToken() {
+        TestPlanScenario plan = simplePlan();
+        sim.faults().always(LoadmillSimulator.START_PLAN_ENDPOINT,
+                Fault.status(500, "{\"message\":\"cannot start for token " + sim.token() + "\"}"));
+
+        assertThatThrownBy(() -> run(settings(sim).testPlanId(plan.id()).build()))
+                .isInstanceOf(LoadmillException.class)
+                .hasMessageContaining("Loadmill answered HTTP 500 while starting test plan " + plan.id())
+                .hasMessageContaining("cannot start for token ****")
+                .hasMessageContaining("check the runs in Loadmill before trying again")
+                .hasMessageNotContaining(sim.token());
+        assertThat(sim.calls(LoadmillSimulator.START_PLAN_ENDPOINT)).isEqualTo(1);
+    }
+
+    @Test
+    void anUnavailableLoadmillOnStartIsNotRepeated() {
+        TestPlanScenario plan = simplePlan();
+        sim.faults().always(LoadmillSimulator.START_PLAN_ENDPOINT, Fault.status(503, "{}"));
+
+        assertThatThrownBy(() -> run(settings(sim).testPlanId(plan.id()).build()))
+                .isInstanceOf(LoadmillException.class)
+                .hasMessageContaining("HTTP 503 while starting test plan " + plan.id())
+                .hasMessageContaining("the start was not repeated. Check the runs in Loadmill, then try again later.");
+        assertThat(sim.calls(LoadmillSimulator.START_PLAN_ENDPOINT)).isEqualTo(1);
+    }
+
+    @Test
+    void aClientErrorOnAReadSaysWhatToCheck() throws Exception {
+        TestPlanScenario plan = simplePlan();
+        sim.faults().always(LoadmillSimulator.PLAN_RUN_ENDPOINT, Fault.status(400, "{\"message\":\"bad id\"}"));
+
+        assertThatThrownBy(() -> run(settings(sim).testPlanId(plan.id()).build()))
+                .hasMessageContaining("Loadmill answered HTTP 400 while test plan run ")
+                .hasMessageContaining(": {\"message\":\"bad id\"}. Check the Loadmill URL (" + sim.url()
+                        + ") and this job's Loadmill settings.");
+    }
+
+    @Test
+    void aUrlWithUserInfoIsNeverShown() {
+        for (String url : List.of("https://ci:pass word@app.loadmill.com", "https://ci:pass-word@app.loadmill.com")) {
+            assertThatThrownBy(() -> LoadmillSettings.builder().baseUrl(url).apiToken("t")
+                    .testPlanId("6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f").build())
+                    .hasMessageContaining("'https://****@app.loadmill.com'")
+                    .hasMessageNotContaining("pass");
+        }
+    }
+
+    @Test
     void forbiddenIsExplained() {
         TestPlanScenario plan = simplePlan();
         sim.faults().always(LoadmillSimulator.START_PLAN_ENDPOINT, Fault.status(403, "{}"));

@@ -69,6 +69,20 @@ class PublishJournalTest {
     }
 
     @Test
+    void aJournalOfOtherLoadmillResultsStartsAfresh() {
+        Path file = dir.resolve("r.journal.json");
+        PublishJournal first = PublishJournal.open(file);
+        assertThat(first.bind("https://tr.example/", 7, "run-1")).isFalse();
+        first.planCreated(5);
+        first.posted(9, List.of("fr-1"));
+        assertThat(PublishJournal.open(file).bind("https://tr.example/", 7, "run-1")).isTrue();
+        PublishJournal next = PublishJournal.open(file);
+        assertThat(next.bind("https://other.example/", 8, "run-2")).as("a new build's results").isFalse();
+        assertThat(next.planId()).isEmpty();
+        assertThat(next.isPosted(9, "fr-1")).isFalse();
+    }
+
+    @Test
     void aDamagedJournalIsAClearError() throws Exception {
         Path file = dir.resolve("r.journal.json");
         Files.writeString(file, "{\"format\": 1, \"runs\": [ {");

@@ -74,6 +74,9 @@ class SettingParsersTest {
                 .hasMessageContaining("Loadmill suite=TestRail suite");
         assertThatThrownBy(() -> SettingMaps.parseStatusMap("FLAKY=Retest\nflaky=Failed"))
                 .hasMessageContaining("twice");
+        assertThat(SettingMaps.parseCaseFieldDefaults("custom_area=3\ntype_id = 7"))
+                .containsExactly(Map.entry("custom_area", "3"), Map.entry("type_id", "7"));
+        assertThatThrownBy(() -> SettingMaps.parseCaseFieldDefaults("custom_area")).hasMessageContaining("system_name=value");
         assertThat(SettingMaps.idOf("S31")).hasValue(31);
         assertThat(SettingMaps.idOf("Suite 31")).isEmpty();
     }

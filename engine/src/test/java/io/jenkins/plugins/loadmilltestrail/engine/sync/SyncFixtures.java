@@ -56,8 +56,13 @@ final class SyncFixtures {
     }
 
     static CollectedResults plan(SuiteResult... suites) {
-        return new CollectedResults(RunKind.TEST_PLAN, "https://app.loadmill.com", "tp-1", "Nightly", "plan-run-1",
-                "https://app.loadmill.com/app/api-tests/test-plan-runs/plan-run-1", RunStatus.PASSED,
+        return planRun("plan-run-1", suites);
+    }
+
+    /** Results of the Loadmill test plan run {@code runId}. */
+    static CollectedResults planRun(String runId, SuiteResult... suites) {
+        return new CollectedResults(RunKind.TEST_PLAN, "https://app.loadmill.com", "tp-1", "Nightly", runId,
+                "https://app.loadmill.com/app/api-tests/test-plan-runs/" + runId, RunStatus.PASSED,
                 Optional.of(NOW.minusSeconds(300)), Optional.of(NOW), List.of(suites));
     }
 

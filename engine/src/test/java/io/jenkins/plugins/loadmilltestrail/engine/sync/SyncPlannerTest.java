@@ -121,7 +121,7 @@ class SyncPlannerTest {
     @Test
     void readsOnlyWhatMatchingNeeds() {
         World w = multiSuite();
-        w.plan(plan(suite("Checkout", "Add item")), settings().build());
+        w.plan(plan(suite("Checkout", "Add item")), settings().autoCreate(true).build());
         assertThat(w.reads).as("cases of the one matched suite, no sections, no fields").isEqualTo(1);
     }
 
@@ -176,6 +176,48 @@ class SyncPlannerTest {
         if (!title.startsWith("two")) {
             assertThat(w.reads).as("one suite read plus one get_case fallback").isEqualTo(2);
         }
+    }
+
+    @Test
+    void pinnedFlowsOfAMissingSuiteGoToTheirCasesSuiteAndCreateNothing() {
+        World w = multiSuite();
+        long add = w.idsByTitle().get("Add item");
+        SyncPlan p = w.plan(plan(suite("Payments", "Card C" + add)), settings().autoCreate(true).build());
+        assertThat(p.newSuites()).isEmpty();
+        assertThat(p.newSections()).isEmpty();
+        assertThat(p.runs()).singleElement().satisfies(r -> {
+            assertThat(r.suiteName()).isEqualTo("Checkout");
+            assertThat(r.caseIds()).containsExactly(add);
+        });
+    }
+
+    @Test
+    void twoTokensInOneFlowNameIsAnError() {
+        World w = multiSuite();
+        assertThatThrownBy(() -> w.plan(plan(suite("Checkout", "C1 and C2")), settings().build()))
+                .isInstanceOf(SyncConfigurationException.class).hasMessageContaining("several cases (C1, C2)");
+    }
+
+    @Test
+    void matchingByIdInASingleSuiteProject() {
+        World w = singleSuite(SuiteMode.SINGLE_SUITE);
+        long refund = w.idsByTitle().get("Refund");
+        SyncPlan p = w.plan(plan(suite("Anything", "Refund it", "Other")),
+                settings().matching(MatchMode.ID).casePin(new CasePin("", "Refund it", refund)).build());
+        assertThat(p.flows()).extracting(FlowMatch::how).containsExactly(How.PIN, How.NOT_PINNED);
+        assertThat(p.runs()).singleElement().satisfies(r -> assertThat(r.suiteId()).isEqualTo(w.suites.get(0).id()));
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        World w = multiSuite();
+        assertThatThrownBy(() -> w.plan(plan(suite("Checkout", "Add item", "C1 C2"), suite("Ghost", "x")),
+                settings().suiteMap(Map.of("Ghost", "S999999")).build()))
+                .isInstanceOf(SyncConfigurationException.class)
+                .satisfies(e -> assertThat(((SyncConfigurationException) e).problems()).hasSize(2))
+                .hasMessageStartingWith("Cannot publish to TestRail (2 problems)");
+        assertThatThrownBy(() -> w.plan(plan(suite("Ghost", "x")), settings().suiteMap(Map.of("Ghost", "S999999")).build()))
+                .hasMessageContaining("'S999999'").hasMessageContaining("fix the suite map.");
     }
 
     // ---- ambiguity ---------------------------------------------------------------------------
@@ -257,6 +299,12 @@ class SyncPlannerTest {
         assertThat(p.runs().get(0).results()).hasSize(3);
         assertThat(p.newCases().get(0).suiteId()).isEqualTo(w.suites.get(0).id());
         assertThat(p.newCases().get(1).suiteId()).isEqualTo(p.newSuites().get(0).ref());
+        assertThat(SyncPlanText.render(p)).contains("+ suite 'Payments'")
+                .contains("+ section 'Loadmill' in suite 'Checkout' (S" + w.suites.get(0).id() + ")")
+                .contains("+ section 'Loadmill' in new suite 'Payments'")
+                .contains("+ case 'Card' in new section 'Loadmill'")
+                .contains("new entry in suite 'Payments': 2 case(s), results: 2 Passed")
+                .contains("Checkout / New flow -> new case 'New flow' [to create] Passed");
     }
 
     @Test

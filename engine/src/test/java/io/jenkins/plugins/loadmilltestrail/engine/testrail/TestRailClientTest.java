@@ -19,11 +19,11 @@ import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestPlan;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestRun;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.User;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.ProjectSeed;
-import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SectionSeed;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimCase;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimFieldConfig;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SuiteSeed;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TwoCaseProject;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -35,20 +35,12 @@ import org.junit.jupiter.api.Test;
 class TestRailClientTest {
     private TestRailSimulator sim;
     private TestRailClient client;
-    private ProjectSeed project;
-    private SuiteSeed suite;
-    private SectionSeed section;
-    private SimCase first;
-    private SimCase second;
+    private TwoCaseProject seed;
 
     @BeforeEach
     void seed() {
         sim = simulator();
-        project = sim.addProject("Checkout", TestRailSimulator.MULTIPLE_SUITES);
-        suite = project.addSuite("Orders API");
-        section = suite.addSection("Loadmill");
-        first = section.addCase("Create order");
-        second = section.addCase("Cancel order");
+        seed = TwoCaseProject.seed(sim, "Orders API");
         client = client(sim);
     }
 
@@ -62,24 +54,24 @@ class TestRailClientTest {
         assertThat(client.getProjects()).singleElement().satisfies(p -> {
             assertThat(p.name()).isEqualTo("Checkout");
             assertThat(p.suiteMode()).isEqualTo(SuiteMode.MULTIPLE_SUITES);
-            assertThat(p.url()).endsWith("index.php?/projects/overview/" + project.id());
+            assertThat(p.url()).endsWith("index.php?/projects/overview/" + seed.project().id());
         });
-        assertThat(client.getProject(project.id()).name()).isEqualTo("Checkout");
-        assertThat(client.getSuites(project.id())).extracting(s -> s.name()).containsExactly("Orders API");
-        assertThat(client.getSuite(suite.id()).projectId()).isEqualTo(project.id());
-        assertThat(client.getSections(project.id(), suite.id())).singleElement()
+        assertThat(client.getProject(seed.project().id()).name()).isEqualTo("Checkout");
+        assertThat(client.getSuites(seed.project().id())).extracting(s -> s.name()).containsExactly("Orders API");
+        assertThat(client.getSuite(seed.suite().id()).projectId()).isEqualTo(seed.project().id());
+        assertThat(client.getSections(seed.project().id(), seed.suite().id())).singleElement()
                 .satisfies(s -> assertThat(s.parentId()).isEmpty());
-        assertThat(client.getCases(project.id(), suite.id())).extracting(TestCase::title)
+        assertThat(client.getCases(seed.project().id(), seed.suite().id())).extracting(TestCase::title)
                 .containsExactly("Create order", "Cancel order");
-        assertThat(client.getCases(project.id(), suite.id(), section.id())).hasSize(2);
-        assertThat(client.getCase(first.id()).sectionId()).isEqualTo(section.id());
+        assertThat(client.getCases(seed.project().id(), seed.suite().id(), seed.section().id())).hasSize(2);
+        assertThat(client.getCase(seed.first().id()).sectionId()).isEqualTo(seed.section().id());
     }
 
     @Test
     void createsSuitesSectionsAndCases() throws InterruptedException {
-        var created = client.addSuite(project.id(), "Payments", "from Loadmill");
-        Section root = client.addSection(project.id(), created.id(), "Cards", OptionalLong.empty());
-        Section child = client.addSection(project.id(), created.id(), "Saved", OptionalLong.of(root.id()));
+        var created = client.addSuite(seed.project().id(), "Payments", "from Loadmill");
+        Section root = client.addSection(seed.project().id(), created.id(), "Cards", OptionalLong.empty());
+        Section child = client.addSection(seed.project().id(), created.id(), "Saved", OptionalLong.of(root.id()));
         TestCase c1 = client.addCase(child.id(), NewCase.titled("Pay with saved card"));
         TestCase c2 = client.addCase(child.id(), NewCase.titled("Pay with saved card"));
 
@@ -104,35 +96,35 @@ class TestRailClientTest {
     void readsFieldsStatusesMilestonesAndUser() throws InterruptedException {
         sim.addCaseField("automation_id", "Automation ID", 1, SimFieldConfig.globalConfig(false, ""));
         sim.addResultField("env", "Environment", 1,
-                new SimFieldConfig(false, List.of(project.id()), true, "staging"));
+                new SimFieldConfig(false, List.of(seed.project().id()), true, "staging"));
         sim.addCustomStatus("Flaky");
-        project.addMilestone("R1");
+        seed.project().addMilestone("R1");
 
         assertThat(client.getCaseFields()).extracting(CustomField::systemName).containsExactly("custom_automation_id");
         CustomField env = client.getResultFields().get(0);
-        assertThat(env.requiredIn(project.id())).isTrue();
-        assertThat(env.configFor(project.id()).orElseThrow().defaultValue()).isEqualTo("staging");
-        assertThat(env.requiredIn(project.id() + 1000)).isFalse();
+        assertThat(env.requiredIn(seed.project().id())).isTrue();
+        assertThat(env.configFor(seed.project().id()).orElseThrow().defaultValue()).isEqualTo("staging");
+        assertThat(env.requiredIn(seed.project().id() + 1000)).isFalse();
         assertThat(client.getStatuses()).extracting(s -> s.label())
                 .containsExactly("Passed", "Blocked", "Untested", "Retest", "Failed", "Flaky");
         assertThat(client.getStatuses().get(2).untested()).isTrue();
-        assertThat(client.getMilestones(project.id())).extracting(m -> m.name()).containsExactly("R1");
+        assertThat(client.getMilestones(seed.project().id())).extracting(m -> m.name()).containsExactly("R1");
         User me = client.currentUser();
         assertThat(me.email()).isEqualTo(TestRailTesting.USER);
     }
 
     @Test
     void runLifecycle() throws InterruptedException {
-        TestRun run = client.addRun(project.id(), new NewRun(suite.id(), "Build 1", "", OptionalLong.empty(),
-                List.of(first.id())));
-        assertThat(client.getTests(run.id())).extracting(t -> t.caseId()).containsExactly(first.id());
+        TestRun run = client.addRun(seed.project().id(), new NewRun(seed.suite().id(), "Build 1", "", OptionalLong.empty(),
+                List.of(seed.first().id())));
+        assertThat(client.getTests(run.id())).extracting(t -> t.caseId()).containsExactly(seed.first().id());
 
-        client.updateRunCases(run.id(), List.of(first.id(), second.id()));
+        client.updateRunCases(run.id(), List.of(seed.first().id(), seed.second().id()));
         assertThat(client.getTests(run.id())).hasSize(2);
 
         List<PostedResult> posted = client.addResultsForCases(run.id(), List.of(
-                new ResultEntry(second.id(), 5, "failed at step 3", "4s", "build 1", Map.of()),
-                new ResultEntry(first.id(), 1, "", "", "", Map.of())));
+                new ResultEntry(seed.second().id(), 5, "failed at step 3", "4s", "build 1", Map.of()),
+                new ResultEntry(seed.first().id(), 1, "", "", "", Map.of())));
         assertThat(posted).extracting(PostedResult::statusId).containsExactly(5, 1);
         assertThat(sim.results(run.id())).hasSize(2);
 
@@ -140,17 +132,17 @@ class TestRailClientTest {
         assertThat(closed.completed()).isTrue();
         assertThat(client.getRun(run.id()).completed()).isTrue();
         assertThatThrownBy(() -> client.addResultsForCases(run.id(),
-                List.of(new ResultEntry(first.id(), 1, "", "", "", Map.of()))))
+                List.of(new ResultEntry(seed.first().id(), 1, "", "", "", Map.of()))))
                 .isInstanceOf(TestRailBadRequestException.class)
                 .hasMessageContaining("completed");
     }
 
     @Test
     void planLifecycle() throws InterruptedException {
-        SuiteSeed other = project.addSuite("Payments API");
+        SuiteSeed other = seed.project().addSuite("Payments API");
         SimCase pay = other.addSection("Loadmill").addCase("Pay");
-        TestPlan plan = client.addPlan(project.id(), new NewPlan("Nightly", "", OptionalLong.empty(), List.of(
-                new NewRun(suite.id(), "Orders", "", OptionalLong.empty(), List.of(first.id())))));
+        TestPlan plan = client.addPlan(seed.project().id(), new NewPlan("Nightly", "", OptionalLong.empty(), List.of(
+                new NewRun(seed.suite().id(), "Orders", "", OptionalLong.empty(), List.of(seed.first().id())))));
         assertThat(plan.entries()).singleElement().satisfies(e -> assertThat(e.runs()).hasSize(1));
 
         PlanEntry entry = client.addPlanEntry(plan.id(), new NewRun(other.id(), "Payments", "", OptionalLong.empty(),

@@ -128,6 +128,15 @@ class TestRailErrorMessagesTest {
                         sim.faults().clearFaults();
                     }
                 }, "HTTP 500 on get_case", "try again later"),
+                row("error echoing the credentials", TestRailBadRequestException.class, 400, c -> {
+                    sim.faults().always("get_case", Fault.status(400, "{\"error\":\"invalid credentials "
+                            + AUTHORIZATION + " / " + KEY + "\"}"));
+                    try {
+                        c.getCase(aCase.id());
+                    } finally {
+                        sim.faults().clearFaults();
+                    }
+                }, "TestRail refused get_case (HTTP 400): invalid credentials **** / ****."),
                 row("HTML page", TestRailUnexpectedResponseException.class, 200, c -> {
                     sim.faults().always("get_projects", Fault.html(200, "<!DOCTYPE html>\n<html><head><title>Login"
                             + "</title></head>\n<body>" + "Please log in. ".repeat(40) + "</body></html>"));
@@ -185,6 +194,18 @@ class TestRailErrorMessagesTest {
         String preview = message.substring(message.indexOf("'") + 1, message.indexOf("'", message.indexOf("'") + 1));
         assertThat(preview).hasSizeLessThanOrEqualTo(201).startsWith("<html> xxx");
         assertThat(message).doesNotContain("\n");
+    }
+
+    @Test
+    void aUrlWithUserInfoIsNeverShown() {
+        Throwable invalid = catchThrowable(() -> TestRailSettings.of("https://ci:pass word@example.testrail.io/", USER, KEY));
+        assertThat(invalid).hasMessageContaining("'https://****@example.testrail.io/' is not a valid URL")
+                .hasMessageNotContaining("pass word");
+        Throwable withUserInfo = catchThrowable(() -> TestRailSettings.of("https://ci:pw@example.testrail.io/", USER, KEY));
+        assertThat(withUserInfo).hasMessageContaining("without user info").hasMessageNotContaining("pw@");
+        assertThat(new TestRailSettings("https://ci:pw@example.testrail.io/", USER, KEY, 180, Duration.ofSeconds(1),
+                Duration.ofSeconds(1), Duration.ofSeconds(1)).toString())
+                .startsWith("TestRailSettings[baseUrl=https://****@example.testrail.io/,").doesNotContain("pw");
     }
 
     @Test

@@ -172,20 +172,7 @@ class TestRailRetryTest {
     void anInterruptStopsAWaitingCall() throws Exception {
         sim.faults().always("get_projects", tooMany("20"));
         TestRailClient client = client(TestRailTesting.settings(sim.url()).withMaxRetryWait(Duration.ofMinutes(1)));
-        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-        Thread caller = new Thread(() -> {
-            try {
-                client.getProjects();
-                outcome.complete(null);
-            } catch (Throwable t) {
-                outcome.complete(t);
-            }
-        });
-        caller.start();
-        while (sim.calls("get_projects") == 0) {
-            Thread.sleep(5);
-        }
-        caller.interrupt();
+        CompletableFuture<Throwable> outcome = getProjectsInterruptedOnceSent(client);
         assertThat(outcome.get(5, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
     }
 
@@ -193,6 +180,17 @@ class TestRailRetryTest {
     void anInterruptCancelsASlowCall() throws Exception {
         sim.faults().always("get_projects", Fault.slow(Duration.ofSeconds(3)));
         TestRailClient client = client(sim);
+        CompletableFuture<Throwable> outcome = getProjectsInterruptedOnceSent(client);
+        try {
+            assertThat(outcome.get(2, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        } catch (ExecutionException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Calls get_projects on another thread and interrupts it once the simulator has seen the call. */
+    private CompletableFuture<Throwable> getProjectsInterruptedOnceSent(TestRailClient client)
+            throws InterruptedException {
         CompletableFuture<Throwable> outcome = new CompletableFuture<>();
         Thread caller = new Thread(() -> {
             try {
@@ -207,10 +205,6 @@ class TestRailRetryTest {
             Thread.sleep(5);
         }
         caller.interrupt();
-        try {
-            assertThat(outcome.get(2, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
-        } catch (ExecutionException e) {
-            throw new AssertionError(e);
-        }
+        return outcome;
     }
 }

@@ -14,12 +14,9 @@ import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.PostedResult;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.ResultEntry;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestRun;
 import io.jenkins.plugins.loadmilltestrail.simulator.Fault;
-import io.jenkins.plugins.loadmilltestrail.simulator.testrail.ProjectSeed;
-import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SectionSeed;
-import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimCase;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimResult;
-import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SuiteSeed;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TwoCaseProject;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.List;
@@ -39,20 +36,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class TestRailWriteSafetyTest {
     private TestRailSimulator sim;
-    private ProjectSeed project;
-    private SuiteSeed suite;
-    private SectionSeed section;
-    private SimCase first;
-    private SimCase second;
+    private TwoCaseProject seed;
 
     @BeforeEach
     void seed() {
         sim = simulator();
-        project = sim.addProject("Checkout", TestRailSimulator.MULTIPLE_SUITES);
-        suite = project.addSuite("Orders API");
-        section = suite.addSection("Loadmill");
-        first = section.addCase("Create order");
-        second = section.addCase("Cancel order");
+        seed = TwoCaseProject.seed(sim, "Orders API");
     }
 
     @AfterEach
@@ -113,31 +102,31 @@ class TestRailWriteSafetyTest {
     @ParameterizedTest
     @EnumSource(Mishap.class)
     void addSuiteIsNeverDuplicated(Mishap mishap) throws InterruptedException {
-        assertCreatedOnce(mishap, "add_suite", c -> c.addSuite(project.id(), "Payments API", "").id(),
-                () -> sim.suites(project.id()).stream().filter(s -> s.name().equals("Payments API")).count());
+        assertCreatedOnce(mishap, "add_suite", c -> c.addSuite(seed.project().id(), "Payments API", "").id(),
+                () -> sim.suites(seed.project().id()).stream().filter(s -> s.name().equals("Payments API")).count());
     }
 
     @ParameterizedTest
     @EnumSource(Mishap.class)
     void addSectionIsNeverDuplicated(Mishap mishap) throws InterruptedException {
         assertCreatedOnce(mishap, "add_section",
-                c -> c.addSection(project.id(), suite.id(), "Nested", OptionalLong.of(section.id())).id(),
-                () -> sim.sections(suite.id()).stream().filter(s -> s.name().equals("Nested")).count());
+                c -> c.addSection(seed.project().id(), seed.suite().id(), "Nested", OptionalLong.of(seed.section().id())).id(),
+                () -> sim.sections(seed.suite().id()).stream().filter(s -> s.name().equals("Nested")).count());
     }
 
     @ParameterizedTest
     @EnumSource(Mishap.class)
     void addCaseIsNeverDuplicated(Mishap mishap) throws InterruptedException {
-        assertCreatedOnce(mishap, "add_case", c -> c.addCase(section.id(), NewCase.titled("Refund order")).id(),
-                () -> sim.cases(suite.id()).stream().filter(k -> k.title().equals("Refund order")).count());
+        assertCreatedOnce(mishap, "add_case", c -> c.addCase(seed.section().id(), NewCase.titled("Refund order")).id(),
+                () -> sim.cases(seed.suite().id()).stream().filter(k -> k.title().equals("Refund order")).count());
     }
 
     @ParameterizedTest
     @EnumSource(Mishap.class)
     void addRunIsNeverDuplicated(Mishap mishap) throws InterruptedException {
         assertCreatedOnce(mishap, "add_run",
-                c -> c.addRun(project.id(), new NewRun(suite.id(), "Build 7", "", OptionalLong.empty(),
-                        List.of(first.id()))).id(),
+                c -> c.addRun(seed.project().id(), new NewRun(seed.suite().id(), "Build 7", "", OptionalLong.empty(),
+                        List.of(seed.first().id()))).id(),
                 () -> sim.runs().stream().filter(r -> r.name().equals("Build 7")).count());
     }
 
@@ -146,8 +135,8 @@ class TestRailWriteSafetyTest {
     void addPlanIsNeverDuplicated(Mishap mishap) throws InterruptedException {
         assertCreatedOnce(mishap, "add_plan",
                 c -> {
-                    var plan = c.addPlan(project.id(), new NewPlan("Nightly 7", "", OptionalLong.empty(),
-                            List.of(new NewRun(suite.id(), "Orders", "", OptionalLong.empty(), List.of(first.id())))));
+                    var plan = c.addPlan(seed.project().id(), new NewPlan("Nightly 7", "", OptionalLong.empty(),
+                            List.of(new NewRun(seed.suite().id(), "Orders", "", OptionalLong.empty(), List.of(seed.first().id())))));
                     assertThat(plan.entries()).hasSize(1);
                     return plan.id();
                 },
@@ -157,10 +146,10 @@ class TestRailWriteSafetyTest {
     @ParameterizedTest
     @EnumSource(Mishap.class)
     void addPlanEntryIsNeverDuplicated(Mishap mishap) throws InterruptedException {
-        long planId = client().addPlan(project.id(), new NewPlan("Nightly", "", OptionalLong.empty(), List.of())).id();
+        long planId = client().addPlan(seed.project().id(), new NewPlan("Nightly", "", OptionalLong.empty(), List.of())).id();
         assertCreatedOnce(mishap, "add_plan_entry",
-                c -> c.addPlanEntry(planId, new NewRun(suite.id(), "Orders", "", OptionalLong.empty(),
-                        List.of(first.id()))).runs().get(0).id(),
+                c -> c.addPlanEntry(planId, new NewRun(seed.suite().id(), "Orders", "", OptionalLong.empty(),
+                        List.of(seed.first().id()))).runs().get(0).id(),
                 () -> sim.plan(planId).orElseThrow().entries().size());
     }
 
@@ -168,13 +157,13 @@ class TestRailWriteSafetyTest {
     @EnumSource(Mishap.class)
     void aResultBatchIsNeverStoredTwice(Mishap mishap) throws InterruptedException {
         TestRailClient client = client();
-        TestRun run = client.addRun(project.id(), new NewRun(suite.id(), "Build 8", "", OptionalLong.empty(),
-                List.of(first.id(), second.id())));
+        TestRun run = client.addRun(seed.project().id(), new NewRun(seed.suite().id(), "Build 8", "", OptionalLong.empty(),
+                List.of(seed.first().id(), seed.second().id())));
         mishap.inject(sim, "add_results_for_cases");
 
         List<PostedResult> posted = client.addResultsForCases(run.id(), List.of(
-                new ResultEntry(first.id(), 1, "passed", "3s", "build 8", Map.of()),
-                new ResultEntry(second.id(), 5, "failed at step 2", "", "build 8", Map.of())));
+                new ResultEntry(seed.first().id(), 1, "passed", "3s", "build 8", Map.of()),
+                new ResultEntry(seed.second().id(), 5, "failed at step 2", "", "build 8", Map.of())));
 
         List<SimResult> stored = sim.results(run.id());
         assertThat(stored).hasSize(2);
@@ -198,7 +187,7 @@ class TestRailWriteSafetyTest {
                 new RetryPolicy(TestRailTesting.FAST, settings.maxRetryWait(), 8),
                 new RateLimiter(RateLimiter.Limit.perMinute(100_000), System::nanoTime, Sleeper.SYSTEM), Sleeper.SYSTEM);
 
-        client.addRun(project.id(), new NewRun(suite.id(), "Build 6", "", OptionalLong.empty(), List.of(first.id())));
+        client.addRun(seed.project().id(), new NewRun(seed.suite().id(), "Build 6", "", OptionalLong.empty(), List.of(seed.first().id())));
 
         assertThat(sim.runs()).hasSize(1);
         assertThat(sim.callCounts()).containsOnlyKeys("add_run");
@@ -208,14 +197,14 @@ class TestRailWriteSafetyTest {
     @Test
     void aBatchPartlyFoundInTheRunIsReportedAsUnknown() throws InterruptedException {
         TestRailClient client = client();
-        TestRun run = client.addRun(project.id(), new NewRun(suite.id(), "Build 9", "", OptionalLong.empty(),
-                List.of(first.id(), second.id())));
-        ResultEntry passed = new ResultEntry(first.id(), 1, "passed", "", "build 9", Map.of());
+        TestRun run = client.addRun(seed.project().id(), new NewRun(seed.suite().id(), "Build 9", "", OptionalLong.empty(),
+                List.of(seed.first().id(), seed.second().id())));
+        ResultEntry passed = new ResultEntry(seed.first().id(), 1, "passed", "", "build 9", Map.of());
         client.addResultsForCases(run.id(), List.of(passed));
         sim.faults().onCall("add_results_for_cases", 2, Fault.status(500, "{\"error\":\"oops\"}"));
 
         assertThatThrownBy(() -> client.addResultsForCases(run.id(), List.of(passed,
-                new ResultEntry(second.id(), 5, "failed", "", "build 9", Map.of()))))
+                new ResultEntry(seed.second().id(), 5, "failed", "", "build 9", Map.of()))))
                 .isInstanceOf(TestRailWriteUnknownException.class)
                 .hasMessageContaining("may or may not")
                 .hasMessageContaining("run " + run.id())
@@ -229,8 +218,8 @@ class TestRailWriteSafetyTest {
         sim.faults().always("add_run", Fault.status(500, "{\"error\":\"oops\"}"));
         TestRailClient client = TestRailTesting.client(TestRailTesting.settings(sim.url())
                 .withMaxRetryWait(Duration.ofMillis(100)));
-        assertThatThrownBy(() -> client.addRun(project.id(), new NewRun(suite.id(), "Build 10", "", OptionalLong.empty(),
-                List.of(first.id()))))
+        assertThatThrownBy(() -> client.addRun(seed.project().id(), new NewRun(seed.suite().id(), "Build 10", "", OptionalLong.empty(),
+                List.of(seed.first().id()))))
                 .isInstanceOf(TestRailWriteUnknownException.class)
                 .hasMessageContaining("HTTP 500");
         assertThat(sim.runs()).isEmpty();
@@ -242,9 +231,9 @@ class TestRailWriteSafetyTest {
             "DROPPED_AFTER_COMMIT", "READ_TIMEOUT_AFTER_COMMIT"})
     void closingIsCheckedBeforeRepeating(Mishap mishap) throws InterruptedException {
         TestRailClient client = client();
-        TestRun run = client.addRun(project.id(), new NewRun(suite.id(), "Build 11", "", OptionalLong.empty(),
-                List.of(first.id())));
-        long planId = client.addPlan(project.id(), new NewPlan("Plan 11", "", OptionalLong.empty(), List.of())).id();
+        TestRun run = client.addRun(seed.project().id(), new NewRun(seed.suite().id(), "Build 11", "", OptionalLong.empty(),
+                List.of(seed.first().id())));
+        long planId = client.addPlan(seed.project().id(), new NewPlan("Plan 11", "", OptionalLong.empty(), List.of())).id();
         mishap.inject(sim, "close_run");
         mishap.inject(sim, "close_plan");
         assertThat(client.closeRun(run.id()).completed()).isTrue();
@@ -257,20 +246,20 @@ class TestRailWriteSafetyTest {
     @EnumSource(value = Mishap.class, names = {"SERVER_ERROR_BEFORE_COMMIT", "DROPPED_AFTER_COMMIT"})
     void replacingACaseSelectionIsSafeToRepeat(Mishap mishap) throws InterruptedException {
         TestRailClient client = client();
-        TestRun run = client.addRun(project.id(), new NewRun(suite.id(), "Build 12", "", OptionalLong.empty(),
-                List.of(first.id())));
-        long planId = client.addPlan(project.id(), new NewPlan("Plan 12", "", OptionalLong.empty(),
-                List.of(new NewRun(suite.id(), "Orders", "", OptionalLong.empty(), List.of(first.id()))))).id();
+        TestRun run = client.addRun(seed.project().id(), new NewRun(seed.suite().id(), "Build 12", "", OptionalLong.empty(),
+                List.of(seed.first().id())));
+        long planId = client.addPlan(seed.project().id(), new NewPlan("Plan 12", "", OptionalLong.empty(),
+                List.of(new NewRun(seed.suite().id(), "Orders", "", OptionalLong.empty(), List.of(seed.first().id()))))).id();
         String entryId = sim.plan(planId).orElseThrow().entries().get(0).id();
         mishap.inject(sim, "update_run");
         mishap.inject(sim, "update_plan_entry");
 
-        client.updateRunCases(run.id(), List.of(first.id(), second.id()));
-        client.updatePlanEntryCases(planId, entryId, List.of(second.id()));
+        client.updateRunCases(run.id(), List.of(seed.first().id(), seed.second().id()));
+        client.updatePlanEntryCases(planId, entryId, List.of(seed.second().id()));
 
-        assertThat(sim.tests(run.id())).extracting(t -> t.caseId()).containsExactly(first.id(), second.id());
+        assertThat(sim.tests(run.id())).extracting(t -> t.caseId()).containsExactly(seed.first().id(), seed.second().id());
         long entryRun = sim.plan(planId).orElseThrow().entries().get(0).runIds().get(0);
-        assertThat(sim.tests(entryRun)).extracting(t -> t.caseId()).containsExactly(second.id());
+        assertThat(sim.tests(entryRun)).extracting(t -> t.caseId()).containsExactly(seed.second().id());
         assertThat(sim.calls("update_run")).isEqualTo(2);
     }
 }

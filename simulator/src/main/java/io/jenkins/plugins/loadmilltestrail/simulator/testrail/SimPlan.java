@@ -8,4 +8,12 @@ public record SimPlan(long id, long projectId, String name, String description, 
     public SimPlan {
         entries = List.copyOf(entries);
     }
+
+    public SimPlan withEntries(List<SimPlanEntry> value) {
+        return new SimPlan(id, projectId, name, description, milestoneId, completed, value);
+    }
+
+    public SimPlan closed() {
+        return new SimPlan(id, projectId, name, description, milestoneId, true, entries);
+    }
 }

@@ -8,8 +8,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -390,40 +392,37 @@ final class TestRailEndpoints {
     // ---- lookups with TestRail's errors ----
 
     private SimProject project(ApiRequest r, long id) {
-        SimProject p = store.project(id)
-                .orElseThrow(() -> ApiError.badRequest("Field :project_id is not a valid or accessible project."));
-        access(r, p.id());
-        return p;
+        return accessible(r, store.project(id), "project_id", "valid or accessible project", SimProject::id);
+    }
+
+    private SimSuite suite(ApiRequest r, long id) {
+        return accessible(r, store.suite(id), "suite_id", "valid test suite", SimSuite::projectId);
+    }
+
+    private SimSection section(ApiRequest r, long id) {
+        return accessible(r, store.section(id), "section_id", "valid section", SimSection::projectId);
+    }
+
+    private SimRun run(ApiRequest r, long id) {
+        return accessible(r, store.run(id), "run_id", "valid test run", SimRun::projectId);
+    }
+
+    private SimPlan plan(ApiRequest r, long id) {
+        return accessible(r, store.plan(id), "plan_id", "valid test plan", SimPlan::projectId);
+    }
+
+    /** An entity the user may see: absent is TestRail's 400 on the id field, another project's a 403. */
+    private static <T> T accessible(ApiRequest r, Optional<T> found, String field, String valid,
+            ToLongFunction<T> projectId) {
+        T entity = found.orElseThrow(() -> ApiError.badRequest("Field :" + field + " is not a " + valid + "."));
+        access(r, projectId.applyAsLong(entity));
+        return entity;
     }
 
     private static void access(ApiRequest r, long projectId) {
         if (!r.user().canAccess(projectId)) {
             throw new ApiError(403, "No access to the project");
         }
-    }
-
-    private SimSuite suite(ApiRequest r, long id) {
-        SimSuite s = store.suite(id).orElseThrow(() -> ApiError.badRequest("Field :suite_id is not a valid test suite."));
-        access(r, s.projectId());
-        return s;
-    }
-
-    private SimSection section(ApiRequest r, long id) {
-        SimSection s = store.section(id).orElseThrow(() -> ApiError.badRequest("Field :section_id is not a valid section."));
-        access(r, s.projectId());
-        return s;
-    }
-
-    private SimRun run(ApiRequest r, long id) {
-        SimRun run = store.run(id).orElseThrow(() -> ApiError.badRequest("Field :run_id is not a valid test run."));
-        access(r, run.projectId());
-        return run;
-    }
-
-    private SimPlan plan(ApiRequest r, long id) {
-        SimPlan plan = store.plan(id).orElseThrow(() -> ApiError.badRequest("Field :plan_id is not a valid test plan."));
-        access(r, plan.projectId());
-        return plan;
     }
 
     /** suite_mode rules: 1 ignores suite_id, 2 takes it or the master, 3 requires it. */

@@ -64,21 +64,26 @@ public final class TestRailSimulator implements AutoCloseable {
     private volatile long maxBodyBytes;
     private volatile Optional<SimRateLimit> rateLimit = Optional.empty();
 
-    private TestRailSimulator(String pathPrefix) {
+    private TestRailSimulator(int port, String pathPrefix) {
         String p = pathPrefix.startsWith("/") ? pathPrefix : "/" + pathPrefix;
         this.prefix = p.endsWith("/") ? p : p + "/";
-        this.server = new SimulatorServer(0, this::handle);
+        this.server = new SimulatorServer(port, this::handle);
         this.endpoints = new TestRailEndpoints(store, new TestRailViews(store, url()));
     }
 
     /** A simulator at the server root: {@code http://127.0.0.1:<port>/}. */
     public static TestRailSimulator start() {
-        return new TestRailSimulator("/");
+        return new TestRailSimulator(0, "/");
+    }
+
+    /** A simulator at the server root on loopback port {@code port} (0 = a free one); for the CLI's simulate. */
+    public static TestRailSimulator start(int port) {
+        return new TestRailSimulator(port, "/");
     }
 
     /** A simulator under a sub-path, e.g. "/testrail/" as self-hosted servers often are. */
     public static TestRailSimulator start(String pathPrefix) {
-        return new TestRailSimulator(pathPrefix);
+        return new TestRailSimulator(0, pathPrefix);
     }
 
     /** The TestRail address users would configure, with a trailing slash. */

@@ -143,14 +143,16 @@ final class TestRailStore {
     // ---- fields, statuses, milestones ----
 
     synchronized SimField addCaseField(String name, String label, int typeId, List<SimFieldConfig> configs) {
-        SimField field = new SimField(nextId++, name, label, typeId, true, configs);
-        caseFields.add(field);
-        return field;
+        return addField(caseFields, name, label, typeId, configs);
     }
 
     synchronized SimField addResultField(String name, String label, int typeId, List<SimFieldConfig> configs) {
+        return addField(resultFields, name, label, typeId, configs);
+    }
+
+    private SimField addField(List<SimField> kind, String name, String label, int typeId, List<SimFieldConfig> configs) {
         SimField field = new SimField(nextId++, name, label, typeId, true, configs);
-        resultFields.add(field);
+        kind.add(field);
         return field;
     }
 
@@ -245,16 +247,14 @@ final class TestRailStore {
         SimPlanEntry entry = new SimPlanEntry(entryId, planId, suiteId, name, List.of(run.id()));
         List<SimPlanEntry> entries = new ArrayList<>(plan.entries());
         entries.add(entry);
-        plans.put(planId, new SimPlan(plan.id(), plan.projectId(), plan.name(), plan.description(), plan.milestoneId(),
-                plan.completed(), entries));
+        plans.put(planId, plan.withEntries(entries));
         return entry;
     }
 
     synchronized SimPlan closePlan(long planId) {
         SimPlan plan = plans.get(planId);
         plan.entries().forEach(e -> e.runIds().forEach(this::closeRun));
-        SimPlan closed = new SimPlan(plan.id(), plan.projectId(), plan.name(), plan.description(), plan.milestoneId(), true,
-                plan.entries());
+        SimPlan closed = plan.closed();
         plans.put(planId, closed);
         return closed;
     }

@@ -28,21 +28,13 @@ class TestRailSimulatorRulesTest {
 
     private TestRailSimulator sim;
     private SimUser user;
-    private ProjectSeed project;
-    private SuiteSeed suite;
-    private SectionSeed section;
-    private SimCase first;
-    private SimCase second;
+    private TwoCaseProject seed;
 
     @BeforeEach
     void seed() {
         sim = TestRailSimulator.start();
         user = sim.addUser("ci@example.com", "key");
-        project = sim.addProject("Checkout", TestRailSimulator.MULTIPLE_SUITES);
-        suite = project.addSuite("Orders");
-        section = suite.addSection("Loadmill");
-        first = section.addCase("Create order");
-        second = section.addCase("Cancel order");
+        seed = TwoCaseProject.seed(sim, "Orders");
     }
 
     @AfterEach
@@ -79,7 +71,7 @@ class TestRailSimulatorRulesTest {
     }
 
     private long run(String body) throws IOException, InterruptedException {
-        return post("add_run/" + project.id(), body).path("id").asLong();
+        return post("add_run/" + seed.project().id(), body).path("id").asLong();
     }
 
     private long runOf(SimCase... cases) throws IOException, InterruptedException {
@@ -87,7 +79,7 @@ class TestRailSimulatorRulesTest {
         for (SimCase c : cases) {
             ids.append(ids.isEmpty() ? "" : ",").append(c.id());
         }
-        return run("{\"suite_id\":" + suite.id() + ",\"name\":\"R\",\"include_all\":false,\"case_ids\":[" + ids + "]}");
+        return run("{\"suite_id\":" + seed.suite().id() + ",\"name\":\"R\",\"include_all\":false,\"case_ids\":[" + ids + "]}");
     }
 
     @Test
@@ -95,69 +87,69 @@ class TestRailSimulatorRulesTest {
         sim.setApiEnabled(false);
         assertThat(refused(403, "get_projects", null)).isEqualTo(TestRailSimulator.API_DISABLED);
         sim.setApiEnabled(true);
-        sim.denyAccess(user, project.id());
-        assertThat(refused(403, "get_project/" + project.id(), null)).isEqualTo("No access to the project");
+        sim.denyAccess(user, seed.project().id());
+        assertThat(refused(403, "get_project/" + seed.project().id(), null)).isEqualTo("No access to the project");
         assertThat(get("get_projects").path("projects")).isEmpty();
     }
 
     @Test
     void escapesSlashesLikePhp() throws Exception {
-        String body = send("GET", "get_project/" + project.id(), "").body();
-        assertThat(body).contains("index.php?\\/projects\\/overview\\/" + project.id());
-        assertThat(refused(400, "add_run/" + project.id(), "{\"name\":\"R\"}")).isEqualTo("Field :suite_id is a required field.");
+        String body = send("GET", "get_project/" + seed.project().id(), "").body();
+        assertThat(body).contains("index.php?\\/projects\\/overview\\/" + seed.project().id());
+        assertThat(refused(400, "add_run/" + seed.project().id(), "{\"name\":\"R\"}")).isEqualTo("Field :suite_id is a required field.");
     }
 
     @Test
     void capsTheLimitAndCanWriteLimitZeroOrBareArrays() throws Exception {
-        section.addCases("More", 300);
-        JsonNode page = get("get_cases/" + project.id() + "&suite_id=" + suite.id() + "&limit=1000");
+        seed.section().addCases("More", 300);
+        JsonNode page = get("get_cases/" + seed.project().id() + "&suite_id=" + seed.suite().id() + "&limit=1000");
         assertThat(page.path("limit").asInt()).isEqualTo(250);
         assertThat(page.path("cases")).hasSize(250);
         sim.setZeroLimitLinks(true);
-        assertThat(get("get_cases/" + project.id() + "&suite_id=" + suite.id()).path("_links").path("next").asText())
+        assertThat(get("get_cases/" + seed.project().id() + "&suite_id=" + seed.suite().id()).path("_links").path("next").asText())
                 .endsWith("&limit=0&offset=250");
         sim.setBareSuites(true);
-        assertThat(get("get_suites/" + project.id()).isArray()).isTrue();
-        assertThat(get("get_sections/" + project.id() + "&suite_id=" + suite.id()).isObject()).isTrue();
+        assertThat(get("get_suites/" + seed.project().id()).isArray()).isTrue();
+        assertThat(get("get_sections/" + seed.project().id() + "&suite_id=" + seed.suite().id()).isObject()).isTrue();
         sim.setBareArrays(true);
-        assertThat(get("get_cases/" + project.id() + "&suite_id=" + suite.id())).hasSize(302);
+        assertThat(get("get_cases/" + seed.project().id() + "&suite_id=" + seed.suite().id())).hasSize(302);
     }
 
     @Test
     void suiteModesDecideWhetherSuiteIdIsNeeded() throws Exception {
-        assertThat(refused(400, "get_cases/" + project.id(), null)).isEqualTo("Field :suite_id is a required field.");
+        assertThat(refused(400, "get_cases/" + seed.project().id(), null)).isEqualTo("Field :suite_id is a required field.");
         ProjectSeed single = sim.addProject("Single", TestRailSimulator.SINGLE_SUITE);
         single.masterSuite().addSection("S").addCase("Only");
-        assertThat(get("get_cases/" + single.id() + "&suite_id=" + suite.id()).path("cases")).hasSize(1);
+        assertThat(get("get_cases/" + single.id() + "&suite_id=" + seed.suite().id()).path("cases")).hasSize(1);
         assertThat(refused(400, "add_suite/" + single.id(), "{\"name\":\"X\"}")).contains("does not support multiple");
         ProjectSeed baselines = sim.addProject("Baselines", TestRailSimulator.SINGLE_SUITE_BASELINES);
         assertThat(get("get_sections/" + baselines.id()).path("sections")).isEmpty();
-        assertThat(post("add_suite/" + project.id(), "{\"name\":\"New\"}").path("project_id").asLong())
-                .isEqualTo(project.id());
+        assertThat(post("add_suite/" + seed.project().id(), "{\"name\":\"New\"}").path("project_id").asLong())
+                .isEqualTo(seed.project().id());
     }
 
     @Test
     void runsIncludeAllCasesUnlessToldOtherwise() throws Exception {
-        long all = run("{\"suite_id\":" + suite.id() + ",\"name\":\"All\"}");
-        assertThat(sim.tests(all)).extracting(SimTest::caseId).containsExactly(first.id(), second.id());
-        long some = runOf(second);
-        assertThat(sim.tests(some)).extracting(SimTest::caseId).containsExactly(second.id());
-        post("update_run/" + some, "{\"include_all\":false,\"case_ids\":[" + first.id() + "]}");
-        assertThat(sim.tests(some)).extracting(SimTest::caseId).containsExactly(first.id());
-        assertThat(refused(400, "add_run/" + project.id(), "{\"suite_id\":" + suite.id()
+        long all = run("{\"suite_id\":" + seed.suite().id() + ",\"name\":\"All\"}");
+        assertThat(sim.tests(all)).extracting(SimTest::caseId).containsExactly(seed.first().id(), seed.second().id());
+        long some = runOf(seed.second());
+        assertThat(sim.tests(some)).extracting(SimTest::caseId).containsExactly(seed.second().id());
+        post("update_run/" + some, "{\"include_all\":false,\"case_ids\":[" + seed.first().id() + "]}");
+        assertThat(sim.tests(some)).extracting(SimTest::caseId).containsExactly(seed.first().id());
+        assertThat(refused(400, "add_run/" + seed.project().id(), "{\"suite_id\":" + seed.suite().id()
                 + ",\"name\":\"R\",\"include_all\":false,\"case_ids\":[424242]}")).contains("C424242");
     }
 
     @Test
     void closedRunsAndPlansAreFinal() throws Exception {
-        long runId = runOf(first);
+        long runId = runOf(seed.first());
         post("close_run/" + runId, "");
-        assertThat(refused(400, "add_results_for_cases/" + runId, "{\"results\":[{\"case_id\":" + first.id()
+        assertThat(refused(400, "add_results_for_cases/" + runId, "{\"results\":[{\"case_id\":" + seed.first().id()
                 + ",\"status_id\":1}]}")).contains("completed");
         assertThat(refused(400, "close_run/" + runId, "")).contains("completed");
 
-        JsonNode plan = post("add_plan/" + project.id(), "{\"name\":\"P\",\"entries\":[{\"suite_id\":" + suite.id()
-                + ",\"include_all\":false,\"case_ids\":[" + first.id() + "]}]}");
+        JsonNode plan = post("add_plan/" + seed.project().id(), "{\"name\":\"P\",\"entries\":[{\"suite_id\":" + seed.suite().id()
+                + ",\"include_all\":false,\"case_ids\":[" + seed.first().id() + "]}]}");
         long planRun = plan.path("entries").get(0).path("runs").get(0).path("id").asLong();
         assertThat(plan.path("entries").get(0).path("runs").get(0).path("plan_id").asLong()).isEqualTo(plan.path("id").asLong());
         assertThat(refused(400, "update_run/" + planRun, "{\"case_ids\":[]}"))
@@ -165,7 +157,7 @@ class TestRailSimulatorRulesTest {
                         + "independently.");
         post("close_plan/" + plan.path("id").asLong(), "");
         assertThat(sim.run(planRun).orElseThrow().completed()).isTrue();
-        assertThat(refused(400, "add_plan_entry/" + plan.path("id").asLong(), "{\"suite_id\":" + suite.id() + "}"))
+        assertThat(refused(400, "add_plan_entry/" + plan.path("id").asLong(), "{\"suite_id\":" + seed.suite().id() + "}"))
                 .contains("completed");
     }
 
@@ -180,20 +172,20 @@ class TestRailSimulatorRulesTest {
                 + "invalid results (case C777 unknown or not part of the test run)",
         "[{\"status_id\":1}]|Field :results.case_id is a required field."})
     void resultBatchesAreValidatedWhole(String results, String error) throws Exception {
-        long runId = runOf(first);
+        long runId = runOf(seed.first());
         assertThat(refused(400, "add_results_for_cases/" + runId,
-                "{\"results\":" + results.replace("CASE", String.valueOf(first.id())) + "}")).contains(error);
+                "{\"results\":" + results.replace("CASE", String.valueOf(seed.first().id())) + "}")).contains(error);
         assertThat(sim.results(runId)).isEmpty();
     }
 
     @Test
     void storedResultsComeBackInRequestOrder() throws Exception {
         sim.addResultField("env", "Environment", 1, SimFieldConfig.globalConfig(true, "staging"));
-        long runId = runOf(first, second);
-        assertThat(refused(400, "add_results_for_cases/" + runId, "{\"results\":[{\"case_id\":" + first.id()
+        long runId = runOf(seed.first(), seed.second());
+        assertThat(refused(400, "add_results_for_cases/" + runId, "{\"results\":[{\"case_id\":" + seed.first().id()
                 + ",\"status_id\":1}]}")).isEqualTo("Field :results.custom_env is a required field.");
-        JsonNode stored = post("add_results_for_cases/" + runId, "{\"results\":[{\"case_id\":" + second.id()
-                + ",\"status_id\":5,\"elapsed\":\"1m 5s\",\"custom_env\":\"qa\"},{\"case_id\":" + first.id()
+        JsonNode stored = post("add_results_for_cases/" + runId, "{\"results\":[{\"case_id\":" + seed.second().id()
+                + ",\"status_id\":5,\"elapsed\":\"1m 5s\",\"custom_env\":\"qa\"},{\"case_id\":" + seed.first().id()
                 + ",\"status_id\":1,\"custom_env\":\"qa\"}]}");
         assertThat(stored).hasSize(2);
         assertThat(stored.get(0).path("status_id").asInt()).isEqualTo(5);
@@ -204,43 +196,43 @@ class TestRailSimulatorRulesTest {
 
     @Test
     void casesNeedATitleOfAtMost250CharactersAndRequiredFields() throws Exception {
-        assertThat(refused(400, "add_case/" + section.id(), "{}")).isEqualTo("Field :title is a required field.");
-        assertThat(refused(400, "add_case/" + section.id(), "{\"title\":\"" + "t".repeat(251) + "\"}"))
+        assertThat(refused(400, "add_case/" + seed.section().id(), "{}")).isEqualTo("Field :title is a required field.");
+        assertThat(refused(400, "add_case/" + seed.section().id(), "{\"title\":\"" + "t".repeat(251) + "\"}"))
                 .isEqualTo("Field :title is too long (250 characters at most).");
-        JsonNode a = post("add_case/" + section.id(), "{\"title\":\"Same\"}");
-        JsonNode b = post("add_case/" + section.id(), "{\"title\":\"Same\"}");
+        JsonNode a = post("add_case/" + seed.section().id(), "{\"title\":\"Same\"}");
+        JsonNode b = post("add_case/" + seed.section().id(), "{\"title\":\"Same\"}");
         assertThat(b.path("display_order").asInt()).isEqualTo(a.path("display_order").asInt() + 1);
         sim.addCaseField("automation_id", "Automation ID", 1,
-                new SimFieldConfig(false, List.of(project.id()), true, ""));
-        assertThat(refused(400, "add_case/" + section.id(), "{\"title\":\"New\"}"))
+                new SimFieldConfig(false, List.of(seed.project().id()), true, ""));
+        assertThat(refused(400, "add_case/" + seed.section().id(), "{\"title\":\"New\"}"))
                 .isEqualTo("Field :custom_automation_id is a required field.");
-        assertThat(post("add_case/" + section.id(), "{\"title\":\"New\",\"custom_automation_id\":\"x.y\"}")
+        assertThat(post("add_case/" + seed.section().id(), "{\"title\":\"New\",\"custom_automation_id\":\"x.y\"}")
                 .path("custom_automation_id").asText()).isEqualTo("x.y");
     }
 
     @Test
     void describesFieldsStatusesMilestonesAndUsers() throws Exception {
-        sim.addCaseField("automation_id", "Automation ID", 1, new SimFieldConfig(false, List.of(project.id()), true, "n/a"));
+        sim.addCaseField("automation_id", "Automation ID", 1, new SimFieldConfig(false, List.of(seed.project().id()), true, "n/a"));
         sim.addCustomStatus("Flaky");
-        project.addMilestone("R1");
+        seed.project().addMilestone("R1");
         JsonNode field = get("get_case_fields").get(0);
         assertThat(field.path("system_name").asText()).isEqualTo("custom_automation_id");
-        assertThat(field.path("configs").get(0).path("context").path("project_ids").get(0).asLong()).isEqualTo(project.id());
+        assertThat(field.path("configs").get(0).path("context").path("project_ids").get(0).asLong()).isEqualTo(seed.project().id());
         assertThat(field.path("configs").get(0).path("options").path("default_value").asText()).isEqualTo("n/a");
         assertThat(get("get_statuses").get(5).path("name").asText()).isEqualTo("custom_status1");
-        assertThat(get("get_milestones/" + project.id()).path("milestones").get(0).path("name").asText()).isEqualTo("R1");
+        assertThat(get("get_milestones/" + seed.project().id()).path("milestones").get(0).path("name").asText()).isEqualTo("R1");
         assertThat(get("get_user_by_email&email=ci%40example.com").path("id").asLong()).isEqualTo(user.id());
         assertThat(refused(400, "get_user_by_email&email=nobody", null)).isEqualTo("Field :email is not a valid email address.");
     }
 
     @Test
     void seedingHandlesReachEntitiesCreatedThroughTheApi() throws Exception {
-        long sectionId = post("add_section/" + project.id(), "{\"suite_id\":" + suite.id() + ",\"name\":\"API\"}")
+        long sectionId = post("add_section/" + seed.project().id(), "{\"suite_id\":" + seed.suite().id() + ",\"name\":\"API\"}")
                 .path("id").asLong();
         SimCase seeded = sim.section(sectionId).addSection("Child").addCase("Seeded");
-        assertThat(get("get_cases/" + project.id() + "&suite_id=" + suite.id()).path("cases")).hasSize(3);
+        assertThat(get("get_cases/" + seed.project().id() + "&suite_id=" + seed.suite().id()).path("cases")).hasSize(3);
         assertThat(sim.testCase(seeded.id())).hasValueSatisfying(c -> assertThat(c.title()).isEqualTo("Seeded"));
-        sim.project(project.id()).complete();
+        sim.project(seed.project().id()).complete();
         assertThat(get("get_projects&is_completed=0").path("projects")).isEmpty();
         assertThat(get("get_projects&is_completed=1").path("projects")).hasSize(1);
     }
@@ -248,11 +240,11 @@ class TestRailSimulatorRulesTest {
     @Test
     void faultsAfterCommitKeepTheEffect() throws Exception {
         sim.faultsAfterCommit().onCall("add_run", 1, Fault.status(500, "{\"error\":\"oops\"}"));
-        assertThat(send("POST", "add_run/" + project.id(), "{\"suite_id\":" + suite.id() + ",\"name\":\"R\"}")
+        assertThat(send("POST", "add_run/" + seed.project().id(), "{\"suite_id\":" + seed.suite().id() + ",\"name\":\"R\"}")
                 .statusCode()).isEqualTo(500);
         assertThat(sim.runs()).hasSize(1);
         sim.faults().onCall("add_run", 2, Fault.status(500, "{\"error\":\"oops\"}"));
-        assertThat(send("POST", "add_run/" + project.id(), "{\"suite_id\":" + suite.id() + ",\"name\":\"R\"}")
+        assertThat(send("POST", "add_run/" + seed.project().id(), "{\"suite_id\":" + seed.suite().id() + ",\"name\":\"R\"}")
                 .statusCode()).isEqualTo(500);
         assertThat(sim.runs()).hasSize(1);
         assertThat(sim.calls("add_run")).isEqualTo(2);
@@ -264,7 +256,7 @@ class TestRailSimulatorRulesTest {
         assertThat(send("GET", "get_statuses", "").body()).startsWith(TestRailSimulator.AUTH_PREFIX + "[");
         sim.setAuthPrefix(false);
         sim.setMaxBodyBytes(10);
-        assertThat(send("POST", "add_run/" + project.id(), "{\"name\":\"a long enough body\"}").statusCode())
+        assertThat(send("POST", "add_run/" + seed.project().id(), "{\"name\":\"a long enough body\"}").statusCode())
                 .isEqualTo(413);
         sim.faults().onCall("get_projects", 1, Fault.html(200, "<html>login</html>"));
         HttpResponse<String> html = send("GET", "get_projects", "");

@@ -1,0 +1,63 @@
+package io.jenkins.plugins.loadmilltestrail.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.lang.reflect.Constructor;
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/** Builds the command line with the context injected into every command; tests call this too. */
+public final class Cli {
+    private Cli() {}
+
+    /** Parses {@code args}, runs the command and returns its exit code. */
+    public static int execute(CliContext context, String... args) {
+        int exitCode = commandLine(context, new SecretArguments(args)).execute(args);
+        context.out().flush();
+        context.err().flush();
+        return exitCode;
+    }
+
+    private static CommandLine commandLine(CliContext context, SecretArguments secrets) {
+        CommandLine commandLine = new CommandLine(RootCommand.class, new ContextFactory(context));
+        commandLine.setOut(context.out());
+        commandLine.setErr(context.err());
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler((e, args) -> usageError(e, secrets));
+        // Options are partly read inside commands (durations, maps); those usage errors get picocli's usage too.
+        commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> e instanceof ParameterException usage
+                ? usageError(usage, secrets)
+                : Failures.report(e, context.err(), true));
+        return commandLine;
+    }
+
+    /** picocli's usual answer to a usage error (message, then suggestions or usage), with secrets hidden. */
+    private static int usageError(ParameterException e, SecretArguments secrets) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println(secrets.scrub(e.getMessage()));
+        StringWriter suggestions = new StringWriter();
+        if (UnmatchedArgumentException.printSuggestions(e, new PrintWriter(suggestions))) {
+            err.print(secrets.scrub(suggestions.toString()));
+        } else {
+            command.usage(err);
+        }
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    /** Creates commands that take a {@link CliContext}; everything else as picocli would. */
+    private record ContextFactory(CliContext context) implements IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            try {
+                Constructor<K> constructor = type.getDeclaredConstructor(CliContext.class);
+                return constructor.newInstance(context);
+            } catch (NoSuchMethodException e) {
+                return CommandLine.defaultFactory().create(type);
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package io.jenkins.plugins.loadmilltestrail.cli;
+
+import io.jenkins.plugins.loadmilltestrail.engine.EngineException;
+import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
+import io.jenkins.plugins.loadmilltestrail.engine.job.JobOutcome;
+import io.jenkins.plugins.loadmilltestrail.engine.job.LoadmillTestRailJob;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import okhttp3.OkHttpClient;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * What run, publish and plan share: TestRail and publish options, output options, and the order of
+ * work: validate every setting, call the facade, print the outcome, write the summary, choose the
+ * exit code.
+ */
+abstract class JobCommand implements Callable<Integer> {
+    /** One validated call of the facade, prepared before any network call. */
+    @FunctionalInterface
+    interface PreparedJob {
+        JobOutcome execute(LoadmillTestRailJob job) throws InterruptedException;
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TestRailConnectionOptions testRail;
+
+    @Mixin
+    PublishOptions publish;
+
+    @Mixin
+    OutputOptions output;
+
+    final CliContext context;
+
+    JobCommand(CliContext context) {
+        this.context = context;
+    }
+
+    /**
+     * Reads and validates every setting; throws a picocli {@code ParameterException} for a
+     * malformed option and an {@code InvalidSettingsException} for a missing or invalid setting.
+     */
+    abstract PreparedJob prepare(ProgressListener progress);
+
+    /** The files this command reads or writes, by role ("results", "junit"), for the summary. */
+    abstract Map<String, Path> files();
+
+    @Override
+    public Integer call() {
+        Verbosity verbosity = output.verbosity(spec);
+        ConsoleProgress progress = new ConsoleProgress(context.err(), context.interactive(), verbosity);
+        Map<String, Path> files = new LinkedHashMap<>(files());
+        output.summaryFile().ifPresent(f -> files.put("summary", f));
+        OkHttpClient http = new OkHttpClient();
+        PreparedJob job = null;
+        try {
+            job = prepare(progress);
+            JobOutcome outcome = job.execute(new LoadmillTestRailJob(http));
+            int exitCode = exitCode(outcome);
+            report(outcome, verbosity);
+            output.summaryFile().ifPresent(f -> SummaryFile.write(f, outcome, exitCode, files));
+            return exitCode;
+        } catch (EngineException | InterruptedException e) {
+            int exitCode = Failures.report(e, context.err(), verbosity == Verbosity.VERBOSE);
+            if (job == null) {
+                context.err().println("See `loadmill-testrail " + spec.name() + " --help` for the options.");
+            }
+            output.summaryFile().ifPresent(f -> SummaryFile.writeFailure(f, exitCode, e.getMessage(), files));
+            return exitCode;
+        } finally {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+    }
+
+    private void report(JobOutcome outcome, Verbosity verbosity) {
+        if (!outcome.planText().isEmpty()) {
+            context.out().println(outcome.planText());
+        }
+        if (verbosity != Verbosity.QUIET) {
+            OutcomeText.print(outcome, verbosity, context.out());
+        }
+        context.out().println(OutcomeText.resultLine(outcome));
+        if (!outcome.report().rejected().isEmpty()) {
+            context.err().println("error: TestRail rejected " + outcome.report().rejected().size() + " results (listed above). "
+                    + "Fix what TestRail reported, then run `loadmill-testrail publish --results " + files().get("results")
+                    + "` to post them; results already posted are not posted again.");
+        }
+        context.out().flush();
+        context.err().flush();
+    }
+
+    private static int exitCode(JobOutcome outcome) {
+        if (outcome.report().dryRun()) {
+            return ExitCodes.OK;
+        }
+        if (!outcome.report().rejected().isEmpty()) {
+            return ExitCodes.TESTRAIL;
+        }
+        return outcome.allPassed() ? ExitCodes.OK : ExitCodes.FLOWS_FAILED;
+    }
+}

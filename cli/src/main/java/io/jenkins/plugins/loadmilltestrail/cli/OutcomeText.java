@@ -1,0 +1,107 @@
+package io.jenkins.plugins.loadmilltestrail.cli;
+
+import io.jenkins.plugins.loadmilltestrail.engine.job.JobOutcome;
+import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
+import io.jenkins.plugins.loadmilltestrail.engine.model.FlowResult;
+import io.jenkins.plugins.loadmilltestrail.engine.model.RunKind;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishReport;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishedRun;
+import java.io.PrintWriter;
+import java.util.List;
+
+/** The human summary printed at the end of run, publish and plan. */
+final class OutcomeText {
+    /** Longer lists are cut in normal mode; --verbose and the JSON summary have them all. */
+    private static final int LIST_LIMIT = 15;
+    private static final int FAILURE_PREVIEW = 160;
+
+    private OutcomeText() {}
+
+    /** One line, also printed with --quiet. */
+    static String resultLine(JobOutcome outcome) {
+        PublishReport report = outcome.report();
+        return "Result: " + outcome.total() + " flows, " + outcome.passed() + " passed, " + outcome.flaky() + " flaky, "
+                + outcome.failed() + " did not pass; " + (report.dryRun() ? "planned " : "posted ") + postedOrPlanned(outcome)
+                + " results to TestRail" + (report.unmatchedFlows().isEmpty() ? "" : ", " + report.unmatchedFlows().size() + " unmatched")
+                + (report.rejected().isEmpty() ? "" : ", " + report.rejected().size() + " rejected") + ".";
+    }
+
+    static void print(JobOutcome outcome, Verbosity verbosity, PrintWriter out) {
+        CollectedResults results = outcome.results();
+        PublishReport report = outcome.report();
+        boolean all = verbosity == Verbosity.VERBOSE;
+        out.println();
+        out.println("Loadmill " + describe(results) + ": " + outcome.total() + " flows - " + outcome.passed() + " passed, "
+                + outcome.flaky() + " flaky, " + outcome.failed() + " did not pass");
+        if (!results.runUrl().isEmpty()) {
+            out.println("  " + results.runUrl());
+        }
+        boolean dry = report.dryRun();
+        out.println("TestRail project \"" + report.projectName() + "\"" + (dry ? " (dry run, nothing written)" : "") + ": "
+                + matched(report) + " flows " + (dry ? "match" : "matched") + " existing cases, "
+                + plural(report.createdCases(), "case") + (dry ? " to create" : " created") + " ("
+                + plural(report.createdSuites(), "suite") + ", " + plural(report.createdSections(), "section") + "), "
+                + postedOrPlanned(outcome) + " results " + (dry ? "to post" : "posted"));
+        if (!report.planUrl().isEmpty()) {
+            out.println("  plan: " + report.planUrl());
+        }
+        for (PublishedRun run : report.runs()) {
+            out.println("  run R" + run.runId() + " \"" + run.name() + "\": " + run.url());
+        }
+        list(out, "Flows with no TestRail case (not published)", report.unmatchedFlows(), all);
+        list(out, "Results TestRail rejected", report.rejected(), all);
+        List<String> notPassed = results.flows().filter(f -> !JobOutcome.passes(f.status()))
+                .map(f -> notPassedLine(f, all)).toList();
+        list(out, "Flows that did not pass", notPassed, all);
+        out.println("TestRail API calls: " + report.totalCalls()
+                + (report.rateLimitWait().toMillis() < 1 ? "" : " (waited " + Elapsed.format(report.rateLimitWait()) + " for rate limits)"));
+        out.flush();
+    }
+
+    /** Flows that matched a case that already existed (the others got a created case, or none). */
+    static int matched(PublishReport report) {
+        return withCase(report) - report.createdCases();
+    }
+
+    /** Flows that got, or for a dry run would get, a case and a result. */
+    private static int withCase(PublishReport report) {
+        return report.flows().size() - report.unmatchedFlows().size();
+    }
+
+    private static int postedOrPlanned(JobOutcome outcome) {
+        return outcome.report().dryRun() ? withCase(outcome.report()) : outcome.report().postedResults();
+    }
+
+    /** Status, names and the failure in one line; the flow run's link too with --verbose. */
+    private static String notPassedLine(FlowResult flow, boolean withUrl) {
+        String failure = flow.failureText().replaceAll("\\s+", " ").trim();
+        if (failure.length() > FAILURE_PREVIEW) {
+            failure = failure.substring(0, FAILURE_PREVIEW) + "...";
+        }
+        return flow.status().value() + "  " + flow.suiteName() + " / " + flow.name() + (failure.isEmpty() ? "" : ": " + failure)
+                + (withUrl && !flow.url().isEmpty() ? System.lineSeparator() + "    " + flow.url() : "");
+    }
+
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    private static String describe(CollectedResults results) {
+        if (results.kind() == RunKind.TEST_PLAN) {
+            return "test plan " + (results.testPlanName().isEmpty() ? results.testPlanId() : "\"" + results.testPlanName() + "\"");
+        }
+        return results.suites().size() == 1 ? "suite \"" + results.suites().get(0).name() + "\"" : results.suites().size() + " suites";
+    }
+
+    private static void list(PrintWriter out, String title, List<String> items, boolean all) {
+        if (items.isEmpty()) {
+            return;
+        }
+        out.println(title + " (" + items.size() + "):");
+        int shown = all ? items.size() : Math.min(items.size(), LIST_LIMIT);
+        items.subList(0, shown).forEach(item -> out.println("  " + item));
+        if (shown < items.size()) {
+            out.println("  ... and " + (items.size() - shown) + " more (all of them with --verbose or in --summary)");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.jenkins.plugins.loadmilltestrail.cli;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** How much to print, and where to write the machine-readable summary. */
+final class OutputOptions {
+
+    @Option(names = "--summary", paramLabel = "FILE", order = 60,
+            description = "Write a JSON summary (counts, ids, links, unmatched and rejected flows, API calls).")
+    Path summary;
+
+    @Option(names = {"-q", "--quiet"}, order = 61, description = "Print only warnings, errors and the result line.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, order = 62, description = "Print details, and the causes of errors.")
+    boolean verbose;
+
+    Verbosity verbosity(CommandSpec spec) {
+        if (quiet && verbose) {
+            throw new ParameterException(spec.commandLine(), "Give --quiet or --verbose, not both.");
+        }
+        return quiet ? Verbosity.QUIET : verbose ? Verbosity.VERBOSE : Verbosity.NORMAL;
+    }
+
+    Optional<Path> summaryFile() {
+        return Optional.ofNullable(summary);
+    }
+}

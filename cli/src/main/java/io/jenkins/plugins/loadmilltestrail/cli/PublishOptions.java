@@ -1,0 +1,131 @@
+package io.jenkins.plugins.loadmilltestrail.cli;
+
+import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.CasePins;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.MatchMode;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishSettings;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.SettingMaps;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/** Where and how to publish in TestRail. */
+final class PublishOptions {
+
+    @Option(names = "--project", paramLabel = "NAME|ID", order = 30, description = "TestRail project (name or id).")
+    String project;
+
+    @Option(names = "--match", paramLabel = "name|id", order = 31,
+            description = "Match flows to cases by name (default) or only through pinned case ids.")
+    MatchMode match = MatchMode.NAME;
+
+    @Option(names = "--case-map", paramLabel = "FLOW=CASE", order = 32,
+            description = "Pin a flow to a TestRail case, e.g. 'Checkout/Pay by card=C123' or 'Login=45'; repeatable.")
+    List<String> caseMap = new ArrayList<>();
+
+    @Option(names = "--case-map-file", paramLabel = "FILE", order = 33,
+            description = "Pins from a file, one FLOW=CASE per line ('#' starts a comment).")
+    Path caseMapFile;
+
+    @Option(names = "--suite-map", paramLabel = "LOADMILL_SUITE=TESTRAIL_SUITE", order = 34,
+            description = "Publish a Loadmill suite into a differently named TestRail suite (or section), by name or id; repeatable.")
+    List<String> suiteMap = new ArrayList<>();
+
+    @Option(names = "--auto-create", order = 35, description = "Create missing TestRail suites, sections and cases.")
+    boolean autoCreate;
+
+    @Option(names = "--section", paramLabel = "NAME", order = 36,
+            description = "Section for created cases in multi-suite projects (default " + PublishSettings.DEFAULT_SECTION + ").")
+    String section;
+
+    @Option(names = "--run-name", paramLabel = "TEMPLATE", order = 37,
+            description = "Name of the TestRail run or plan, with $${VARIABLES} (default '$${LOADMILL_NAME} (Loadmill $${DATE})').")
+    String runName;
+
+    @Option(names = "--milestone", paramLabel = "NAME|ID", order = 38, description = "Attach the run or plan to this milestone.")
+    String milestone;
+
+    @Option(names = "--close-run", order = 39, description = "Close the TestRail run or plan after publishing.")
+    boolean closeRun;
+
+    @Option(names = "--existing-run", paramLabel = "ID", order = 40, description = "Add the results to this TestRail run.")
+    String existingRun;
+
+    @Option(names = "--existing-plan", paramLabel = "ID", order = 41, description = "Add the results to this TestRail plan.")
+    String existingPlan;
+
+    @Option(names = "--status-map", paramLabel = "LOADMILL=TESTRAIL", order = 42,
+            description = "TestRail status for a Loadmill status, e.g. FLAKY=Retest; repeatable.")
+    List<String> statusMap = new ArrayList<>();
+
+    @Option(names = "--case-field", paramLabel = "NAME=VALUE", order = 43,
+            description = "Value for a required TestRail case field when creating cases, e.g. custom_automation_type=1; repeatable.")
+    Map<String, String> caseFields = new LinkedHashMap<>();
+
+    @Option(names = "--baseline", paramLabel = "NAME|ID", order = 44,
+            description = "In a project with baselines, the baseline to publish to (default: the master).")
+    String baseline;
+
+    @Option(names = "--ignore-case", order = 45, description = "Compare suite, section and case names ignoring case.")
+    boolean ignoreCase;
+
+    @Option(names = "--result-version", paramLabel = "TEXT", order = 46,
+            description = "The version stored with each result (default: the Loadmill run id).")
+    String resultVersion;
+
+    /** Validated settings; malformed pins and maps are usage errors. */
+    PublishSettings settings(CommandSpec spec, Map<String, String> variables) {
+        PublishSettings.Builder builder = PublishSettings.builder()
+                .project(project)
+                .matching(match)
+                .caseSensitive(!ignoreCase)
+                .casePins(OptionValues.read(spec, () -> CasePins.parseLines(String.join("\n", caseMap))))
+                .suiteMap(OptionValues.read(spec, () -> SettingMaps.parseSuiteMap(String.join("\n", suiteMap))))
+                .statusMap(OptionValues.read(spec, () -> SettingMaps.parseStatusMap(String.join("\n", statusMap))))
+                .caseFieldDefaults(caseFields)
+                .baseline(baseline)
+                .autoCreate(autoCreate)
+                .section(section)
+                .runName(runName)
+                .variables(variables)
+                .milestone(milestone)
+                .closeRun(closeRun)
+                .version(resultVersion);
+        if (caseMapFile != null) {
+            builder.casePins(OptionValues.read(spec, () -> CasePins.parseLines(read(caseMapFile))));
+        }
+        id(spec, existingRun, "--existing-run").ifPresent(builder::existingRunId);
+        id(spec, existingPlan, "--existing-plan").ifPresent(builder::existingPlanId);
+        return builder.build();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new InvalidSettingsException("--case-map-file: cannot read " + file + " (" + e.getMessage() + ").");
+        }
+    }
+
+    /** TestRail shows run and plan ids as "R123"; accept that and plain numbers. */
+    private static OptionalLong id(CommandSpec spec, String value, String option) {
+        if (value == null) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(OptionValues.read(spec, () -> {
+            String digits = value.trim().replaceFirst("^[rR]", "");
+            if (!digits.matches("[1-9][0-9]{0,17}")) {
+                throw new InvalidSettingsException(option + ": '" + value.trim()
+                        + "' is not a TestRail id; write it as R123 or 123 (the number in the run's or plan's address).");
+            }
+            return Long.parseLong(digits);
+        }));
+    }
+}

@@ -1,0 +1,130 @@
+package io.jenkins.plugins.loadmilltestrail.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
+import io.jenkins.plugins.loadmilltestrail.engine.job.JobOutcome;
+import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.FlowOutcome;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishReport;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishedRun;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The --summary JSON file (format in docs/cli.md): counts, ids, links, unmatched, rejected, calls. */
+final class SummaryFile {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SummaryFile() {}
+
+    /** After a command that produced an outcome. */
+    static void write(Path file, JobOutcome outcome, int exitCode, Map<String, Path> files) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("exitCode", exitCode);
+        root.put("dryRun", outcome.report().dryRun());
+        root.set("loadmill", loadmill(outcome));
+        root.set("testRail", testRail(outcome.report()));
+        strings(root.putArray("unmatched"), outcome.report().unmatchedFlows());
+        strings(root.putArray("rejected"), outcome.report().rejected());
+        root.set("calls", calls(outcome.report()));
+        root.set("files", files(files));
+        write(file, root);
+    }
+
+    /** After a command that failed; says why and where the results are, if they were saved. */
+    static void writeFailure(Path file, int exitCode, String message, Map<String, Path> files) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("exitCode", exitCode);
+        root.put("error", message);
+        root.set("files", files(files));
+        write(file, root);
+    }
+
+    private static ObjectNode loadmill(JobOutcome outcome) {
+        CollectedResults results = outcome.results();
+        ObjectNode node = JSON.createObjectNode();
+        node.put("kind", results.kind().name());
+        node.put("testPlanId", results.testPlanId());
+        node.put("runId", results.runId());
+        node.put("url", results.runUrl());
+        node.put("status", results.status().value());
+        ObjectNode flows = node.putObject("flows");
+        flows.put("total", outcome.total());
+        flows.put("passed", outcome.passed());
+        flows.put("flaky", outcome.flaky());
+        flows.put("failed", outcome.failed());
+        ArrayNode suites = node.putArray("suites");
+        results.suites().forEach(s -> suites.addObject().put("name", s.name()).put("suiteRunId", s.suiteRunId())
+                .put("status", s.status().value()).put("url", s.url()).put("flows", s.flows().size()));
+        return node;
+    }
+
+    private static ObjectNode testRail(PublishReport report) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("project", report.projectName());
+        if (report.planId().isPresent()) {
+            node.put("planId", report.planId().getAsLong());
+        } else {
+            node.putNull("planId");
+        }
+        node.put("planUrl", report.planUrl());
+        ArrayNode runs = node.putArray("runs");
+        for (PublishedRun run : report.runs()) {
+            runs.addObject().put("runId", run.runId()).put("suiteId", run.suiteId()).put("name", run.name()).put("url", run.url());
+        }
+        node.put("matched", OutcomeText.matched(report));
+        node.put("createdSuites", report.createdSuites());
+        node.put("createdSections", report.createdSections());
+        node.put("createdCases", report.createdCases());
+        node.put("postedResults", report.postedResults());
+        ArrayNode flows = node.putArray("flows");
+        for (FlowOutcome flow : report.flows()) {
+            ObjectNode f = flows.addObject().put("suite", flow.suiteName()).put("flow", flow.flowName())
+                    .put("loadmillStatus", flow.loadmillStatus());
+            if (flow.caseId().isPresent()) {
+                f.put("caseId", flow.caseId().getAsLong());
+            } else {
+                f.putNull("caseId");
+            }
+            f.put("caseUrl", flow.caseUrl()).put("testRailStatus", flow.testRailStatus()).put("posted", flow.posted())
+                    .put("note", flow.note());
+        }
+        return node;
+    }
+
+    private static ObjectNode calls(PublishReport report) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("total", report.totalCalls());
+        ObjectNode byMethod = node.putObject("byMethod");
+        new TreeMap<>(report.callsByMethod()).forEach(byMethod::put);
+        node.put("rateLimitWaitMillis", report.rateLimitWait().toMillis());
+        return node;
+    }
+
+    private static ObjectNode files(Map<String, Path> files) {
+        ObjectNode node = JSON.createObjectNode();
+        new TreeMap<>(files).forEach((k, v) -> node.put(k, v.toString()));
+        return node;
+    }
+
+    private static void strings(ArrayNode array, List<String> values) {
+        values.forEach(array::add);
+    }
+
+    private static void write(Path file, ObjectNode root) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Files.writeString(file, JSON.writeValueAsString(root) + "\n");
+        } catch (IOException e) {
+            throw new InvalidSettingsException("Cannot write the summary file " + file + " (" + e.getMessage()
+                    + "); choose a writable location for --summary.");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.jenkins.plugins.loadmilltestrail.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.loadmilltestrail.cli.CliRunner.Result;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void demoRunsExplainsAndWritesItsFiles() {
+        Path demo = dir.resolve("demo");
+        Result result = CliRunner.run(Map.of(), "demo", "--dir", demo.toString());
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out()).contains("Loadmill runs API tests", "TestRail keeps test cases",
+                "12 flows - 8 passed, 1 flaky, 3 did not pass", "7 cases created (1 suite, 3 sections), 12 results posted",
+                "plan: http://127.0.0.1:", "Flows that did not pass (3)", "FAILED  Checkout / Pay with an expired card",
+                "Files in " + demo);
+        assertThat(demo.resolve("loadmill-results.json")).isNotEmptyFile();
+        assertThat(demo.resolve("loadmill-results.json.journal.json")).isNotEmptyFile();
+        assertThat(demo.resolve("junit.xml")).isNotEmptyFile();
+        assertThat(demo.resolve("summary.json")).isNotEmptyFile();
+    }
+
+    @Test
+    void demoCanRunAgainInTheSameDirectory() {
+        Path demo = dir.resolve("demo");
+        assertThat(CliRunner.run(Map.of(), "demo", "--dir", demo.toString()).exitCode()).isZero();
+        Result again = CliRunner.run(Map.of(), "demo", "--dir", demo.toString());
+        assertThat(again.exitCode()).as(again.all()).isZero();
+        assertThat(again.out()).contains("12 results posted");
+    }
+
+    @Test
+    void simulateServesTheDemoScenarioUntilInterrupted() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliContext context = new CliContext(Map.of(), new PrintWriter(out, true), new PrintWriter(err, true), false);
+        Thread[] serving = new Thread[1];
+        CompletableFuture<Integer> exitCode = CompletableFuture.supplyAsync(() -> {
+            serving[0] = Thread.currentThread();
+            return Cli.execute(context, "simulate", "--loadmill-port", "0", "--testrail-port", "0");
+        });
+        Matcher ready = waitFor(out, Pattern.compile("export TESTRAIL_API_KEY=(\\S+)"));
+        assertThat(ready.group(1)).isEqualTo(DemoScenario.TESTRAIL_KEY);
+        Matcher plan = Pattern.compile("test plan \"Shop nightly\" id (\\S+)").matcher(out.toString());
+        assertThat(plan.find()).isTrue();
+
+        // The printed environment works for the CLI as it is.
+        Map<String, String> env = new java.util.HashMap<>();
+        Matcher exports = Pattern.compile("export (\\w+)=(\\S+)").matcher(out.toString());
+        while (exports.find()) {
+            env.put(exports.group(1), exports.group(2));
+        }
+        Result run = CliRunner.run(env, "run", "--test-plan", plan.group(1), "--project", DemoScenario.PROJECT,
+                "--auto-create", "--poll-interval", "20ms", "--requests-per-minute", "60000",
+                "--results", dir.resolve("r.json").toString());
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+
+        serving[0].interrupt();
+        assertThat(exitCode.get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(err.toString()).contains("Simulators stopped.");
+    }
+
+    private static Matcher waitFor(StringWriter out, Pattern pattern) throws InterruptedException {
+        for (int i = 0; i < 500; i++) {
+            Matcher m = pattern.matcher(out.toString());
+            if (m.find()) {
+                return m;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("not printed: " + pattern + "\n" + out);
+    }
+}

@@ -1,0 +1,62 @@
+package io.jenkins.plugins.loadmilltestrail.engine.job;
+
+import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
+import io.jenkins.plugins.loadmilltestrail.engine.model.FlowResult;
+import io.jenkins.plugins.loadmilltestrail.engine.model.RunStatus;
+import io.jenkins.plugins.loadmilltestrail.engine.model.SuiteResult;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishReport;
+import java.util.Objects;
+
+/**
+ * What one build produced: the collected Loadmill results and what was published (or, for a dry
+ * run, planned) in TestRail.
+ *
+ * @param planText for a dry run, the readable sync plan; "" otherwise
+ */
+public record JobOutcome(CollectedResults results, PublishReport report, String planText) {
+
+    public JobOutcome {
+        Objects.requireNonNull(results, "results");
+        Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(planText, "planText");
+    }
+
+    public JobOutcome(CollectedResults results, PublishReport report) {
+        this(results, report, "");
+    }
+
+    public int total() {
+        return (int) results.flows().count();
+    }
+
+    public int passed() {
+        return count(RunStatus.PASSED);
+    }
+
+    /** Flows that failed and then passed on a retry; they count as passed. */
+    public int flaky() {
+        return count(RunStatus.FLAKY);
+    }
+
+    /** Flows that did not pass: failed, stopped, never ran or an unknown status. */
+    public int failed() {
+        return total() - passed() - flaky();
+    }
+
+    /**
+     * True when every flow passed (flaky included) and no suite failed as a whole, e.g. in a
+     * setup flow that left no flow results behind.
+     */
+    public boolean allPassed() {
+        return failed() == 0 && results.suites().stream().map(SuiteResult::status).allMatch(JobOutcome::passes);
+    }
+
+    private int count(RunStatus status) {
+        return (int) results.flows().map(FlowResult::status).filter(status::equals).count();
+    }
+
+    /** PASSED, or FLAKY (failed, then passed on a retry): what counts as passed for flows and suites. */
+    public static boolean passes(RunStatus status) {
+        return status.equals(RunStatus.PASSED) || status.equals(RunStatus.FLAKY);
+    }
+}

@@ -1,0 +1,40 @@
+package io.jenkins.plugins.loadmilltestrail.engine.job;
+
+import io.jenkins.plugins.loadmilltestrail.engine.EngineException;
+import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
+import java.nio.file.Path;
+
+/**
+ * Publishing failed after the Loadmill results were saved. Keeps the cause's kind (so exit codes
+ * and build results stay right) and tells the user how to finish without running Loadmill again.
+ */
+public final class PublishFailedException extends EngineException {
+    private static final long serialVersionUID = 1L;
+
+    private final Kind kind;
+    private final transient Path resultsFile;
+    private final transient CollectedResults collected;
+
+    PublishFailedException(EngineException cause, Path resultsFile, CollectedResults collected) {
+        super(cause.getMessage() + " The collected results are kept in " + resultsFile + "; run `loadmill-testrail publish --results "
+                + resultsFile + "` to finish publishing them.", cause);
+        this.kind = cause.kind();
+        this.resultsFile = resultsFile;
+        this.collected = collected;
+    }
+
+    @Override
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The saved results file to publish from. */
+    public Path resultsFile() {
+        return resultsFile;
+    }
+
+    /** What Loadmill reported, for front ends that show it beside the TestRail error. */
+    public CollectedResults collected() {
+        return collected;
+    }
+}

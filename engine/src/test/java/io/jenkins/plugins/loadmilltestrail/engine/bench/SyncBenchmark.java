@@ -1,0 +1,146 @@
+package io.jenkins.plugins.loadmilltestrail.engine.bench;
+
+import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
+import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
+import io.jenkins.plugins.loadmilltestrail.engine.model.FlowResult;
+import io.jenkins.plugins.loadmilltestrail.engine.model.RunKind;
+import io.jenkins.plugins.loadmilltestrail.engine.model.RunStatus;
+import io.jenkins.plugins.loadmilltestrail.engine.model.SuiteResult;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishJournal;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishReport;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishSettings;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.TestRailSync;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailClient;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailSettings;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.ProjectSeed;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SuiteSeed;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import okhttp3.OkHttpClient;
+
+/**
+ * Publishes 10,000 Loadmill flows into a simulated TestRail suite of 20,000 cases (all matched by
+ * name), then the same with 500 flows that have no case yet (auto-create), at 20 ms latency per
+ * call. Prints TestRail calls per method, wall time, peak heap, and the trcli formula's call count
+ * (reference §10.2) for the same work. Asserts nothing. How to run: docs/matching.md, "Benchmark".
+ */
+public final class SyncBenchmark {
+    private static final int CASES = 20_000;
+    private static final int SECTIONS = 40;
+    private static final int FLOWS = 10_000;
+    private static final int NEW_CASES = 500;
+    private static final Duration LATENCY = Duration.ofMillis(20);
+    private static final String SUITE = "Checkout API";
+
+    private SyncBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        System.out.printf("SyncBenchmark: %,d flows, TestRail suite of %,d cases in %d sections, %d ms latency per call%n%n",
+                FLOWS, CASES, SECTIONS, LATENCY.toMillis());
+        long matched = scenario("all matched", 0);
+        long created = scenario(NEW_CASES + " new cases (auto-create)", NEW_CASES);
+        System.out.printf("Extra calls for %d new cases: %d%n", NEW_CASES, created - matched);
+    }
+
+    /** One publish into a fresh simulator; returns the TestRail calls it made. */
+    private static long scenario(String title, int newCases) throws Exception {
+        try (TestRailSimulator sim = TestRailSimulator.start()) {
+            sim.addUser("bench@example.com", "bench-key");
+            ProjectSeed project = sim.addProject("Checkout", TestRailSimulator.MULTIPLE_SUITES);
+            SuiteSeed suite = project.addSuite(SUITE);
+            for (int s = 1; s <= SECTIONS; s++) {
+                suite.addSection("Area " + s).addCases("Area " + s + " flow", CASES / SECTIONS);
+            }
+            CollectedResults results = results(newCases);
+            sim.setLatency(LATENCY);
+            // Self-hosted TestRail has no rate limit; the client's own limiter is opened up to match.
+            TestRailSettings settings = TestRailSettings.of(sim.url(), "bench@example.com", "bench-key")
+                    .withRequestsPerMinute(1_000_000);
+            OkHttpClient okHttp = new OkHttpClient();
+            TestRailClient client = new TestRailClient(settings, okHttp);
+            PublishSettings publish = PublishSettings.builder().project("Checkout").autoCreate(newCases > 0).build();
+            Path dir = Files.createTempDirectory("sync-bench");
+
+            System.gc();
+            List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(p -> p.getType() == MemoryType.HEAP).toList();
+            heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+            long start = System.nanoTime();
+            PublishReport report = new TestRailSync(client, ProgressListener.SILENT, Clock.systemUTC())
+                    .publish(results, publish, PublishJournal.open(dir.resolve("results.json.journal.json")));
+            Duration wall = Duration.ofNanos(System.nanoTime() - start);
+            long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+
+            long target = ceil(CASES, 250) + ceil(FLOWS, 250) + 6;
+            System.out.println("== " + title);
+            new java.util.TreeMap<>(report.callsByMethod()).forEach((method, count) -> System.out.printf("  %-24s %6d%n", method, count));
+            System.out.printf("  %-24s %6d   %s%n", "TestRail calls", report.totalCalls(), newCases == 0
+                    ? "(target: <= ceil(20,000/250) + ceil(10,000/250) + 6 = " + target + ")"
+                    : "(all-matched count + " + newCases + " add_case + get_case_fields + get_sections + add_section)");
+            System.out.printf("  %-24s %6.1f s%n", "wall time", wall.toMillis() / 1000.0);
+            System.out.printf("  %-24s %6d MB   (JVM heap, simulator with %,d cases included; target < 256 MB)%n",
+                    "peak heap", peak / (1024 * 1024), CASES + newCases);
+            System.out.printf("  %-24s %6d   posted, %d created cases, %d unmatched%n", "results",
+                    report.postedResults(), report.createdCases(), report.unmatchedFlows().size());
+            System.out.printf("  %-24s %6d   %s%n%n", "trcli (formula §10.2)", trcli(newCases), trcliTerms(newCases));
+            okHttp.dispatcher().executorService().shutdown();
+            okHttp.connectionPool().evictAll();
+            return report.totalCalls();
+        }
+    }
+
+    /**
+     * trcli's count for the same upload (reference §10.2, auto matcher with -y, new run, default
+     * batch 50): pg(P) + 1 + pg(S) + pg(M) + pg(E) + Cs + Cc + 1 + ⌈N/50⌉, with P = S = 1 and
+     * E = the suite's sections (one more when a section must be created for new cases).
+     */
+    private static long trcli(int newCases) {
+        return 1 + 1 + 1 + pg(CASES) + pg(SECTIONS) + (newCases > 0 ? 1 : 0) + newCases + 1 + ceil(FLOWS, 50);
+    }
+
+    private static String trcliTerms(int newCases) {
+        return "= pg(P) 1 + case fields 1 + pg(S) 1 + pg(M) " + pg(CASES) + " + pg(E) " + pg(SECTIONS)
+                + (newCases > 0 ? " + Cs 1 + Cc " + newCases : "") + " + add_run 1 + ceil(N/50) " + ceil(FLOWS, 50);
+    }
+
+    private static long pg(long items) {
+        return Math.max(1, ceil(items, 250));
+    }
+
+    private static long ceil(long a, long b) {
+        return (a + b - 1) / b;
+    }
+
+    /** 10,000 flows: 90 % passed, 8 % failed, 2 % flaky; the last {@code newCases} have no case yet. */
+    private static CollectedResults results(int newCases) {
+        Instant now = Instant.now();
+        List<FlowResult> flows = new ArrayList<>(FLOWS);
+        int perSection = CASES / SECTIONS;
+        for (int i = 0; i < FLOWS; i++) {
+            String name = i >= FLOWS - newCases ? "New flow " + i
+                    : "Area " + (i % SECTIONS + 1) + " flow " + (i / SECTIONS % perSection + 1);
+            RunStatus status = i % 50 == 0 ? RunStatus.FLAKY : i % 12 == 0 ? RunStatus.FAILED : RunStatus.PASSED;
+            Instant start = now.minusSeconds(600);
+            flows.add(new FlowResult("flow-run-" + i, name, SUITE, status, "Active", status.equals(RunStatus.FLAKY) ? 1 : 0,
+                    Optional.of(start), Optional.of(start.plusMillis(800 + i % 5000)), Duration.ofMillis(800 + i % 5000),
+                    status.equals(RunStatus.FAILED) ? "POST https://api.example.com/orders: expected status to equal 201,"
+                            + " got 500 (Internal Server Error)" : "",
+                    "https://app.loadmill.com/app/api-tests/test-suite-runs/run-1/flows/flow-run-" + i));
+        }
+        SuiteResult suite = new SuiteResult("suite-1", "suite-run-1", SUITE, SUITE, RunStatus.FAILED, "",
+                Optional.of(now.minusSeconds(600)), Optional.of(now), "https://app.loadmill.com/app/api-tests/test-suite-runs/run-1",
+                flows);
+        return new CollectedResults(RunKind.TEST_SUITES, "https://app.loadmill.com", "", "", "", "", RunStatus.FAILED,
+                Optional.of(now.minusSeconds(600)), Optional.of(now), List.of(suite));
+    }
+}
