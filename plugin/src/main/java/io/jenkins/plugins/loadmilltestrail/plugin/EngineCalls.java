@@ -6,20 +6,19 @@ import hudson.Util;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.loadmilltestrail.engine.EngineException;
 import io.jenkins.plugins.loadmilltestrail.engine.http.CallStats;
+import io.jenkins.plugins.loadmilltestrail.engine.job.LoadmillTestRailJob;
 import io.jenkins.plugins.loadmilltestrail.engine.loadmill.LoadmillClient;
 import io.jenkins.plugins.loadmilltestrail.engine.loadmill.LoadmillSettings;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.SettingMaps;
-import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailClient;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailSettings;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailUrls;
-import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.User;
 import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
 import okhttp3.OkHttpClient;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
  * The engine calls behind the configuration page: offline checks and the two "Test connection"
- * buttons. Callers check permissions first. Messages are the engine's own, which never contain a
+ * buttons (the facade's {@code checkTestRail} / {@code checkLoadmill}). Callers check permissions first. Messages are the engine's own, which never contain a
  * secret.
  */
 final class EngineCalls {
@@ -81,9 +80,7 @@ final class EngineCalls {
                             credentials.getUsername(),
                             credentials.getPassword().getPlainText())
                     .withRequestsPerMinute(requestsPerMinute);
-            User user = new TestRailClient(settings, httpClient()).currentUser();
-            String who = user.email().isEmpty() ? user.name() : user.name() + " (" + user.email() + ")";
-            return FormValidation.ok("Connected to TestRail as " + who + ".");
+            return FormValidation.ok(new LoadmillTestRailJob(httpClient()).checkTestRail(settings));
         } catch (EngineException e) {
             return FormValidation.error(e.getMessage());
         } catch (InterruptedException e) {

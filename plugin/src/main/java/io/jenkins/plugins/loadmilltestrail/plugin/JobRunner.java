@@ -11,13 +11,15 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.loadmilltestrail.engine.EngineException;
 import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
-import io.jenkins.plugins.loadmilltestrail.engine.loadmill.LoadmillRunner;
+import io.jenkins.plugins.loadmilltestrail.engine.job.JobOutcome;
+import io.jenkins.plugins.loadmilltestrail.engine.job.JobSettings;
+import io.jenkins.plugins.loadmilltestrail.engine.job.LoadmillTestRailJob;
+import io.jenkins.plugins.loadmilltestrail.engine.job.PublishFailedException;
+import io.jenkins.plugins.loadmilltestrail.engine.job.ResultsSavedHook;
 import io.jenkins.plugins.loadmilltestrail.engine.loadmill.LoadmillSettings;
 import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
 import io.jenkins.plugins.loadmilltestrail.engine.model.FlowResult;
 import io.jenkins.plugins.loadmilltestrail.engine.model.RunStatus;
-import io.jenkins.plugins.loadmilltestrail.engine.report.JUnitReport;
-import io.jenkins.plugins.loadmilltestrail.engine.report.ResultsFile;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.CaseIds;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.CasePin;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.FlowOutcome;
@@ -26,14 +28,12 @@ import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishReport;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishSettings;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishedRun;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.SettingMaps;
-import io.jenkins.plugins.loadmilltestrail.engine.sync.TestRailSync;
-import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailClient;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailSettings;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,8 +41,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import jenkins.model.Jenkins;
-import okhttp3.OkHttpClient;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
@@ -108,56 +108,59 @@ final class JobRunner {
             throw new AbortException(e.getMessage());
         }
 
-        OkHttpClient http = EngineCalls.httpClient();
-
-        // 2. Run Loadmill and collect. An abort interrupts this thread; the engine stops the run.
-        CollectedResults results;
-        try {
-            results = new LoadmillRunner(http, loadmillSettings, progress).run();
-        } catch (EngineException e) {
-            throw new AbortException(e.getMessage());
-        }
-
-        // 3. Save before publishing: the build directory, then the workspace.
+        // 2. Run Loadmill, save, publish: the engine orders it. The engine's files go to the build's
+        //    directory on the controller; the hook copies them into the workspace (possibly on an
+        //    agent) after they are written and before anything is published.
         Path dir = new File(run.getRootDir(), BUILD_DIR_NAME).toPath();
-        Files.createDirectories(dir);
         Path localResults = dir.resolve("results.json");
         Path localJUnit = dir.resolve("junit.xml");
-        ResultsFile.write(results, localResults);
-        JUnitReport.write(results, localJUnit);
-        String resultsFile = "";
-        String junitFile = "";
-        if (workspace != null) {
-            resultsFile = job.getResultsFile();
-            junitFile = job.getJunitFile();
-            progress.info(
-                    "Results file: " + WorkspaceFiles.copyIntoWorkspace(localResults.toFile(), workspace, resultsFile));
-            progress.info("JUnit XML: " + WorkspaceFiles.copyIntoWorkspace(localJUnit.toFile(), workspace, junitFile));
-        } else {
-            progress.info("No workspace (the step runs outside node): the results file and JUnit XML are kept "
-                    + "with the build only.");
-        }
-
-        // 4. Publish. If TestRail fails, the build page still shows what Loadmill reported.
-        Counts counts = Counts.of(results);
-        PublishReport report;
+        List<String> written = new ArrayList<>(List.of("", ""));
+        ResultsSavedHook copyIntoWorkspace = (results, resultsFile, junitFile) -> {
+            if (workspace == null) {
+                progress.info("No workspace (the step runs outside node): the results file and JUnit XML are kept "
+                        + "with the build only.");
+                return;
+            }
+            try {
+                progress.info("Results file: "
+                        + WorkspaceFiles.copyIntoWorkspace(resultsFile.toFile(), workspace, job.getResultsFile()));
+                written.set(0, job.getResultsFile());
+                if (junitFile.isPresent() && Files.exists(junitFile.get())) {
+                    progress.info("JUnit XML: "
+                            + WorkspaceFiles.copyIntoWorkspace(
+                                    junitFile.get().toFile(), workspace, job.getJunitFile()));
+                    written.set(1, job.getJunitFile());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+        JobSettings settings = new JobSettings(
+                loadmillSettings, testRailSettings, publishSettings, localResults, Optional.of(localJUnit));
+        JobOutcome outcome;
         try {
-            report = new TestRailSync(new TestRailClient(testRailSettings, http), progress, Clock.systemUTC())
-                    .publish(results, publishSettings, localResults);
-        } catch (EngineException e) {
-            run.addOrReplaceAction(action(counts, results, null, e.getMessage()));
+            outcome = new LoadmillTestRailJob(EngineCalls.httpClient()).run(settings, progress, copyIntoWorkspace);
+        } catch (PublishFailedException e) {
+            // Loadmill ran and its results were saved: show them beside the TestRail error.
+            run.addOrReplaceAction(action(e.collected(), null, e.getMessage()));
             throw new AbortException(e.getMessage());
+        } catch (EngineException e) {
+            throw new AbortException(e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw new AbortException("Could not copy the Loadmill results into the workspace: "
+                    + e.getCause().getMessage() + ". They are kept with the build in " + dir + ".");
         }
+        PublishReport report = outcome.report();
         report.unmatchedFlows().forEach(f -> progress.warn("No TestRail case for " + f));
         report.rejected().forEach(f -> progress.warn("TestRail refused " + f));
 
-        // 5. Build page, return value, build result.
-        run.addOrReplaceAction(action(counts, results, report, null));
-        Map<String, Object> summary = summary(counts, results, report, resultsFile, junitFile);
+        // 3. Build page, return value, build result.
+        run.addOrReplaceAction(action(outcome.results(), report, null));
+        Map<String, Object> summary = summary(outcome, written.get(0), written.get(1));
         Result result = null;
         String warning = "";
-        if (counts.failed + counts.other > 0) {
-            warning = (counts.failed + counts.other) + " of " + counts.total() + " Loadmill flows did not pass";
+        if (!outcome.allPassed()) {
+            warning = outcome.failed() + " of " + outcome.total() + " Loadmill flows did not pass";
             result = switch (job.getFailedFlowsResult()) {
                 case JobFields.RESULT_FAILURE -> Result.FAILURE;
                 case JobFields.RESULT_UNCHANGED -> null;
@@ -315,34 +318,13 @@ final class JobRunner {
         return parameters;
     }
 
-    /** Flow counts by Loadmill status. */
-    record Counts(int passed, int failed, int flaky, int other) {
-        static Counts of(CollectedResults results) {
-            int passed = 0;
-            int failed = 0;
-            int flaky = 0;
-            int other = 0;
-            for (FlowResult flow : (Iterable<FlowResult>) results.flows()::iterator) {
-                if (flow.status().equals(RunStatus.PASSED)) {
-                    passed++;
-                } else if (flow.status().equals(RunStatus.FAILED)) {
-                    failed++;
-                } else if (flow.status().equals(RunStatus.FLAKY)) {
-                    flaky++;
-                } else {
-                    other++;
-                }
-            }
-            return new Counts(passed, failed, flaky, other);
-        }
-
-        int total() {
-            return passed + failed + flaky + other;
-        }
-    }
-
     private static LoadmillTestRailAction action(
-            Counts counts, CollectedResults results, @CheckForNull PublishReport report, @CheckForNull String error) {
+            CollectedResults results, @CheckForNull PublishReport report, @CheckForNull String error) {
+        int total = (int) results.flows().count();
+        int passed = (int)
+                results.flows().filter(f -> f.status().equals(RunStatus.PASSED)).count();
+        int flaky = (int)
+                results.flows().filter(f -> f.status().equals(RunStatus.FLAKY)).count();
         List<LoadmillTestRailAction.Link> runs = new ArrayList<>();
         List<LoadmillTestRailAction.FlowRow> rows = new ArrayList<>();
         Map<String, String> flowUrls = new LinkedHashMap<>();
@@ -373,10 +355,9 @@ final class JobRunner {
             }
         }
         return new LoadmillTestRailAction(
-                counts.passed,
-                counts.failed,
-                counts.flaky,
-                counts.other,
+                passed,
+                total - passed - flaky, // as JobOutcome.failed(): everything that did not pass
+                flaky,
                 results.runUrl(),
                 report == null ? "" : report.planUrl(),
                 runs,
@@ -391,15 +372,15 @@ final class JobRunner {
     }
 
     /** The step's return value: Strings, numbers and lists only (safe for CPS and the sandbox). */
-    private static Map<String, Object> summary(
-            Counts counts, CollectedResults results, PublishReport report, String resultsFile, String junitFile) {
+    private static Map<String, Object> summary(JobOutcome outcome, String resultsFile, String junitFile) {
+        PublishReport report = outcome.report();
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("passed", counts.passed);
-        summary.put("failed", counts.failed);
-        summary.put("flaky", counts.flaky);
-        summary.put("other", counts.other);
-        summary.put("total", counts.total());
-        summary.put("loadmillRunUrl", results.runUrl());
+        summary.put("passed", outcome.passed());
+        summary.put("failed", outcome.failed());
+        summary.put("flaky", outcome.flaky());
+        summary.put("total", outcome.total());
+        summary.put("allPassed", outcome.allPassed());
+        summary.put("loadmillRunUrl", outcome.results().runUrl());
         summary.put(
                 "testRailPlanId", report.planId().isPresent() ? report.planId().getAsLong() : 0L);
         summary.put("testRailPlanUrl", report.planUrl());

@@ -27,7 +27,6 @@ public class LoadmillTestRailAction implements RunAction2 {
     private final int passed;
     private final int failed;
     private final int flaky;
-    private final int other;
     private final String loadmillRunUrl;
     private final String testRailPlanUrl;
     private final List<Link> testRailRuns;
@@ -44,7 +43,6 @@ public class LoadmillTestRailAction implements RunAction2 {
             int passed,
             int failed,
             int flaky,
-            int other,
             @CheckForNull String loadmillRunUrl,
             @CheckForNull String testRailPlanUrl,
             List<Link> testRailRuns,
@@ -59,7 +57,6 @@ public class LoadmillTestRailAction implements RunAction2 {
         this.passed = passed;
         this.failed = failed;
         this.flaky = flaky;
-        this.other = other;
         this.loadmillRunUrl = webUrlOrEmpty(loadmillRunUrl);
         this.testRailPlanUrl = webUrlOrEmpty(testRailPlanUrl);
         this.testRailRuns = new ArrayList<>(testRailRuns);
@@ -127,21 +124,18 @@ public class LoadmillTestRailAction implements RunAction2 {
         return passed;
     }
 
+    /** Flows that did not pass: failed, stopped, never ran, or an unknown status. */
     public int getFailed() {
         return failed;
     }
 
+    /** Flows that passed on a retry; they count as passed. */
     public int getFlaky() {
         return flaky;
     }
 
-    /** Flows that were stopped, never ran, or had a status Loadmill did not document. */
-    public int getOther() {
-        return other;
-    }
-
     public int getTotal() {
-        return passed + failed + flaky + other;
+        return passed + failed + flaky;
     }
 
     public String getLoadmillRunUrl() {

@@ -11,6 +11,7 @@ import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
 import hudson.model.Result;
 import hudson.model.Run;
+import io.jenkins.plugins.loadmilltestrail.simulator.Fault;
 import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.LoadmillSimulator;
 import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.TestPlanScenario;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.ProjectSeed;
@@ -171,23 +172,36 @@ class LoadmillTestRailBuildTest {
     }
 
     @Test
-    void testRailErrorsFailTheBuildWithTheEngineMessageAndKeepTheResultsFile() throws Exception {
+    void refusedTestRailCredentialsFailTheBuildBeforeLoadmillRuns() throws Exception {
         TestPlanScenario plan = planWithTwoPassingFlows();
         testRail.setApiEnabled(false);
-        WorkflowJob p =
-                pipeline("node { loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT + "' }");
+        WorkflowJob p = pipeline(
+                "node { loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT + "' }");
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
-        j.assertLogContains("Site Settings", b);
+        j.assertLogContains("Site Settings", b); // the engine's message: enable the API
         j.assertLogNotContains("\tat io.jenkins.plugins", b); // a user error, not a stack trace
         assertNoSecretsIn(b);
-        // collected results were saved before publishing
-        assertTrue(j.jenkins
-                .getWorkspaceFor(p)
-                .child(JobFields.DEFAULT_RESULTS_FILE)
-                .exists());
+        assertTrue(loadmill.launches().isEmpty(), "a refused TestRail must not cost a Loadmill run");
+    }
+
+    @Test
+    void testRailFailingAfterTheRunKeepsTheResultsAndShowsThem() throws Exception {
+        TestPlanScenario plan = planWithTwoPassingFlows();
+        testRail.faults().always("add_run", Fault.status(503, "{\"error\":\"maintenance\"}"));
+        WorkflowJob p = pipeline(
+                "node { loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT + "' }");
+        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        j.assertLogContains("loadmill-testrail publish --results", b); // how to finish without re-running
+        j.assertLogNotContains("\tat io.jenkins.plugins", b);
+        assertNoSecretsIn(b);
+        // collected results were saved, into the workspace too, before publishing
+        assertTrue(j.jenkins.getWorkspaceFor(p).child(JobFields.DEFAULT_RESULTS_FILE).exists());
+        assertTrue(new java.io.File(b.getRootDir(), JobRunner.BUILD_DIR_NAME + "/results.json").isFile());
         LoadmillTestRailAction action = b.getAction(LoadmillTestRailAction.class);
         assertNotNull(action, "the Loadmill results are shown even when TestRail failed");
+        assertEquals(2, action.getPassed());
         assertFalse(action.getPublishError().isEmpty());
+        assertEquals(1, loadmill.launches().size());
     }
 
     @Test
