@@ -151,8 +151,8 @@ final class JobRunner {
                     + e.getCause().getMessage() + ". They are kept with the build in " + dir + ".");
         }
         PublishReport report = outcome.report();
-        report.unmatchedFlows().forEach(f -> progress.warn("No TestRail case for " + f));
-        report.rejected().forEach(f -> progress.warn("TestRail refused " + f));
+        // The engine warns with the count; name them (refused results it names itself).
+        report.unmatchedFlows().forEach(f -> progress.info("No TestRail case for " + f));
 
         // 3. Build page, return value, build result.
         run.addOrReplaceAction(action(outcome.results(), report, null));
@@ -223,10 +223,10 @@ final class JobRunner {
                 .baseUrl(loadmillUrl)
                 .apiToken(credentials.getSecret().getPlainText())
                 .testPlanId(env.expand(job.getTestPlanId()))
-                .suiteIds(list(env.expand(job.getSuiteIds())))
-                .labels(list(env.expand(job.getLabels())))
+                .suiteIds(list(env.expand(job.getSuiteIds()), "[,\\s]+"))
+                .labels(list(env.expand(job.getLabels()), "[,\\n]+"))
                 .labelsExpression(env.expand(job.getLabelsExpression()))
-                .tags(list(env.expand(job.getTags())))
+                .tags(list(env.expand(job.getTags()), "[,\\n]+"))
                 .pool(env.expand(job.getPool()))
                 .parallel(job.getParallel())
                 .branch(env.expand(job.getBranch()))
@@ -287,12 +287,15 @@ final class JobRunner {
         }
     }
 
-    /** Comma, whitespace or newline separated values. */
-    private static List<String> list(@CheckForNull String text) {
+    /** Values separated by {@code separators} (ids: commas or spaces; labels and tags may hold spaces). */
+    private static List<String> list(@CheckForNull String text, String separators) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        return Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+        return Arrays.stream(text.split(separators))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** One {@code name=value} per line, split at the first '='; blank and '#' lines ignored. */

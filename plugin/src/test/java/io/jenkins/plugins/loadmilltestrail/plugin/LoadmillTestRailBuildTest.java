@@ -175,8 +175,8 @@ class LoadmillTestRailBuildTest {
     void refusedTestRailCredentialsFailTheBuildBeforeLoadmillRuns() throws Exception {
         TestPlanScenario plan = planWithTwoPassingFlows();
         testRail.setApiEnabled(false);
-        WorkflowJob p = pipeline(
-                "node { loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT + "' }");
+        WorkflowJob p =
+                pipeline("node { loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT + "' }");
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
         j.assertLogContains("Site Settings", b); // the engine's message: enable the API
         j.assertLogNotContains("\tat io.jenkins.plugins", b); // a user error, not a stack trace
@@ -188,14 +188,17 @@ class LoadmillTestRailBuildTest {
     void testRailFailingAfterTheRunKeepsTheResultsAndShowsThem() throws Exception {
         TestPlanScenario plan = planWithTwoPassingFlows();
         testRail.faults().always("add_run", Fault.status(503, "{\"error\":\"maintenance\"}"));
-        WorkflowJob p = pipeline(
-                "node { loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT + "' }");
+        WorkflowJob p =
+                pipeline("node { loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT + "' }");
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
         j.assertLogContains("loadmill-testrail publish --results", b); // how to finish without re-running
         j.assertLogNotContains("\tat io.jenkins.plugins", b);
         assertNoSecretsIn(b);
         // collected results were saved, into the workspace too, before publishing
-        assertTrue(j.jenkins.getWorkspaceFor(p).child(JobFields.DEFAULT_RESULTS_FILE).exists());
+        assertTrue(j.jenkins
+                .getWorkspaceFor(p)
+                .child(JobFields.DEFAULT_RESULTS_FILE)
+                .exists());
         assertTrue(new java.io.File(b.getRootDir(), JobRunner.BUILD_DIR_NAME + "/results.json").isFile());
         LoadmillTestRailAction action = b.getAction(LoadmillTestRailAction.class);
         assertNotNull(action, "the Loadmill results are shown even when TestRail failed");
