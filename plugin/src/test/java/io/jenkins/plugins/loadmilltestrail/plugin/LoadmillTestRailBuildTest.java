@@ -268,7 +268,8 @@ class LoadmillTestRailBuildTest {
     @Test
     void loadmillAndTestRailTextIsEscapedOnTheBuildPages() throws Exception {
         String evil = "<img src=x onerror=alert(1)>";
-        TestPlanScenario plan = loadmill.addTestPlan("Nightly").suite(SUITE, s -> s.passed(evil));
+        TestPlanScenario plan = loadmill.addTestPlan("Nightly")
+                .suite(SUITE, s -> s.passed("Create order").passed(evil));
         WorkflowJob p = pipeline("loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT + "'");
         WorkflowRun b = j.buildAndAssertSuccess(p);
         JenkinsRule.WebClient wc = j.createWebClient();
