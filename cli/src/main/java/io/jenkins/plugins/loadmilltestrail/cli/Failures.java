@@ -2,6 +2,8 @@ package io.jenkins.plugins.loadmilltestrail.cli;
 
 import io.jenkins.plugins.loadmilltestrail.engine.EngineException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Prints why a command failed and chooses its exit code. Engine errors are one line meant for
@@ -13,11 +15,10 @@ final class Failures {
     static int report(Throwable failure, PrintWriter err, boolean verbose) {
         if (failure instanceof EngineException e) {
             err.println("error: " + e.getMessage());
+            List<String> details = details(e);
             if (verbose) {
-                for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-                    err.println("  caused by: " + cause.getClass().getSimpleName() + ": " + cause.getMessage());
-                }
-            } else if (e.getCause() != null && e.kind() != EngineException.Kind.CONFIGURATION) {
+                details.forEach(detail -> err.println("  caused by: " + detail));
+            } else if (!details.isEmpty()) {
                 err.println("(run with --verbose for details)");
             }
             err.flush();
@@ -32,5 +33,16 @@ final class Failures {
         failure.printStackTrace(err);
         err.flush();
         return ExitCodes.INTERNAL;
+    }
+
+    /** The causes that add something: a wrapper often repeats its cause's message. */
+    private static List<String> details(EngineException e) {
+        List<String> details = new ArrayList<>();
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !e.getMessage().contains(cause.getMessage())) {
+                details.add(cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            }
+        }
+        return details;
     }
 }

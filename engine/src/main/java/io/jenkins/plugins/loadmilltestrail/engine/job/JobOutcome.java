@@ -1,7 +1,6 @@
 package io.jenkins.plugins.loadmilltestrail.engine.job;
 
 import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
-import io.jenkins.plugins.loadmilltestrail.engine.model.FlowResult;
 import io.jenkins.plugins.loadmilltestrail.engine.model.RunStatus;
 import io.jenkins.plugins.loadmilltestrail.engine.model.SuiteResult;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishReport;
@@ -25,22 +24,27 @@ public record JobOutcome(CollectedResults results, PublishReport report, String 
         this(results, report, "");
     }
 
+    /** Flows by outcome; also available without an outcome through {@link FlowCounts#of}. */
+    public FlowCounts counts() {
+        return FlowCounts.of(results);
+    }
+
     public int total() {
-        return (int) results.flows().count();
+        return counts().total();
     }
 
     public int passed() {
-        return count(RunStatus.PASSED);
+        return counts().passed();
     }
 
     /** Flows that failed and then passed on a retry; they count as passed. */
     public int flaky() {
-        return count(RunStatus.FLAKY);
+        return counts().flaky();
     }
 
     /** Flows that did not pass: failed, stopped, never ran or an unknown status. */
     public int failed() {
-        return total() - passed() - flaky();
+        return counts().failed();
     }
 
     /**
@@ -49,10 +53,6 @@ public record JobOutcome(CollectedResults results, PublishReport report, String 
      */
     public boolean allPassed() {
         return failed() == 0 && results.suites().stream().map(SuiteResult::status).allMatch(JobOutcome::passes);
-    }
-
-    private int count(RunStatus status) {
-        return (int) results.flows().map(FlowResult::status).filter(status::equals).count();
     }
 
     /** PASSED, or FLAKY (failed, then passed on a retry): what counts as passed for flows and suites. */

@@ -64,25 +64,18 @@ public final class LoadmillTestRailJob {
 
     /** Runs Loadmill, saves the results, then publishes them (or only plans, for a dry run). */
     public JobOutcome run(JobSettings settings, ProgressListener progress) throws InterruptedException {
-        return run(settings, progress, ResultsSavedHook.NONE);
+        return publishOrPlan(collect(settings, progress), settings, progress);
     }
 
-    /** As {@link #run(JobSettings, ProgressListener)}, calling {@code saved} between saving and publishing. */
-    public JobOutcome run(JobSettings settings, ProgressListener progress, ResultsSavedHook saved) throws InterruptedException {
-        settings.testRail().validated();
-        ResultsFiles.checkWritable(settings.resultsFile(), "results file");
-        settings.junitFile().ifPresent(f -> ResultsFiles.checkWritable(f, "JUnit file"));
-        checkTestRailBeforeLoadmill(settings.testRail(), progress);
-        CollectedResults results = new LoadmillRunner(http, settings.loadmill(), progress).run();
-        save(results, settings, progress);
+    /**
+     * As {@link #run(JobSettings, ProgressListener)}, calling {@code saved} between saving and
+     * publishing; an {@link IOException} from the hook ends the job before publishing.
+     */
+    public JobOutcome run(JobSettings settings, ProgressListener progress, ResultsSavedHook saved)
+            throws IOException, InterruptedException {
+        CollectedResults results = collect(settings, progress);
         saved.resultsSaved(results, settings.resultsFile(), settings.junitFile());
-        try {
-            return settings.dryRun()
-                    ? plan(results, settings.testRail(), settings.publish(), progress)
-                    : publish(results, settings.resultsFile(), settings.testRail(), settings.publish(), progress);
-        } catch (EngineException e) {
-            throw new PublishFailedException(e, settings.resultsFile(), results);
-        }
+        return publishOrPlan(results, settings, progress);
     }
 
     /**
@@ -118,6 +111,28 @@ public final class LoadmillTestRailJob {
     /** For "Test connection": "Connected to Loadmill at … (token accepted)", or an {@link EngineException}. */
     public String checkLoadmill(String baseUrl, String apiToken) throws InterruptedException {
         return new LoadmillClient(http, baseUrl, apiToken, new CallStats()).testConnection();
+    }
+
+    /** Validates, checks TestRail's credentials, runs Loadmill and saves the results. */
+    private CollectedResults collect(JobSettings settings, ProgressListener progress) throws InterruptedException {
+        settings.testRail().validated();
+        ResultsFiles.checkWritable(settings.resultsFile(), "results file");
+        settings.junitFile().ifPresent(f -> ResultsFiles.checkWritable(f, "JUnit file"));
+        checkTestRailBeforeLoadmill(settings.testRail(), progress);
+        CollectedResults results = new LoadmillRunner(http, settings.loadmill(), progress).run();
+        save(results, settings, progress);
+        return results;
+    }
+
+    private JobOutcome publishOrPlan(CollectedResults results, JobSettings settings, ProgressListener progress)
+            throws InterruptedException {
+        try {
+            return settings.dryRun()
+                    ? plan(results, settings.testRail(), settings.publish(), progress)
+                    : publish(results, settings.resultsFile(), settings.testRail(), settings.publish(), progress);
+        } catch (EngineException e) {
+            throw new PublishFailedException(e, settings.resultsFile(), results);
+        }
     }
 
     /**

@@ -33,6 +33,11 @@ public final class PublishFailedException extends EngineException {
         return resultsFile;
     }
 
+    /** Why publishing failed, without the advice about the results file (front ends may word their own). */
+    public String reason() {
+        return getCause().getMessage();
+    }
+
     /** What Loadmill reported, for front ends that show it beside the TestRail error. */
     public CollectedResults collected() {
         return collected;

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.loadmilltestrail.engine.job;
 
 import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -13,5 +14,7 @@ public interface ResultsSavedHook {
     /** A hook that does nothing. */
     ResultsSavedHook NONE = (results, resultsFile, junitFile) -> {};
 
-    void resultsSaved(CollectedResults results, Path resultsFile, Optional<Path> junitFile) throws InterruptedException;
+    /** @throws IOException for the front end's own file handling; it ends the build before publishing */
+    void resultsSaved(CollectedResults results, Path resultsFile, Optional<Path> junitFile)
+            throws IOException, InterruptedException;
 }

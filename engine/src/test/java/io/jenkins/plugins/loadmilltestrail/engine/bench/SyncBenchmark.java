@@ -32,7 +32,8 @@ import okhttp3.OkHttpClient;
  * Publishes 10,000 Loadmill flows into a simulated TestRail suite of 20,000 cases (all matched by
  * name), then the same with 500 flows that have no case yet (auto-create), at 20 ms latency per
  * call. Prints TestRail calls per method, wall time, peak heap, and the trcli formula's call count
- * (reference §10.2) for the same work. Asserts nothing. How to run: docs/matching.md, "Benchmark".
+ * (reference §10.2) for the same work. Asserts nothing. Run: {@code scripts/benchmark SyncBenchmark}
+ * (own JVM, -Xmx256m); details in docs/matching.md, "Benchmark".
  */
 public final class SyncBenchmark {
     private static final int CASES = 20_000;

@@ -42,6 +42,7 @@ class JobOutcomeTest {
         assertThat(outcome.failed()).isEqualTo(3);
         assertThat(outcome.allPassed()).isFalse();
         assertThat(outcome.planText()).isEmpty();
+        assertThat(outcome.counts()).isEqualTo(new FlowCounts(5, 1, 1, 3)).isEqualTo(FlowCounts.of(outcome.results()));
     }
 
     @Test

@@ -17,6 +17,7 @@ import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.TestPlanScenario;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.ProjectSeed;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SectionSeed;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -108,7 +109,7 @@ class LoadmillTestRailJobTest {
     }
 
     @Test
-    void theHookRunsAfterSavingAndBeforePublishing() throws InterruptedException {
+    void theHookRunsAfterSavingAndBeforePublishing() throws Exception {
         List<String> seen = new CopyOnWriteArrayList<>();
         job().run(settings(KEY, false), progress, (collected, resultsFile, junitFile) -> {
             assertThat(resultsFile).isNotEmptyFile();
@@ -118,6 +119,16 @@ class LoadmillTestRailJobTest {
         });
         assertThat(seen).hasSize(1);
         assertThat(testRail.runs()).hasSize(1);
+    }
+
+    @Test
+    void anIOExceptionFromTheHookStopsBeforePublishing() {
+        assertThatThrownBy(() -> job().run(settings(KEY, false), progress, (collected, resultsFile, junitFile) -> {
+            throw new IOException("workspace is read-only");
+        })).isInstanceOf(IOException.class).hasMessage("workspace is read-only");
+        assertThat(results).isNotEmptyFile();
+        assertThat(testRail.runs()).isEmpty();
+        assertThat(testRail.plans()).isEmpty();
     }
 
     @Test
@@ -138,6 +149,8 @@ class LoadmillTestRailJobTest {
         assertThat(failure.kind()).isEqualTo(EngineException.Kind.TESTRAIL);
         assertThat(failure.resultsFile()).isEqualTo(results);
         assertThat(failure.collected().flows()).hasSize(3);
+        assertThat(FlowCounts.of(failure.collected())).isEqualTo(new FlowCounts(3, 1, 1, 1));
+        assertThat(failure.reason()).isNotBlank().doesNotContain("publish --results");
         assertThat(failure.getMessage()).contains("kept in " + results, "loadmill-testrail publish --results " + results)
                 .doesNotContain(KEY);
         assertThat(ResultsFile.read(results).flows()).hasSize(3);
