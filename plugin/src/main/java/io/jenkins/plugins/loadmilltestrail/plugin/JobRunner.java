@@ -11,6 +11,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.loadmilltestrail.engine.EngineException;
 import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
+import io.jenkins.plugins.loadmilltestrail.engine.job.FlowCounts;
 import io.jenkins.plugins.loadmilltestrail.engine.job.JobOutcome;
 import io.jenkins.plugins.loadmilltestrail.engine.job.JobSettings;
 import io.jenkins.plugins.loadmilltestrail.engine.job.LoadmillTestRailJob;
@@ -19,7 +20,6 @@ import io.jenkins.plugins.loadmilltestrail.engine.job.ResultsSavedHook;
 import io.jenkins.plugins.loadmilltestrail.engine.loadmill.LoadmillSettings;
 import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
 import io.jenkins.plugins.loadmilltestrail.engine.model.FlowResult;
-import io.jenkins.plugins.loadmilltestrail.engine.model.RunStatus;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.CaseIds;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.CasePin;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.FlowOutcome;
@@ -31,7 +31,6 @@ import io.jenkins.plugins.loadmilltestrail.engine.sync.SettingMaps;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailSettings;
 import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,18 +120,13 @@ final class JobRunner {
                         + "with the build only.");
                 return;
             }
-            try {
-                progress.info("Results file: "
-                        + WorkspaceFiles.copyIntoWorkspace(resultsFile.toFile(), workspace, job.getResultsFile()));
-                written.set(0, job.getResultsFile());
-                if (junitFile.isPresent() && Files.exists(junitFile.get())) {
-                    progress.info("JUnit XML: "
-                            + WorkspaceFiles.copyIntoWorkspace(
-                                    junitFile.get().toFile(), workspace, job.getJunitFile()));
-                    written.set(1, job.getJunitFile());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            progress.info("Results file: "
+                    + WorkspaceFiles.copyIntoWorkspace(resultsFile.toFile(), workspace, job.getResultsFile()));
+            written.set(0, job.getResultsFile());
+            if (junitFile.isPresent() && Files.exists(junitFile.get())) {
+                progress.info("JUnit XML: "
+                        + WorkspaceFiles.copyIntoWorkspace(junitFile.get().toFile(), workspace, job.getJunitFile()));
+                written.set(1, job.getJunitFile());
             }
         };
         JobSettings settings = new JobSettings(
@@ -142,13 +136,20 @@ final class JobRunner {
             outcome = new LoadmillTestRailJob(EngineCalls.httpClient()).run(settings, progress, copyIntoWorkspace);
         } catch (PublishFailedException e) {
             // Loadmill ran and its results were saved: show them beside the TestRail error.
-            run.addOrReplaceAction(action(e.collected(), null, e.getMessage()));
-            throw new AbortException(e.getMessage());
+            String message = e.reason() + " The Loadmill results are kept with this build"
+                    + (written.get(0).isEmpty() ? "" : " and in the workspace as " + written.get(0))
+                    + "; to publish them without running Loadmill again, run `loadmill-testrail publish --results "
+                    + e.resultsFile() + "` (or re-run the build).";
+            run.addOrReplaceAction(action(e.collected(), null, e.reason()));
+            throw new AbortException(message);
         } catch (EngineException e) {
             throw new AbortException(e.getMessage());
-        } catch (UncheckedIOException e) {
-            throw new AbortException("Could not copy the Loadmill results into the workspace: "
-                    + e.getCause().getMessage() + ". They are kept with the build in " + dir + ".");
+        } catch (AbortException e) {
+            throw e;
+        } catch (IOException e) {
+            // From the hook: copying into the workspace failed; nothing was published.
+            throw new AbortException("Could not copy the Loadmill results into the workspace: " + e.getMessage()
+                    + ". They are kept with the build in " + dir + "; nothing was published to TestRail.");
         }
         PublishReport report = outcome.report();
         // The engine warns with the count; name them (refused results it names itself).
@@ -323,11 +324,7 @@ final class JobRunner {
 
     private static LoadmillTestRailAction action(
             CollectedResults results, @CheckForNull PublishReport report, @CheckForNull String error) {
-        int total = (int) results.flows().count();
-        int passed = (int)
-                results.flows().filter(f -> f.status().equals(RunStatus.PASSED)).count();
-        int flaky = (int)
-                results.flows().filter(f -> f.status().equals(RunStatus.FLAKY)).count();
+        FlowCounts counts = FlowCounts.of(results);
         List<LoadmillTestRailAction.Link> runs = new ArrayList<>();
         List<LoadmillTestRailAction.FlowRow> rows = new ArrayList<>();
         Map<String, String> flowUrls = new LinkedHashMap<>();
@@ -358,9 +355,9 @@ final class JobRunner {
             }
         }
         return new LoadmillTestRailAction(
-                passed,
-                total - passed - flaky, // as JobOutcome.failed(): everything that did not pass
-                flaky,
+                counts.passed(),
+                counts.failed(),
+                counts.flaky(),
                 results.runUrl(),
                 report == null ? "" : report.planUrl(),
                 runs,
