@@ -9,8 +9,10 @@ import hudson.FilePath;
 import hudson.model.Executor;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
+import hudson.model.Label;
 import hudson.model.Result;
 import hudson.model.Run;
+import hudson.slaves.DumbSlave;
 import io.jenkins.plugins.loadmilltestrail.simulator.Fault;
 import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.LoadmillSimulator;
 import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.TestPlanScenario;
@@ -137,6 +139,23 @@ class LoadmillTestRailBuildTest {
         JenkinsRule.WebClient wc = j.createWebClient();
         wc.getPage(b);
         wc.getPage(b, LoadmillTestRailAction.URL_NAME + "/");
+    }
+
+    @Test
+    void workspaceFilesAreWrittenOnTheAgentThatRunsTheNode() throws Exception {
+        DumbSlave agent = j.createOnlineSlave(Label.get("remote"));
+        TestPlanScenario plan = planWithTwoPassingFlows();
+        WorkflowJob p = pipeline("node('remote') {\n"
+                + "  def r = loadmillTestRail(testPlanId: '" + plan.id() + "', project: '" + PROJECT
+                + "', resultsFile: 'out/results.json')\n"
+                + "  echo \"file=${r.resultsFile}\"\n"
+                + "}");
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+        j.assertLogContains("file=out/results.json", b);
+        FilePath workspace = agent.getWorkspaceFor(p);
+        assertNotNull(workspace);
+        assertTrue(workspace.child("out/results.json").exists(), "results file on the agent");
+        assertTrue(workspace.child(JobFields.DEFAULT_JUNIT_FILE).exists(), "JUnit XML on the agent");
     }
 
     @Test
