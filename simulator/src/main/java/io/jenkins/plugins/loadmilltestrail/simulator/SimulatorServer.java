@@ -98,6 +98,30 @@ public final class SimulatorServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Actions to run just before an answer goes out. Kept here rather than in exchange attributes
+     * because the JDK 17 server stores those in the context, shared by concurrent requests.
+     */
+    private static final Map<HttpExchange, Runnable> ON_ANSWER =
+            java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+    /**
+     * Runs {@code action} once, just before the answer to {@code exchange} starts going out (or
+     * when {@link #answered} is called first). Simulators use it to stop counting a request as in
+     * flight before the client can see the answer and send its next request.
+     */
+    public static void onAnswer(HttpExchange exchange, Runnable action) {
+        ON_ANSWER.put(exchange, action);
+    }
+
+    /** Runs the {@link #onAnswer} action, if it has not run yet. */
+    public static void answered(HttpExchange exchange) {
+        Runnable action = ON_ANSWER.remove(exchange);
+        if (action != null) {
+            action.run();
+        }
+    }
+
     /** Sends an answer with the given content type and extra headers. */
     public static void send(HttpExchange exchange, int status, String contentType, String body,
             Map<String, String> headers) {
@@ -107,6 +131,7 @@ public final class SimulatorServer implements AutoCloseable {
                 exchange.getResponseHeaders().set("Content-Type", contentType);
             }
             headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+            answered(exchange);
             exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -128,6 +153,7 @@ public final class SimulatorServer implements AutoCloseable {
             return false;
         }
         if (fault.dropConnection()) {
+            answered(exchange);
             exchange.close();
             return true;
         }

@@ -242,9 +242,11 @@ class LoadmillRunnerTest {
             }
         });
         worker.start();
-        while (sim.calls(LoadmillSimulator.SUITE_RUN_ENDPOINT) < 2) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (sim.calls(LoadmillSimulator.SUITE_RUN_ENDPOINT) < 2 && worker.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
+        assertThat(sim.calls(LoadmillSimulator.SUITE_RUN_ENDPOINT)).as("polls before the interrupt").isGreaterThanOrEqualTo(2);
         worker.interrupt();
         worker.join(10_000);
 

@@ -214,10 +214,11 @@ public final class LoadmillSimulator implements AutoCloseable {
                 AtomicInteger current = inFlight.computeIfAbsent(route.endpoint, e -> new AtomicInteger());
                 int now = current.incrementAndGet();
                 peakInFlight.computeIfAbsent(route.endpoint, e -> new AtomicInteger()).accumulateAndGet(now, Math::max);
+                SimulatorServer.onAnswer(exchange, current::decrementAndGet);
                 try {
                     serve(route.endpoint, m.groupCount() > 0 ? m.group(1) : "", exchange);
                 } finally {
-                    current.decrementAndGet();
+                    SimulatorServer.answered(exchange);
                 }
                 return;
             }
