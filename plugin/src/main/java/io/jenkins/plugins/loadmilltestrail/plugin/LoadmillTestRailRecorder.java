@@ -40,10 +40,6 @@ public class LoadmillTestRailRecorder extends Recorder implements SimpleBuildSte
     @DataBoundConstructor
     public LoadmillTestRailRecorder() {}
 
-    JobFields job() {
-        return job;
-    }
-
     @Override
     public BuildStepMonitor getRequiredMonitorService() {
         return BuildStepMonitor.NONE;

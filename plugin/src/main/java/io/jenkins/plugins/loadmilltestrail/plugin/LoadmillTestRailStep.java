@@ -42,10 +42,6 @@ public class LoadmillTestRailStep extends Step {
     @DataBoundConstructor
     public LoadmillTestRailStep() {}
 
-    JobFields job() {
-        return job;
-    }
-
     @Override
     public StepExecution start(StepContext context) throws Exception {
         return new Execution(context, this);
