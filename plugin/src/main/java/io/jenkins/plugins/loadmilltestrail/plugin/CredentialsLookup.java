@@ -135,6 +135,7 @@ final class CredentialsLookup {
             return "Select a " + kind + " credential.";
         }
         return "No " + kind + " credential with id '" + value
-                + "' is available; add it under Manage Jenkins > Credentials (or the folder's credentials) or fix the id.";
+                + "' is available; add it under Manage Jenkins > Credentials (or the folder's credentials) or fix the"
+                + " id.";
     }
 }

@@ -102,7 +102,8 @@ class JobConfigurationTest {
         pinned.setCaseMap(List.of(new FlowCaseMapping("Login", "C123")));
         st.assertRoundTrip(
                 pinned,
-                "loadmillTestRail autoCreate: true, caseMap: [flowCase(caseId: 'C123', flow: 'Login')], matching: 'id', project: '3'");
+                "loadmillTestRail autoCreate: true, caseMap: [flowCase(caseId: 'C123', flow: 'Login')], matching:"
+                        + " 'id', project: '3'");
     }
 
     @Test
