@@ -109,15 +109,18 @@ public final class JobFields {
     /**
      * A form sends "" for a tri-state select left at "use the global default"; Stapler would bind
      * that to {@code false}. Dropping the key leaves the field {@code null}.
+     *
+     * <p>Edits {@code formData} in place and returns it. A copy through {@code JSONObject.fromObject}
+     * would re-parse string values that look like JSON ("[smoke]", "{x}", "null") into arrays,
+     * objects or JSON null, changing what the user typed.
      */
     static JSONObject dropBlankTriStates(JSONObject formData) {
-        JSONObject copy = JSONObject.fromObject(formData);
         for (String key : TRI_STATE_FIELDS) {
-            if (copy.has(key) && Util.fixEmptyAndTrim(copy.optString(key)) == null) {
-                copy.remove(key);
+            if (formData.has(key) && Util.fixEmptyAndTrim(formData.optString(key)) == null) {
+                formData.remove(key);
             }
         }
-        return copy;
+        return formData;
     }
 
     @CheckForNull

@@ -1,11 +1,14 @@
 package io.jenkins.plugins.loadmilltestrail.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.List;
 import net.sf.json.JSONObject;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -59,8 +62,21 @@ class AdapterUnitTest {
         form.put("project", "Payments");
         JSONObject cleaned = JobFields.dropBlankTriStates(form);
         assertEquals(List.of("project"), List.copyOf(cleaned.keySet()));
-        form.put(key, "true");
-        assertEquals("true", JobFields.dropBlankTriStates(form).getString(key));
+        JSONObject set = new JSONObject();
+        set.put(key, "true");
+        assertEquals("true", JobFields.dropBlankTriStates(set).getString(key));
+    }
+
+    @Test
+    void textThatLooksLikeJsonIsKeptAsTyped() {
+        // Parsed from JSON text, as Stapler builds the submitted form; edited in place, never re-parsed.
+        JSONObject form = JSONObject.fromObject(
+                "{\"autoCreate\": \"\", \"labels\": \"[a]\", \"project\": \"P\"}");
+        JSONObject cleaned = JobFields.dropBlankTriStates(form);
+        assertSame(form, cleaned);
+        assertFalse(cleaned.has("autoCreate"));
+        assertEquals("[a]", cleaned.get("labels"));
+        assertEquals("P", cleaned.get("project"));
     }
 
     @ParameterizedTest
