@@ -122,9 +122,10 @@ class LoadmillTestRailConfigurationTest {
             assertThrows(
                     AccessDeniedException.class,
                     () -> config.doTestLoadmillConnection("https://attacker.example/", TestCredentials.LOADMILL_ID));
-            assertThrows(AccessDeniedException.class, () -> config.doCheckTestRailUrl("https://example.testrail.io/"));
-            assertThrows(AccessDeniedException.class, () -> config.doCheckLoadmillUrl("https://app.loadmill.com"));
-            assertThrows(AccessDeniedException.class, () -> config.doCheckStatusMapping("FLAKY=retest"));
+            // Offline field checks: a read-only viewer gets no error page under each field, and no verdict.
+            assertEquals(FormValidation.Kind.OK, config.doCheckTestRailUrl("not a url").kind);
+            assertEquals(FormValidation.Kind.OK, config.doCheckLoadmillUrl("not a url").kind);
+            assertEquals(FormValidation.Kind.OK, config.doCheckStatusMapping("no mapping here").kind);
         }
     }
 
