@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * Copies the engine's local result files (written on the controller) into the workspace, which may
  * be on an agent: always through {@link FilePath}, never {@link java.io.File} on the workspace side.
- * Paths must stay inside the workspace.
+ * Paths must stay inside the workspace, also after symbolic links are followed.
  */
 final class WorkspaceFiles {
     private static final Pattern SEPARATORS = Pattern.compile("[/\\\\]+");
@@ -45,7 +45,16 @@ final class WorkspaceFiles {
         if (problem != null) {
             throw new IOException("Workspace path '" + relativePath + "': " + problem);
         }
-        FilePath target = workspace.child(relativePath.trim());
+        String path = relativePath.trim();
+        // The name alone cannot tell: a directory in the checkout may be a symbolic link to
+        // elsewhere. FilePath.isDescendant resolves links where the workspace is (on the agent).
+        // It answers false when the workspace directory does not exist yet, so create that first.
+        workspace.mkdirs();
+        if (!workspace.isDescendant(path)) {
+            throw new IOException("Workspace path '" + path + "' leads outside the workspace through a symbolic"
+                    + " link; use a path that stays inside the workspace.");
+        }
+        FilePath target = workspace.child(path);
         FilePath parent = target.getParent();
         if (parent != null) {
             parent.mkdirs();

@@ -5,10 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hudson.FilePath;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import net.sf.json.JSONObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -68,10 +77,31 @@ class AdapterUnitTest {
     }
 
     @Test
+    @DisabledOnOs(OS.WINDOWS) // creating symbolic links needs a privilege there
+    void copiesStayInsideTheWorkspaceAlsoThroughSymbolicLinks(@TempDir Path tmp) throws Exception {
+        Path workspace = Files.createDirectories(tmp.resolve("workspace"));
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Files.createDirectories(workspace.resolve("real"));
+        Files.createSymbolicLink(workspace.resolve("escape"), outside);
+        Files.createSymbolicLink(workspace.resolve("inside"), workspace.resolve("real"));
+        Path local = Files.writeString(tmp.resolve("results.json"), "{}");
+        FilePath ws = new FilePath(workspace.toFile());
+
+        IOException e = assertThrows(
+                IOException.class, () -> WorkspaceFiles.copyIntoWorkspace(local.toFile(), ws, "escape/loadmill.json"));
+        assertTrue(e.getMessage().contains("symbolic link"), e.getMessage());
+        assertFalse(Files.exists(outside.resolve("loadmill.json")));
+
+        WorkspaceFiles.copyIntoWorkspace(local.toFile(), ws, "inside/loadmill.json");
+        assertTrue(Files.isRegularFile(workspace.resolve("real/loadmill.json")));
+        WorkspaceFiles.copyIntoWorkspace(local.toFile(), ws, "reports/new/loadmill.json");
+        assertTrue(Files.isRegularFile(workspace.resolve("reports/new/loadmill.json")));
+    }
+
+    @Test
     void textThatLooksLikeJsonIsKeptAsTyped() {
         // Parsed from JSON text, as Stapler builds the submitted form; edited in place, never re-parsed.
-        JSONObject form = JSONObject.fromObject(
-                "{\"autoCreate\": \"\", \"labels\": \"[a]\", \"project\": \"P\"}");
+        JSONObject form = JSONObject.fromObject("{\"autoCreate\": \"\", \"labels\": \"[a]\", \"project\": \"P\"}");
         JSONObject cleaned = JobFields.dropBlankTriStates(form);
         assertSame(form, cleaned);
         assertFalse(cleaned.has("autoCreate"));
