@@ -67,6 +67,19 @@ public record LoadmillSettings(
         return new Builder();
     }
 
+    /**
+     * The Loadmill address as the engine will use it (the origin without a trailing slash or
+     * {@code /api}), checked without any network call; null or blank gives {@link
+     * #DEFAULT_BASE_URL}, as in the builder.
+     *
+     * @throws InvalidSettingsException when it is not an http(s) URL without user info, query or
+     *     fragment
+     */
+    public static String normalizeBaseUrl(String baseUrl) {
+        return LoadmillSettingsValidator.normalizeBaseUrl(
+                baseUrl == null || baseUrl.isBlank() ? DEFAULT_BASE_URL : baseUrl);
+    }
+
     public boolean runsTestPlan() {
         return !testPlanId.isEmpty();
     }
