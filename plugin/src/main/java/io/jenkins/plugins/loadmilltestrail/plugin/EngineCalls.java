@@ -54,8 +54,7 @@ final class EngineCalls {
             return FormValidation.ok("Uses " + LoadmillSettings.DEFAULT_BASE_URL + ".");
         }
         try {
-            // The constructor validates and normalizes the address; it makes no call.
-            new LoadmillClient(BASE, url, "not-used-for-the-check", new CallStats());
+            LoadmillSettings.normalizeBaseUrl(url); // offline: no call is made
             return FormValidation.ok();
         } catch (EngineException e) {
             return FormValidation.error(e.getMessage());

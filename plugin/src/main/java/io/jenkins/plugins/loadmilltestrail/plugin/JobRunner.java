@@ -17,6 +17,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.job.JobSettings;
 import io.jenkins.plugins.loadmilltestrail.engine.job.LoadmillTestRailJob;
 import io.jenkins.plugins.loadmilltestrail.engine.job.PublishFailedException;
 import io.jenkins.plugins.loadmilltestrail.engine.job.ResultsSavedHook;
+import io.jenkins.plugins.loadmilltestrail.engine.loadmill.LoadmillParameters;
 import io.jenkins.plugins.loadmilltestrail.engine.loadmill.LoadmillSettings;
 import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
 import io.jenkins.plugins.loadmilltestrail.engine.model.FlowResult;
@@ -232,7 +233,7 @@ final class JobRunner {
                 .parallel(job.getParallel())
                 .branch(env.expand(job.getBranch()))
                 .maxFlakyFlowRetries(job.getRetryFailedFlows())
-                .parameters(parameters(env.expand(job.getParameters())))
+                .parameters(LoadmillParameters.parse(env.expand(job.getParameters())))
                 .additionalDescription(env.expand(description))
                 .pollInterval(Duration.ofSeconds(global.getLoadmillPollIntervalSeconds()))
                 .timeout(Duration.ofMinutes(
@@ -297,29 +298,6 @@ final class JobRunner {
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .toList();
-    }
-
-    /** One {@code name=value} per line, split at the first '='; blank and '#' lines ignored. */
-    private static Map<String, String> parameters(@CheckForNull String text) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        if (text == null) {
-            return parameters;
-        }
-        for (String line : text.split("\\R")) {
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
-            }
-            int eq = trimmed.indexOf('=');
-            if (eq < 0) {
-                parameters.put(trimmed, "");
-            } else {
-                parameters.put(
-                        trimmed.substring(0, eq).strip(),
-                        trimmed.substring(eq + 1).strip());
-            }
-        }
-        return parameters;
     }
 
     private static LoadmillTestRailAction action(
