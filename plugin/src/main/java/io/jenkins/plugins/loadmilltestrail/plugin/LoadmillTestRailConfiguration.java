@@ -7,6 +7,9 @@ import hudson.ExtensionList;
 import hudson.Util;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.loadmilltestrail.engine.loadmill.LoadmillSettings;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishSettings;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailSettings;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -26,11 +29,13 @@ import org.kohsuke.stapler.verb.POST;
 @Extension
 @Symbol("loadmillTestRail")
 public class LoadmillTestRailConfiguration extends GlobalConfiguration {
-    public static final String DEFAULT_LOADMILL_URL = "https://app.loadmill.com";
-    public static final String DEFAULT_SECTION = "Loadmill";
-    public static final int DEFAULT_REQUESTS_PER_MINUTE = 180;
-    public static final int DEFAULT_TIMEOUT_MINUTES = 60;
-    public static final int DEFAULT_POLL_INTERVAL_SECONDS = 10;
+    // The engine's defaults, so the two cannot drift apart. The Jelly default= attributes in
+    // config.jelly repeat them as literals (Jelly cannot read these); keep them equal.
+    public static final String DEFAULT_LOADMILL_URL = LoadmillSettings.DEFAULT_BASE_URL;
+    public static final String DEFAULT_SECTION = PublishSettings.DEFAULT_SECTION;
+    public static final int DEFAULT_REQUESTS_PER_MINUTE = TestRailSettings.DEFAULT_REQUESTS_PER_MINUTE;
+    public static final int DEFAULT_TIMEOUT_MINUTES = (int) LoadmillSettings.DEFAULT_TIMEOUT.toMinutes();
+    public static final int DEFAULT_POLL_INTERVAL_SECONDS = (int) LoadmillSettings.DEFAULT_POLL_INTERVAL.toSeconds();
 
     @CheckForNull
     private String testRailUrl;
