@@ -32,6 +32,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.sync.SettingMaps;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailSettings;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,8 +57,15 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  * which may be on an agent, through {@link FilePath}, before anything is published.
  */
 final class JobRunner {
-    /** The build's own copy of the engine's files: {@code <build dir>/loadmill-testrail/}. */
+    /**
+     * The build's own copy of the engine's files: {@code <build dir>/loadmill-testrail/<call>/}, one
+     * directory per call, so that several calls in one build (sequential, or in parallel branches)
+     * never share a results file, JUnit file or publish journal.
+     */
     static final String BUILD_DIR_NAME = "loadmill-testrail";
+
+    /** Serializes numbering and adding the build actions of concurrent calls in one build. */
+    private static final Object ACTIONS_LOCK = new Object();
 
     static final String TESTRAIL_KIND = "Username with password (TestRail login and API key)";
     static final String LOADMILL_KIND = "Secret text (Loadmill API token)";
@@ -68,8 +76,17 @@ final class JobRunner {
     record Outcome(
             Map<String, Object> summary, @CheckForNull Result resultForFailedFlows, String warning) {}
 
+    /**
+     * @param callName a name for this call's directory that is unique within the build (the step's
+     *     flow node), or null to number the calls ({@code call-1}, {@code call-2}...)
+     */
     static Outcome run(
-            JobFields job, Run<?, ?> run, @CheckForNull FilePath workspace, EnvVars env, TaskListener listener)
+            JobFields job,
+            Run<?, ?> run,
+            @CheckForNull FilePath workspace,
+            EnvVars env,
+            TaskListener listener,
+            @CheckForNull String callName)
             throws IOException, InterruptedException {
         LoadmillTestRailConfiguration global = LoadmillTestRailConfiguration.get();
         ProgressListener progress = new BuildLogListener(listener);
@@ -111,7 +128,7 @@ final class JobRunner {
         // 2. Run Loadmill, save, publish: the engine orders it. The engine's files go to the build's
         //    directory on the controller; the hook copies them into the workspace (possibly on an
         //    agent) after they are written and before anything is published.
-        Path dir = new File(run.getRootDir(), BUILD_DIR_NAME).toPath();
+        Path dir = callDirectory(run.getRootDir(), callName);
         Path localResults = dir.resolve("results.json");
         Path localJUnit = dir.resolve("junit.xml");
         List<String> written = new ArrayList<>(List.of("", ""));
@@ -141,7 +158,7 @@ final class JobRunner {
                     + (written.get(0).isEmpty() ? "" : " and in the workspace as " + written.get(0))
                     + "; to publish them without running Loadmill again, run `loadmill-testrail publish --results "
                     + e.resultsFile() + "` (or re-run the build).";
-            run.addOrReplaceAction(action(e.collected(), null, e.reason()));
+            addAction(run, e.collected(), null, e.reason());
             throw new AbortException(message);
         } catch (EngineException e) {
             throw new AbortException(e.getMessage());
@@ -157,7 +174,7 @@ final class JobRunner {
         report.unmatchedFlows().forEach(f -> progress.info("No TestRail case for " + f));
 
         // 3. Build page, return value, build result.
-        run.addOrReplaceAction(action(outcome.results(), report, null));
+        addAction(run, outcome.results(), report, null);
         Map<String, Object> summary = summary(outcome, written.get(0), written.get(1));
         Result result = null;
         String warning = "";
@@ -170,6 +187,37 @@ final class JobRunner {
             };
         }
         return new Outcome(summary, result, warning);
+    }
+
+    /**
+     * Creates this call's directory under {@code <build dir>/loadmill-testrail/}: {@code
+     * <callName>} when given (reused if it exists), else the first free {@code call-<n>}; creating
+     * a directory is atomic, so concurrent calls never get the same number.
+     */
+    static Path callDirectory(File buildDir, @CheckForNull String callName) throws IOException {
+        Path base = Files.createDirectories(new File(buildDir, BUILD_DIR_NAME).toPath());
+        if (callName != null) {
+            return Files.createDirectories(base.resolve(callName.replaceAll("[^A-Za-z0-9_.-]", "_")));
+        }
+        for (int n = 1; ; n++) {
+            try {
+                return Files.createDirectory(base.resolve("call-" + n));
+            } catch (FileAlreadyExistsException e) {
+                // taken by an earlier or concurrent call: try the next number
+            }
+        }
+    }
+
+    /**
+     * One action per call, numbered in the order the calls finish; each has its own URL
+     * ({@code loadmill-testrail}, {@code loadmill-testrail-2}...), so no call hides another's results.
+     */
+    private static void addAction(
+            Run<?, ?> run, CollectedResults results, @CheckForNull PublishReport report, @CheckForNull String error) {
+        synchronized (ACTIONS_LOCK) {
+            int ordinal = run.getActions(LoadmillTestRailAction.class).size() + 1;
+            run.addAction(action(ordinal, results, report, error));
+        }
     }
 
     private static void checkWorkspacePath(String path) throws AbortException {
@@ -301,7 +349,7 @@ final class JobRunner {
     }
 
     private static LoadmillTestRailAction action(
-            CollectedResults results, @CheckForNull PublishReport report, @CheckForNull String error) {
+            int ordinal, CollectedResults results, @CheckForNull PublishReport report, @CheckForNull String error) {
         FlowCounts counts = FlowCounts.of(results);
         List<LoadmillTestRailAction.Link> runs = new ArrayList<>();
         List<LoadmillTestRailAction.FlowRow> rows = new ArrayList<>();
@@ -333,6 +381,7 @@ final class JobRunner {
             }
         }
         return new LoadmillTestRailAction(
+                ordinal,
                 counts.passed(),
                 counts.failed(),
                 counts.flaky(),

@@ -24,6 +24,12 @@ public class LoadmillTestRailAction implements RunAction2 {
     @CheckForNull
     private transient Run<?, ?> run;
 
+    /**
+     * Which call of the build this is: 1 for the first to finish, 2 for the next... (a build may
+     * call the step several times). 0 in actions saved before the field existed: the only one.
+     */
+    private final int ordinal;
+
     private final int passed;
     private final int failed;
     private final int flaky;
@@ -40,6 +46,7 @@ public class LoadmillTestRailAction implements RunAction2 {
     private final String publishError;
 
     LoadmillTestRailAction(
+            int ordinal,
             int passed,
             int failed,
             int flaky,
@@ -54,6 +61,7 @@ public class LoadmillTestRailAction implements RunAction2 {
             List<String> rejected,
             List<FlowRow> flows,
             @CheckForNull String publishError) {
+        this.ordinal = ordinal;
         this.passed = passed;
         this.failed = failed;
         this.flaky = flaky;
@@ -110,14 +118,24 @@ public class LoadmillTestRailAction implements RunAction2 {
         return "symbol-document-text";
     }
 
+    /** "Loadmill → TestRail", then "Loadmill → TestRail (2)"... for further calls in one build. */
     @Override
     public String getDisplayName() {
-        return "Loadmill → TestRail";
+        return ordinal <= 1 ? "Loadmill → TestRail" : "Loadmill → TestRail (" + ordinal + ")";
     }
 
+    /** {@code loadmill-testrail}, then {@code loadmill-testrail-2}...: distinct for each call. */
     @Override
     public String getUrlName() {
-        return URL_NAME;
+        return urlName(ordinal);
+    }
+
+    static String urlName(int ordinal) {
+        return ordinal <= 1 ? URL_NAME : URL_NAME + "-" + ordinal;
+    }
+
+    public int getOrdinal() {
+        return Math.max(ordinal, 1);
     }
 
     public int getPassed() {

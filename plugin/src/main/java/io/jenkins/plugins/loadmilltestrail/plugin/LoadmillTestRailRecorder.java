@@ -53,7 +53,8 @@ public class LoadmillTestRailRecorder extends Recorder implements SimpleBuildSte
             @NonNull Launcher launcher,
             @NonNull TaskListener listener)
             throws InterruptedException, IOException {
-        JobRunner.Outcome outcome = JobRunner.run(job, run, workspace, env, listener);
+        // Numbered: a Pipeline may call the publisher several times in one build.
+        JobRunner.Outcome outcome = JobRunner.run(job, run, workspace, env, listener, null);
         Result result = outcome.resultForFailedFlows();
         if (result != null) {
             listener.getLogger().println(outcome.warning());

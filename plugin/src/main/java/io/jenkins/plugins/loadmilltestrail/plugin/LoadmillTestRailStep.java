@@ -340,11 +340,17 @@ public class LoadmillTestRailStep extends Step {
             // Optional: present inside node {}, null outside; the workspace files are written only with it.
             FilePath workspace = context.get(FilePath.class);
             EnvVars env = context.get(EnvVars.class);
-            JobRunner.Outcome outcome =
-                    JobRunner.run(step.job, run, workspace, env == null ? new EnvVars() : env, listener);
+            // The step's flow node id is unique in the build: it names this call's directory.
+            FlowNode node = context.get(FlowNode.class);
+            JobRunner.Outcome outcome = JobRunner.run(
+                    step.job,
+                    run,
+                    workspace,
+                    env == null ? new EnvVars() : env,
+                    listener,
+                    node == null ? null : "node-" + node.getId());
             Result result = outcome.resultForFailedFlows();
             if (result != null) {
-                FlowNode node = context.get(FlowNode.class);
                 if (node != null) {
                     node.addOrReplaceAction(new WarningAction(result).withMessage(outcome.warning()));
                 }

@@ -12,7 +12,13 @@ import hudson.FilePath;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import net.sf.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -96,6 +102,36 @@ class AdapterUnitTest {
         assertTrue(Files.isRegularFile(workspace.resolve("real/loadmill.json")));
         WorkspaceFiles.copyIntoWorkspace(local.toFile(), ws, "reports/new/loadmill.json");
         assertTrue(Files.isRegularFile(workspace.resolve("reports/new/loadmill.json")));
+    }
+
+    @Test
+    void everyCallGetsItsOwnDirectoryEvenWhenCallsRunAtOnce(@TempDir Path buildDir) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Path>> calls = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                calls.add(pool.submit(() -> JobRunner.callDirectory(buildDir.toFile(), null)));
+            }
+            Set<Path> dirs = new HashSet<>();
+            for (Future<Path> call : calls) {
+                dirs.add(call.get());
+            }
+            assertEquals(8, dirs.size());
+            assertTrue(dirs.contains(buildDir.resolve(JobRunner.BUILD_DIR_NAME).resolve("call-8")));
+        } finally {
+            pool.shutdownNow();
+        }
+        Path node = JobRunner.callDirectory(buildDir.toFile(), "node-12");
+        assertEquals(buildDir.resolve(JobRunner.BUILD_DIR_NAME).resolve("node-12"), node);
+        assertTrue(Files.isDirectory(node));
+        assertEquals(node, JobRunner.callDirectory(buildDir.toFile(), "node-12"));
+    }
+
+    @Test
+    void eachCallsActionHasItsOwnUrl() {
+        assertEquals(LoadmillTestRailAction.URL_NAME, LoadmillTestRailAction.urlName(0)); // saved by older versions
+        assertEquals(LoadmillTestRailAction.URL_NAME, LoadmillTestRailAction.urlName(1));
+        assertEquals(LoadmillTestRailAction.URL_NAME + "-2", LoadmillTestRailAction.urlName(2));
     }
 
     @Test

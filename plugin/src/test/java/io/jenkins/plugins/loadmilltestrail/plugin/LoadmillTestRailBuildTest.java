@@ -218,7 +218,7 @@ class LoadmillTestRailBuildTest {
                 .getWorkspaceFor(p)
                 .child(JobFields.DEFAULT_RESULTS_FILE)
                 .exists());
-        assertTrue(new java.io.File(b.getRootDir(), JobRunner.BUILD_DIR_NAME + "/results.json").isFile());
+        assertTrue(onlyCallDirectory(b).resolve("results.json").toFile().isFile());
         LoadmillTestRailAction action = b.getAction(LoadmillTestRailAction.class);
         assertNotNull(action, "the Loadmill results are shown even when TestRail failed");
         assertEquals(2, action.getPassed());
@@ -305,6 +305,52 @@ class LoadmillTestRailBuildTest {
                 .contains("&lt;img"));
     }
 
+    /** The one per-call directory under {@code <build>/loadmill-testrail/}. */
+    private static java.nio.file.Path onlyCallDirectory(Run<?, ?> b) throws Exception {
+        java.io.File[] dirs = new java.io.File(b.getRootDir(), JobRunner.BUILD_DIR_NAME).listFiles();
+        assertNotNull(dirs);
+        assertEquals(1, dirs.length);
+        return dirs[0].toPath();
+    }
+
+    @Test
+    void severalCallsInOneBuildKeepTheirOwnFilesAndPages() throws Exception {
+        TestPlanScenario first = planWithTwoPassingFlows();
+        TestPlanScenario second = loadmill.addTestPlan("Smoke")
+                .suite(SUITE, s -> s.passed("Create order"))
+                .runningPolls(1);
+        WorkflowJob p = pipeline("node {\n"
+                + "  loadmillTestRail(testPlanId: '" + first.id() + "', project: '" + PROJECT
+                + "', resultsFile: 'first.json', junitFile: 'first.xml')\n"
+                + "  loadmillTestRail(testPlanId: '" + second.id() + "', project: '" + PROJECT
+                + "', resultsFile: 'second.json', junitFile: 'second.xml')\n"
+                + "}");
+        WorkflowRun b = j.buildAndAssertSuccess(p);
+
+        List<LoadmillTestRailAction> actions = b.getActions(LoadmillTestRailAction.class);
+        assertEquals(2, actions.size(), "one build page entry per call");
+        assertEquals(2, actions.get(0).getPassed());
+        assertEquals(1, actions.get(1).getPassed());
+        assertEquals(
+                List.of(LoadmillTestRailAction.URL_NAME, LoadmillTestRailAction.URL_NAME + "-2"),
+                actions.stream().map(LoadmillTestRailAction::getUrlName).toList());
+        assertEquals(3, allResults().size());
+
+        java.io.File[] dirs = new java.io.File(b.getRootDir(), JobRunner.BUILD_DIR_NAME).listFiles();
+        assertNotNull(dirs);
+        assertEquals(2, dirs.length, "one results directory per call");
+        for (java.io.File dir : dirs) {
+            assertTrue(dir.getName().startsWith("node-"), dir.getName());
+            assertTrue(new java.io.File(dir, "results.json").isFile());
+        }
+
+        JenkinsRule.WebClient wc = j.createWebClient();
+        String buildPage = wc.getPage(b).getWebResponse().getContentAsString();
+        assertTrue(buildPage.contains("Loadmill → TestRail (2)"), "both calls summarised on the build page");
+        wc.getPage(b, LoadmillTestRailAction.URL_NAME + "/");
+        wc.getPage(b, LoadmillTestRailAction.URL_NAME + "-2/");
+    }
+
     @Test
     void freestyleRecorderPublishesAndWritesWorkspaceFiles() throws Exception {
         TestPlanScenario plan = planWithTwoPassingFlows();
@@ -323,6 +369,7 @@ class LoadmillTestRailBuildTest {
         assertTrue(workspace.child("reports/loadmill.json").exists());
         assertTrue(workspace.child(JobFields.DEFAULT_JUNIT_FILE).exists());
         assertEquals(2, allResults().size());
+        assertEquals("call-1", onlyCallDirectory(b).getFileName().toString());
     }
 
     @Test
