@@ -154,12 +154,8 @@ final class JobRunner {
             outcome = new LoadmillTestRailJob(EngineCalls.httpClient()).run(settings, progress, copyIntoWorkspace);
         } catch (PublishFailedException e) {
             // Loadmill ran and its results were saved: show them beside the TestRail error.
-            String message = e.reason() + " The Loadmill results are kept with this build"
-                    + (written.get(0).isEmpty() ? "" : " and in the workspace as " + written.get(0))
-                    + "; to publish them without running Loadmill again, run `loadmill-testrail publish --results "
-                    + e.resultsFile() + "` (or re-run the build).";
             addAction(run, e.collected(), null, e.reason());
-            throw new AbortException(message);
+            throw new AbortException(publishFailedAdvice(e.reason(), keptAs(dir, localResults), written.get(0)));
         } catch (EngineException e) {
             throw new AbortException(e.getMessage());
         } catch (AbortException e) {
@@ -167,7 +163,8 @@ final class JobRunner {
         } catch (IOException e) {
             // From the hook: copying into the workspace failed; nothing was published.
             throw new AbortException("Could not copy the Loadmill results into the workspace: " + e.getMessage()
-                    + ". They are kept with the build in " + dir + "; nothing was published to TestRail.");
+                    + ". They are kept with the build (" + keptAs(dir, localResults)
+                    + " in the build's directory); nothing was published to TestRail.");
         }
         PublishReport report = outcome.report();
         // The engine warns with the count; name them (refused results it names itself).
@@ -218,6 +215,28 @@ final class JobRunner {
             int ordinal = run.getActions(LoadmillTestRailAction.class).size() + 1;
             run.addAction(action(ordinal, results, report, error));
         }
+    }
+
+    /** A kept file's path relative to the build's directory, e.g. loadmill-testrail/node-12/results.json. */
+    private static String keptAs(Path callDir, Path file) {
+        return BUILD_DIR_NAME + "/" + callDir.getFileName() + "/" + file.getFileName();
+    }
+
+    /**
+     * The build log's advice when TestRail failed after Loadmill ran. Re-running the build always
+     * starts a new Loadmill run (JobRunner calls the engine's run, never its publish), in a new
+     * build directory with a new journal, so it cannot resume this publish. Only publishing this
+     * same results file again, with the journal beside it, resumes without repeating writes.
+     */
+    static String publishFailedAdvice(String reason, String keptAs, String workspaceCopy) {
+        return reason + " The Loadmill results are kept with this build (" + keptAs + " in the build's directory on"
+                + " the controller" + (workspaceCopy.isEmpty() ? "" : ", and in the workspace as " + workspaceCopy)
+                + ") and shown on its Loadmill → TestRail page. Re-running the build starts a new Loadmill run and"
+                + " publishes that run's results; it does not resume this publish, and whatever this publish already"
+                + " created in TestRail stays there. To publish these results without running Loadmill again and"
+                + " without repeating what was already written, copy that directory (the results file and the"
+                + " publish journal beside it) and run `loadmill-testrail publish --results results.json` there"
+                + " with the command-line tool.";
     }
 
     private static void checkWorkspacePath(String path) throws AbortException {

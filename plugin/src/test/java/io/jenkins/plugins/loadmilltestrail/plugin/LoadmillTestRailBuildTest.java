@@ -211,6 +211,10 @@ class LoadmillTestRailBuildTest {
                 pipeline("node { loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT + "' }");
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
         j.assertLogContains("loadmill-testrail publish --results", b); // how to finish without re-running
+        j.assertLogContains("Re-running the build starts a new Loadmill run", b);
+        j.assertLogContains(
+                "(loadmill-testrail/" + onlyCallDirectory(b).getFileName() + "/results.json in the build's", b);
+        j.assertLogNotContains(b.getRootDir().getAbsolutePath(), b); // no controller path in the log
         j.assertLogNotContains("\tat io.jenkins.plugins", b);
         assertNoSecretsIn(b);
         // collected results were saved, into the workspace too, before publishing
