@@ -1,6 +1,7 @@
 package io.jenkins.plugins.loadmilltestrail.plugin;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -350,7 +351,15 @@ public class LoadmillTestRailStep extends Step {
                     listener,
                     node == null ? null : "node-" + node.getId());
             Result result = outcome.resultForFailedFlows();
+            if (Result.FAILURE.equals(result)) {
+                // Fail the step itself, so that later stages do not run and catchError, try/catch and
+                // post { failure } see it. The build page already holds this call's results; the
+                // return value is lost, as for any step that fails.
+                throw new AbortException(outcome.warning() + " (failedFlowsResult: 'FAILURE'); the results are on"
+                        + " the build's Loadmill → TestRail page.");
+            }
             if (result != null) {
+                // UNSTABLE, as junit does: mark the step and the build, and carry on.
                 if (node != null) {
                     node.addOrReplaceAction(new WarningAction(result).withMessage(outcome.warning()));
                 }

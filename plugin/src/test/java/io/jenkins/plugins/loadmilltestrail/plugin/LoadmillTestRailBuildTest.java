@@ -182,8 +182,17 @@ class LoadmillTestRailBuildTest {
         TestPlanScenario plan = loadmill.addTestPlan("Nightly")
                 .suite(SUITE, s -> s.failedRequest("Create order", "HTTP status 500 - Internal Server Error"));
         WorkflowJob failing = pipeline("loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT
-                + "', failedFlowsResult: 'FAILURE'");
-        j.assertBuildStatus(Result.FAILURE, failing.scheduleBuild2(0));
+                + "', failedFlowsResult: 'FAILURE'\necho 'after the step'");
+        WorkflowRun failed = j.assertBuildStatus(Result.FAILURE, failing.scheduleBuild2(0));
+        j.assertLogContains("1 of 1 Loadmill flows did not pass (failedFlowsResult: 'FAILURE')", failed);
+        j.assertLogNotContains("after the step", failed); // the step itself failed
+        j.assertLogNotContains("\tat io.jenkins.plugins", failed);
+        assertNotNull(failed.getAction(LoadmillTestRailAction.class), "results shown although the step failed");
+
+        WorkflowJob caught = pipeline("try {\n  loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT
+                + "', failedFlowsResult: 'FAILURE'\n} catch (e) {\n  echo \"caught: ${e.message}\"\n}");
+        WorkflowRun b = j.buildAndAssertSuccess(caught);
+        j.assertLogContains("caught: 1 of 1 Loadmill flows did not pass", b);
 
         WorkflowJob unchanged = pipeline("loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT
                 + "', failedFlowsResult: 'UNCHANGED'");
