@@ -11,16 +11,16 @@ import java.nio.file.StandardCopyOption;
  * Writes a file so that readers see the old content or the whole new one, never half: write a
  * temporary file beside it, then move it over the target.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
     /** Writes the content to a stream. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
     private AtomicFiles() {}
 
-    static void write(Path target, Content content) throws IOException {
+    public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);

@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
+import io.jenkins.plugins.loadmilltestrail.engine.report.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -209,19 +208,7 @@ public final class PublishJournal {
         }
         Path target = file.get();
         try {
-            Path dir = target.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path temp = Files.createTempFile(dir, target.getFileName().toString(), ".tmp");
-            try {
-                JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), toJson());
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(target, out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, toJson()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the publish journal " + target + ": " + e.getMessage()
                     + ". Make the results directory writable.", e);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.loadmilltestrail.engine.EngineException;
+import io.jenkins.plugins.loadmilltestrail.engine.RecordingListener;
 import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
 import io.jenkins.plugins.loadmilltestrail.engine.model.FlowResult;
 import io.jenkins.plugins.loadmilltestrail.engine.model.RunKind;

@@ -5,6 +5,7 @@ import static io.jenkins.plugins.loadmilltestrail.engine.loadmill.LoadmillTestSu
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.loadmilltestrail.engine.RecordingListener;
 import io.jenkins.plugins.loadmilltestrail.engine.http.CallStats;
 import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
 import io.jenkins.plugins.loadmilltestrail.simulator.Fault;

@@ -11,8 +11,6 @@ import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.OkHttpClient;
 
 /** Real HTTP against the TestRail simulator: short timeouts, fast backoff, a private generous rate limit. */
@@ -44,25 +42,5 @@ final class SyncHttpTesting {
 
     static TestRailSync sync(TestRailClient client, ProgressListener listener) {
         return new TestRailSync(client, listener, Clock.fixed(SyncFixtures.NOW, ZoneOffset.UTC));
-    }
-
-    /** Keeps every line, for asserting on warnings and checking that no secret is printed. */
-    static final class Lines implements ProgressListener {
-        final List<String> lines = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void phase(String message) {
-            lines.add("PHASE " + message);
-        }
-
-        @Override
-        public void info(String message) {
-            lines.add("INFO " + message);
-        }
-
-        @Override
-        public void warn(String message) {
-            lines.add("WARN " + message);
-        }
     }
 }

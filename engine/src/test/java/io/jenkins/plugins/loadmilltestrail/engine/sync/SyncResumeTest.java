@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.jenkins.plugins.loadmilltestrail.engine.EngineException;
+import io.jenkins.plugins.loadmilltestrail.engine.RecordingListener;
 import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
 import io.jenkins.plugins.loadmilltestrail.engine.model.RunStatus;
 import io.jenkins.plugins.loadmilltestrail.simulator.Fault;
@@ -84,7 +85,7 @@ class SyncResumeTest {
     }
 
     private PublishReport publish(TestRailSimulator sim, CollectedResults results, Path file) throws Exception {
-        return SyncHttpTesting.sync(SyncHttpTesting.client(sim, Duration.ofMillis(200)), new SyncHttpTesting.Lines()).publish(results,
+        return SyncHttpTesting.sync(SyncHttpTesting.client(sim, Duration.ofMillis(200)), new RecordingListener()).publish(results,
                 settings(), file);
     }
 

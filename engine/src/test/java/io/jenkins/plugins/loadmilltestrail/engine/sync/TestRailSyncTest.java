@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
+import io.jenkins.plugins.loadmilltestrail.engine.RecordingListener;
 import io.jenkins.plugins.loadmilltestrail.engine.http.Backoff;
 import io.jenkins.plugins.loadmilltestrail.engine.loadmill.LoadmillRunner;
 import io.jenkins.plugins.loadmilltestrail.engine.loadmill.LoadmillSettings;
@@ -46,7 +47,7 @@ class TestRailSyncTest {
 
     private TestRailSimulator testRail;
     private TestRailClient client;
-    private final SyncHttpTesting.Lines lines = new SyncHttpTesting.Lines();
+    private final RecordingListener lines = new RecordingListener();
 
     @BeforeEach
     void start() {

@@ -1,6 +1,5 @@
-package io.jenkins.plugins.loadmilltestrail.engine.loadmill;
+package io.jenkins.plugins.loadmilltestrail.engine;
 
-import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
 import io.jenkins.plugins.loadmilltestrail.engine.model.SuiteResult;
 import java.time.Duration;
 import java.util.List;
@@ -8,10 +7,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Keeps every progress line, for assertions (and to check no token leaks into them). */
-final class RecordingListener implements ProgressListener {
-    final List<String> lines = new CopyOnWriteArrayList<>();
-    final List<SuiteResult> finishedSuites = new CopyOnWriteArrayList<>();
-    final AtomicInteger waits = new AtomicInteger();
+public final class RecordingListener implements ProgressListener {
+    public final List<String> lines = new CopyOnWriteArrayList<>();
+    public final List<SuiteResult> finishedSuites = new CopyOnWriteArrayList<>();
+    public final AtomicInteger waits = new AtomicInteger();
 
     @Override
     public void phase(String message) {
@@ -38,7 +37,7 @@ final class RecordingListener implements ProgressListener {
         waits.incrementAndGet();
     }
 
-    String all() {
+    public String all() {
         return String.join("\n", lines);
     }
 }
