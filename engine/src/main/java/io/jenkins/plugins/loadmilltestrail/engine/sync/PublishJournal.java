@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
 import io.jenkins.plugins.loadmilltestrail.engine.report.AtomicFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -210,8 +209,8 @@ public final class PublishJournal {
         try {
             AtomicFiles.write(target, out -> JSON.writerWithDefaultPrettyPrinter().writeValue(out, toJson()));
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the publish journal " + target + ": " + e.getMessage()
-                    + ". Make the results directory writable.", e);
+            throw new InvalidSettingsException("Cannot write the publish journal " + target + ": " + e.getMessage()
+                    + ". Make the results directory writable.");
         }
     }
 
