@@ -339,6 +339,42 @@ public class LoadmillTestRailRecorder extends Recorder implements SimpleBuildSte
     @Extension
     @Symbol("loadmillTestRailPublisher")
     public static final class DescriptorImpl extends BuildStepDescriptor<Publisher> {
+        /** Fields whose help is the same as the step's: served from the step's help files. */
+        private static final List<String> FIELDS_WITH_STEP_HELP = List.of(
+                "additionalDescription",
+                "autoCreate",
+                "branch",
+                "caseMap",
+                "closeRun",
+                "existingPlanId",
+                "existingRunId",
+                "junitFile",
+                "labels",
+                "labelsExpression",
+                "loadmillCredentialsId",
+                "matching",
+                "milestone",
+                "parallel",
+                "parameters",
+                "pool",
+                "project",
+                "resultsFile",
+                "retryFailedFlows",
+                "runName",
+                "section",
+                "suiteIds",
+                "suiteMap",
+                "tags",
+                "testPlanId",
+                "testRailCredentialsId",
+                "timeoutMinutes");
+
+        public DescriptorImpl() {
+            for (String field : FIELDS_WITH_STEP_HELP) {
+                addHelpFileRedirect(field, LoadmillTestRailStep.class, field);
+            }
+        }
+
         @Override
         public boolean isApplicable(Class<? extends AbstractProject> jobType) {
             return true;
