@@ -60,10 +60,19 @@ public final class RateLimiter {
      * caller applies to all its clients (one setting per TestRail instance is the normal case).
      */
     public static RateLimiter forHost(String scheme, String host, int port, Limit limit) {
-        String key = scheme.toLowerCase(Locale.ROOT) + "://" + host.toLowerCase(Locale.ROOT) + ":" + port;
-        RateLimiter limiter = HOSTS.computeIfAbsent(key, k -> new RateLimiter(limit, System::nanoTime, Sleeper.SYSTEM));
+        RateLimiter limiter = joinHost(scheme, host, port, limit);
         limiter.setLimit(limit);
         return limiter;
+    }
+
+    /**
+     * The limiter of {@code scheme://host:port}, created with {@code initial} on first use; an
+     * existing limiter keeps its limit. For calls that must count against the host's rate without
+     * changing what other clients of the host do (a "Test connection" button).
+     */
+    public static RateLimiter joinHost(String scheme, String host, int port, Limit initial) {
+        String key = scheme.toLowerCase(Locale.ROOT) + "://" + host.toLowerCase(Locale.ROOT) + ":" + port;
+        return HOSTS.computeIfAbsent(key, k -> new RateLimiter(initial, System::nanoTime, Sleeper.SYSTEM));
     }
 
     public synchronized void setLimit(Limit value) {

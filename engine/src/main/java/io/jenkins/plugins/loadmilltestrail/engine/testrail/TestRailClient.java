@@ -60,11 +60,29 @@ public final class TestRailClient implements TestRailApi {
         this.http = new TestRailHttp(this.settings, okHttp, policy, limiter, sleeper);
     }
 
-    /** The limiter shared by every client of the settings' host (scheme, host and port). */
+    /**
+     * A client for a connection check: it counts against the host's shared limiter but never changes
+     * that limiter's rate, which running publishes rely on.
+     */
+    public static TestRailClient forConnectionCheck(TestRailSettings settings, OkHttpClient okHttp) {
+        RateLimiter limiter = hostLimiter(settings, RateLimiter::joinHost);
+        return new TestRailClient(settings, okHttp, RetryPolicy.standard(settings.maxRetryWait()), limiter,
+                Sleeper.SYSTEM);
+    }
+
+    /** The limiter shared by every client of the settings' host (scheme, host and port), set to its rate. */
     public static RateLimiter sharedLimiter(TestRailSettings settings) {
+        return hostLimiter(settings, RateLimiter::forHost);
+    }
+
+    private interface HostLimiters {
+        RateLimiter get(String scheme, String host, int port, RateLimiter.Limit limit);
+    }
+
+    private static RateLimiter hostLimiter(TestRailSettings settings, HostLimiters limiters) {
         URI uri = URI.create(TestRailUrls.parseBase(settings.baseUrl()));
         int port = uri.getPort() > 0 ? uri.getPort() : uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
-        return RateLimiter.forHost(uri.getScheme(), uri.getHost(), port,
+        return limiters.get(uri.getScheme(), uri.getHost(), port,
                 RateLimiter.Limit.perMinute(settings.requestsPerMinute()));
     }
 

@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.jenkins.plugins.loadmilltestrail.engine.EngineException;
 import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
 import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
+import io.jenkins.plugins.loadmilltestrail.engine.http.RateLimiter;
 import io.jenkins.plugins.loadmilltestrail.engine.loadmill.LoadmillSettings;
 import io.jenkins.plugins.loadmilltestrail.engine.report.ResultsFile;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishSettings;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailClient;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailSettings;
 import io.jenkins.plugins.loadmilltestrail.simulator.Fault;
 import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.LoadmillSimulator;
@@ -215,5 +217,16 @@ class LoadmillTestRailJobTest {
         assertThatThrownBy(() -> job().checkLoadmill(loadmill.url(), "bad-token")).isInstanceOf(EngineException.class)
                 .satisfies(e -> assertThat(((EngineException) e).kind()).isEqualTo(EngineException.Kind.LOADMILL))
                 .message().doesNotContain("bad-token");
+    }
+
+    @Test
+    void aConnectionCheckLeavesTheHostsRateLimitAsRunningPublishesSetIt() throws InterruptedException {
+        RateLimiter shared = TestRailClient.sharedLimiter(testRailSettings(KEY)); // as a running publish sets it
+        assertThat(shared.limit()).isEqualTo(RateLimiter.Limit.perMinute(60_000));
+
+        job().checkTestRail(testRailSettings(KEY).withRequestsPerMinute(7)); // an unsaved form value
+
+        assertThat(shared.limit()).isEqualTo(RateLimiter.Limit.perMinute(60_000));
+        assertThat(TestRailClient.sharedLimiter(testRailSettings(KEY))).isSameAs(shared);
     }
 }
