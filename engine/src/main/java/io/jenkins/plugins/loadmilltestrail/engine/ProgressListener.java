@@ -1,6 +1,7 @@
 package io.jenkins.plugins.loadmilltestrail.engine;
 
 import io.jenkins.plugins.loadmilltestrail.engine.model.SuiteResult;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -28,6 +29,14 @@ public interface ProgressListener {
      * indicator; others should ignore it (the default) to keep logs short.
      */
     default void waiting(Duration elapsed, int finishedSuites, int totalSuites) {}
+
+    /**
+     * How a local file the engine wrote is named in its messages. The CLI shows the path as given;
+     * Jenkins overrides it, since a path on the controller means nothing to a build's reader.
+     */
+    default String displayPath(Path file) {
+        return file.toString();
+    }
 
     /** A listener that drops everything. */
     ProgressListener SILENT = new ProgressListener() {

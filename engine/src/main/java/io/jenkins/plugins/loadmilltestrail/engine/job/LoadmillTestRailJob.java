@@ -100,9 +100,12 @@ public final class LoadmillTestRailJob {
         return plan(load(resultsFile), testRail, publish, progress);
     }
 
-    /** For "Test connection": "Connected to TestRail at … as …", or an {@link EngineException} saying what to fix. */
+    /**
+     * For "Test connection": "Connected to TestRail at … as …", or an {@link EngineException} saying
+     * what to fix. Leaves the host's shared rate limit as it is (see {@link TestRailClient#forConnectionCheck}).
+     */
     public String checkTestRail(TestRailSettings testRail) throws InterruptedException {
-        User user = new TestRailClient(testRail.validated(), http).currentUser();
+        User user = TestRailClient.forConnectionCheck(testRail.validated(), http).currentUser();
         String who = user.name().isBlank() ? testRail.user()
                 : user.name() + (user.email().isBlank() ? "" : " (" + user.email() + ")");
         return "Connected to TestRail at " + TestRailUrls.parseBase(testRail.baseUrl()) + " as " + who;
@@ -175,14 +178,14 @@ public final class LoadmillTestRailJob {
             throw new InvalidSettingsException("Cannot write the results file " + file + " (" + e.getMessage()
                     + "); the Loadmill run's results are at " + results.runUrl() + ".");
         }
-        progress.phase("Saved the results to " + file);
+        progress.phase("Saved the results to " + progress.displayPath(file));
         settings.junitFile().ifPresent(junit -> {
             try {
                 JUnitReport.write(results, junit);
-                progress.info("Wrote the JUnit report " + junit);
+                progress.info("Wrote the JUnit report " + progress.displayPath(junit));
             } catch (IOException e) {
                 // The results file is what publishing needs; a missing JUnit report must not stop it.
-                progress.warn("Cannot write the JUnit report " + junit + " (" + e.getMessage() + ").");
+                progress.warn("Cannot write the JUnit report " + progress.displayPath(junit) + " (" + e.getMessage() + ").");
             }
         });
     }
