@@ -1,7 +1,9 @@
 package io.jenkins.plugins.loadmilltestrail.plugin;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.domains.DomainRequirement;
@@ -14,6 +16,7 @@ import hudson.model.Queue;
 import hudson.model.Run;
 import hudson.model.queue.Tasks;
 import hudson.security.ACL;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import java.util.List;
 import jenkins.model.Jenkins;
@@ -34,8 +37,16 @@ final class CredentialsLookup {
     }
 
     /**
-     * The drop-down on the global configuration page. Anyone without Overall/Administer sees only
-     * the current value, never the ids of other credentials.
+     * What the global page may offer: Global-scoped credentials only. At the Jenkins root the system
+     * store also returns System-scoped ones, which no job can see, so a build would fail with "no
+     * credential" although "Test connection" succeeded.
+     */
+    private static final CredentialsMatcher USABLE_BY_JOBS = CredentialsMatchers.withScope(CredentialsScope.GLOBAL);
+
+    /**
+     * The drop-down on the global configuration page: Global-scoped credentials of the type.
+     * Anyone without Overall/Administer sees only the current value, never the ids of other
+     * credentials.
      */
     static <C extends StandardCredentials> ListBoxModel listForGlobal(
             Class<C> type, @CheckForNull String url, @CheckForNull String currentValue) {
@@ -46,7 +57,7 @@ final class CredentialsLookup {
             return result;
         }
         result.includeEmptyValue()
-                .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), type, requirementsFor(url), CredentialsMatchers.always())
+                .includeMatchingAs(ACL.SYSTEM2, Jenkins.get(), type, requirementsFor(url), USABLE_BY_JOBS)
                 .includeCurrentValue(current);
         return result;
     }
@@ -82,16 +93,60 @@ final class CredentialsLookup {
         return result;
     }
 
-    /** A credential for a global "Test connection" button (the caller has checked Administer). */
+    /**
+     * A Global-scoped credential for the global page's checks and "Test connection" buttons (the
+     * caller has checked Administer); null when there is none of that id, type and scope.
+     */
     @CheckForNull
     static <C extends StandardCredentials> C findForGlobal(
             @CheckForNull String id, Class<C> type, @CheckForNull String url) {
+        StandardCredentials found = findAnyForGlobal(id, url);
+        return type.isInstance(found) && USABLE_BY_JOBS.matches(found) ? type.cast(found) : null;
+    }
+
+    @CheckForNull
+    private static StandardCredentials findAnyForGlobal(@CheckForNull String id, @CheckForNull String url) {
         String value = Util.fixEmptyAndTrim(id);
         if (value == null) {
             return null;
         }
         return CredentialsProvider.findCredentialByIdInItemGroup(
-                value, type, Jenkins.get(), ACL.SYSTEM2, requirementsFor(url));
+                value, StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2, requirementsFor(url));
+    }
+
+    /**
+     * The global page's check of a selected credential id: it exists, is of the expected kind, and
+     * jobs can use it (Global scope). The caller has checked Administer.
+     */
+    static <C extends StandardCredentials> FormValidation checkForGlobal(
+            @CheckForNull String id, Class<C> type, @CheckForNull String url, String kind) {
+        if (Util.fixEmptyAndTrim(id) == null) {
+            return FormValidation.warning("Select a " + kind + " credential; builds need one.");
+        }
+        String problem = problemForGlobal(id, type, url, kind);
+        return problem == null ? FormValidation.ok() : FormValidation.error(problem);
+    }
+
+    /**
+     * Why the global page cannot use this credential id (none selected, none of that id, another
+     * kind, System scope), or null when it can.
+     */
+    @CheckForNull
+    static <C extends StandardCredentials> String problemForGlobal(
+            @CheckForNull String id, Class<C> type, @CheckForNull String url, String kind) {
+        String value = Util.fixEmptyAndTrim(id);
+        StandardCredentials found = findAnyForGlobal(value, url);
+        if (value == null || found == null) {
+            return missingMessage(value, kind);
+        }
+        if (!type.isInstance(found)) {
+            return "Credential '" + value + "' is not a " + kind + " credential; select one of that kind.";
+        }
+        if (!USABLE_BY_JOBS.matches(found)) {
+            return "Credential '" + value + "' has the System scope, which jobs cannot use; select a Global-scoped"
+                    + " credential or change its scope to Global under Manage Jenkins > Credentials.";
+        }
+        return null;
     }
 
     /**

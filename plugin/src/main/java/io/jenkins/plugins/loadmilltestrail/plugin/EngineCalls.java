@@ -71,14 +71,15 @@ final class EngineCalls {
     }
 
     /** Signs in to TestRail with the credential and says as whom. */
-    static FormValidation testTestRail(
-            @CheckForNull String url, StandardUsernamePasswordCredentials credentials, int requestsPerMinute) {
+    static FormValidation testTestRail(@CheckForNull String url, StandardUsernamePasswordCredentials credentials) {
         try {
+            // The saved rate, used only if no build has reached this host yet; the engine never changes a
+            // running limiter's rate for a connection check.
             TestRailSettings settings = TestRailSettings.of(
                             url,
                             credentials.getUsername(),
                             credentials.getPassword().getPlainText())
-                    .withRequestsPerMinute(requestsPerMinute);
+                    .withRequestsPerMinute(LoadmillTestRailConfiguration.get().getTestRailRequestsPerMinute());
             return FormValidation.ok(new LoadmillTestRailJob(httpClient()).checkTestRail(settings));
         } catch (EngineException e) {
             return FormValidation.error(e.getMessage());

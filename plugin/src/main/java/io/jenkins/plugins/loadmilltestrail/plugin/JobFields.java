@@ -73,8 +73,15 @@ public final class JobFields {
     @CheckForNull
     private String project;
 
+    // The fields below are null only in configurations saved before they existed (XStream does
+    // not run initializers); their getters supply the defaults.
+    @CheckForNull
     private String matching = MATCHING_NAME;
+
+    @CheckForNull
     private List<FlowCaseMapping> caseMap = new ArrayList<>();
+
+    @CheckForNull
     private List<SuiteMapping> suiteMap = new ArrayList<>();
 
     @CheckForNull
@@ -102,8 +109,13 @@ public final class JobFields {
     private String testRailCredentialsId;
 
     // Results
+    @CheckForNull
     private String resultsFile = DEFAULT_RESULTS_FILE;
+
+    @CheckForNull
     private String junitFile = DEFAULT_JUNIT_FILE;
+
+    @CheckForNull
     private String failedFlowsResult = RESULT_UNSTABLE;
 
     /**

@@ -34,6 +34,7 @@ public class LoadmillTestRailConfiguration extends GlobalConfiguration {
     public static final String DEFAULT_LOADMILL_URL = LoadmillSettings.DEFAULT_BASE_URL;
     public static final String DEFAULT_SECTION = PublishSettings.DEFAULT_SECTION;
     public static final int DEFAULT_REQUESTS_PER_MINUTE = TestRailSettings.DEFAULT_REQUESTS_PER_MINUTE;
+    public static final int DEFAULT_RETRY_WAIT_SECONDS = (int) TestRailSettings.DEFAULT_MAX_RETRY_WAIT.toSeconds();
     public static final int DEFAULT_TIMEOUT_MINUTES = (int) LoadmillSettings.DEFAULT_TIMEOUT.toMinutes();
     public static final int DEFAULT_POLL_INTERVAL_SECONDS = (int) LoadmillSettings.DEFAULT_POLL_INTERVAL.toSeconds();
 
@@ -43,19 +44,28 @@ public class LoadmillTestRailConfiguration extends GlobalConfiguration {
     @CheckForNull
     private String testRailCredentialsId;
 
+    // Null only in a configuration saved before the field existed (XStream skips initializers).
+    @CheckForNull
     private String loadmillUrl = DEFAULT_LOADMILL_URL;
 
     @CheckForNull
     private String loadmillCredentialsId;
 
     private boolean autoCreate;
+
+    @CheckForNull
     private String section = DEFAULT_SECTION;
+
     private boolean closeRun;
 
     @CheckForNull
     private String statusMapping;
 
     private int testRailRequestsPerMinute = DEFAULT_REQUESTS_PER_MINUTE;
+    // Integer: null in a configuration saved before the field existed.
+    @CheckForNull
+    private Integer testRailRetryWaitSeconds = DEFAULT_RETRY_WAIT_SECONDS;
+
     private int loadmillTimeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
     private int loadmillPollIntervalSeconds = DEFAULT_POLL_INTERVAL_SECONDS;
 
@@ -176,6 +186,22 @@ public class LoadmillTestRailConfiguration extends GlobalConfiguration {
         save();
     }
 
+    /**
+     * How long one TestRail call may keep waiting and retrying (429 with Retry-After, 5xx, network
+     * failures) before the publish fails and its results are kept for "Publish to TestRail again".
+     */
+    public int getTestRailRetryWaitSeconds() {
+        Integer value = testRailRetryWaitSeconds;
+        return value == null ? DEFAULT_RETRY_WAIT_SECONDS : value;
+    }
+
+    @DataBoundSetter
+    public void setTestRailRetryWaitSeconds(int testRailRetryWaitSeconds) {
+        this.testRailRetryWaitSeconds =
+                testRailRetryWaitSeconds < 0 ? DEFAULT_RETRY_WAIT_SECONDS : testRailRetryWaitSeconds;
+        save();
+    }
+
     public int getLoadmillTimeoutMinutes() {
         return loadmillTimeoutMinutes;
     }
@@ -236,29 +262,45 @@ public class LoadmillTestRailConfiguration extends GlobalConfiguration {
         return EngineCalls.checkStatusMapping(value);
     }
 
-    /** "Test TestRail connection": the URL and credential as currently entered in the form. */
+    /** The selected TestRail credential exists, is a username with password, and jobs can use it. */
+    @POST
+    public FormValidation doCheckTestRailCredentialsId(
+            @QueryParameter String value, @QueryParameter String testRailUrl) {
+        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+            return FormValidation.ok(); // nothing about stored credentials for viewers
+        }
+        return CredentialsLookup.checkForGlobal(
+                value, StandardUsernamePasswordCredentials.class, testRailUrl, JobRunner.TESTRAIL_KIND);
+    }
+
+    /** The selected Loadmill credential exists, is secret text, and jobs can use it. */
+    @POST
+    public FormValidation doCheckLoadmillCredentialsId(
+            @QueryParameter String value, @QueryParameter String loadmillUrl) {
+        if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+            return FormValidation.ok(); // nothing about stored credentials for viewers
+        }
+        return CredentialsLookup.checkForGlobal(value, StringCredentials.class, loadmillUrl, JobRunner.LOADMILL_KIND);
+    }
+
+    /**
+     * "Test TestRail connection": the URL and credential as currently entered in the form. It uses
+     * the saved requests-per-minute limit: a test must not change what running builds do.
+     */
     @POST
     public FormValidation doTestTestRailConnection(
-            @QueryParameter String testRailUrl,
-            @QueryParameter String testRailCredentialsId,
-            @QueryParameter String testRailRequestsPerMinute) {
+            @QueryParameter String testRailUrl, @QueryParameter String testRailCredentialsId) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         StandardUsernamePasswordCredentials credentials = CredentialsLookup.findForGlobal(
                 testRailCredentialsId, StandardUsernamePasswordCredentials.class, testRailUrl);
         if (credentials == null) {
-            return FormValidation.error(CredentialsLookup.missingMessage(
-                    testRailCredentialsId, "Username with password (TestRail login and API key)"));
+            return FormValidation.error(CredentialsLookup.problemForGlobal(
+                    testRailCredentialsId,
+                    StandardUsernamePasswordCredentials.class,
+                    testRailUrl,
+                    JobRunner.TESTRAIL_KIND));
         }
-        return EngineCalls.testTestRail(testRailUrl, credentials, parseRequestsPerMinute(testRailRequestsPerMinute));
-    }
-
-    private static int parseRequestsPerMinute(@CheckForNull String value) {
-        try {
-            int parsed = Integer.parseInt(Util.fixNull(value).trim());
-            return parsed < 1 ? DEFAULT_REQUESTS_PER_MINUTE : parsed;
-        } catch (NumberFormatException e) {
-            return DEFAULT_REQUESTS_PER_MINUTE;
-        }
+        return EngineCalls.testTestRail(testRailUrl, credentials);
     }
 
     /** "Test Loadmill connection": the URL and token credential as currently entered in the form. */
@@ -269,8 +311,8 @@ public class LoadmillTestRailConfiguration extends GlobalConfiguration {
         StringCredentials credentials =
                 CredentialsLookup.findForGlobal(loadmillCredentialsId, StringCredentials.class, loadmillUrl);
         if (credentials == null) {
-            return FormValidation.error(
-                    CredentialsLookup.missingMessage(loadmillCredentialsId, "Secret text (Loadmill API token)"));
+            return FormValidation.error(CredentialsLookup.problemForGlobal(
+                    loadmillCredentialsId, StringCredentials.class, loadmillUrl, JobRunner.LOADMILL_KIND));
         }
         return EngineCalls.testLoadmill(loadmillUrl, credentials);
     }

@@ -24,6 +24,7 @@ class ConfigurationAsCodeTest {
         assertEquals("https://example.testrail.io/", config.getTestRailUrl());
         assertEquals("testrail-api", config.getTestRailCredentialsId());
         assertEquals(120, config.getTestRailRequestsPerMinute());
+        assertEquals(60, config.getTestRailRetryWaitSeconds());
         assertEquals("https://app.loadmill.com", config.getLoadmillUrl());
         assertEquals("loadmill-token", config.getLoadmillCredentialsId());
         assertTrue(config.isAutoCreate());

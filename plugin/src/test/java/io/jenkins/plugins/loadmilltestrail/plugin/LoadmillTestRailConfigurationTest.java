@@ -6,12 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.loadmilltestrail.engine.http.RateLimiter;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailClient;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailSettings;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
+import java.net.URL;
+import java.util.List;
 import jenkins.model.Jenkins;
+import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
+import org.htmlunit.WebRequest;
+import org.htmlunit.util.NameValuePair;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
@@ -44,6 +56,7 @@ class LoadmillTestRailConfigurationTest {
         assertEquals("https://app.loadmill.com", config.getLoadmillUrl());
         assertEquals("Loadmill", config.getSection());
         assertEquals(180, config.getTestRailRequestsPerMinute());
+        assertEquals(300, config.getTestRailRetryWaitSeconds());
         assertEquals(60, config.getLoadmillTimeoutMinutes());
         assertEquals(10, config.getLoadmillPollIntervalSeconds());
         assertFalse(config.isAutoCreate());
@@ -56,6 +69,7 @@ class LoadmillTestRailConfigurationTest {
         config.setTestRailUrl("https://example.testrail.io/");
         config.setTestRailCredentialsId(TestCredentials.TESTRAIL_ID);
         config.setTestRailRequestsPerMinute(120);
+        config.setTestRailRetryWaitSeconds(30);
         config.setLoadmillUrl("https://loadmill.example.com");
         config.setLoadmillCredentialsId(TestCredentials.LOADMILL_ID);
         config.setAutoCreate(true);
@@ -72,6 +86,7 @@ class LoadmillTestRailConfigurationTest {
         assertEquals("https://example.testrail.io/", config.getTestRailUrl());
         assertEquals(TestCredentials.TESTRAIL_ID, config.getTestRailCredentialsId());
         assertEquals(120, config.getTestRailRequestsPerMinute());
+        assertEquals(30, config.getTestRailRetryWaitSeconds());
         assertEquals("https://loadmill.example.com", config.getLoadmillUrl());
         assertEquals(TestCredentials.LOADMILL_ID, config.getLoadmillCredentialsId());
         assertTrue(config.isAutoCreate());
@@ -113,12 +128,15 @@ class LoadmillTestRailConfigurationTest {
             assertFalse(TestCredentials.values(testRail).contains(TestCredentials.TESTRAIL_ID));
             ListBoxModel loadmill = config.doFillLoadmillCredentialsIdItems("https://app.loadmill.com", "");
             assertFalse(TestCredentials.values(loadmill).contains(TestCredentials.LOADMILL_ID));
+            // nor anything about them
+            assertEquals(
+                    FormValidation.Kind.OK,
+                    config.doCheckTestRailCredentialsId(SYSTEM_SCOPED_ID, "https://example.testrail.io/").kind);
 
             // A reader must not point a stored credential at an address of their choice.
             assertThrows(
                     AccessDeniedException.class,
-                    () -> config.doTestTestRailConnection(
-                            "https://attacker.example/", TestCredentials.TESTRAIL_ID, "180"));
+                    () -> config.doTestTestRailConnection("https://attacker.example/", TestCredentials.TESTRAIL_ID));
             assertThrows(
                     AccessDeniedException.class,
                     () -> config.doTestLoadmillConnection("https://attacker.example/", TestCredentials.LOADMILL_ID));
@@ -133,11 +151,91 @@ class LoadmillTestRailConfigurationTest {
     void testConnectionWithoutCredentialSaysWhatIsMissing() {
         LoadmillTestRailConfiguration config = LoadmillTestRailConfiguration.get();
         try (ACLContext ignored = ACL.as2(impersonate("alice"))) {
-            FormValidation testRail = config.doTestTestRailConnection("https://example.testrail.io/", "", "180");
+            FormValidation testRail = config.doTestTestRailConnection("https://example.testrail.io/", "");
             assertEquals(FormValidation.Kind.ERROR, testRail.kind);
             FormValidation wrongKind =
                     config.doTestLoadmillConnection("https://app.loadmill.com", TestCredentials.TESTRAIL_ID);
             assertEquals(FormValidation.Kind.ERROR, wrongKind.kind);
+        }
+    }
+
+    private static final String SYSTEM_SCOPED_ID = "testrail-system-scoped";
+
+    /**
+     * At the root, the system store also holds System-scoped credentials, which no job can use: the
+     * global page must neither offer nor accept them, or every build fails after a green "Test".
+     */
+    @Test
+    void theGlobalPageOffersAndAcceptsOnlyCredentialsJobsCanUse() throws Exception {
+        SystemCredentialsProvider.getInstance()
+                .getCredentials()
+                .add(new UsernamePasswordCredentialsImpl(
+                        CredentialsScope.SYSTEM,
+                        SYSTEM_SCOPED_ID,
+                        "system only",
+                        TestCredentials.TESTRAIL_USER,
+                        TestCredentials.TESTRAIL_KEY));
+        SystemCredentialsProvider.getInstance().save();
+        LoadmillTestRailConfiguration config = LoadmillTestRailConfiguration.get();
+        try (ACLContext ignored = ACL.as2(impersonate("alice"))) {
+            List<String> offered =
+                    TestCredentials.values(config.doFillTestRailCredentialsIdItems("https://example.testrail.io/", ""));
+            assertTrue(offered.contains(TestCredentials.TESTRAIL_ID), "Global-scoped credential offered");
+            assertFalse(offered.contains(SYSTEM_SCOPED_ID), "System-scoped credential offered: " + offered);
+
+            FormValidation check =
+                    config.doCheckTestRailCredentialsId(SYSTEM_SCOPED_ID, "https://example.testrail.io/");
+            assertEquals(FormValidation.Kind.ERROR, check.kind);
+            assertTrue(check.getMessage().contains("System scope"), check.getMessage());
+            FormValidation test = config.doTestTestRailConnection("https://example.testrail.io/", SYSTEM_SCOPED_ID);
+            assertEquals(FormValidation.Kind.ERROR, test.kind);
+            assertTrue(test.getMessage().contains("System scope"), test.getMessage());
+
+            assertEquals(
+                    FormValidation.Kind.OK,
+                    config.doCheckTestRailCredentialsId(TestCredentials.TESTRAIL_ID, "https://example.testrail.io/")
+                            .kind);
+            assertEquals(
+                    FormValidation.Kind.OK,
+                    config.doCheckLoadmillCredentialsId(TestCredentials.LOADMILL_ID, "https://app.loadmill.com").kind);
+            FormValidation wrongKind =
+                    config.doCheckLoadmillCredentialsId(TestCredentials.TESTRAIL_ID, "https://app.loadmill.com");
+            assertEquals(FormValidation.Kind.ERROR, wrongKind.kind);
+            assertTrue(wrongKind.getMessage().contains("Secret text"), wrongKind.getMessage());
+            assertEquals(
+                    FormValidation.Kind.ERROR,
+                    config.doCheckTestRailCredentialsId("nope", "https://example.testrail.io/").kind);
+        }
+    }
+
+    /** A test button must not change what running builds do: the host's rate limit stays as saved. */
+    @Test
+    void testingTheConnectionLeavesTheRateLimitOfRunningBuildsAlone() throws Exception {
+        try (TestRailSimulator testRail = TestRailSimulator.start()) {
+            testRail.addUser(TestCredentials.TESTRAIL_USER, TestCredentials.TESTRAIL_KEY);
+            LoadmillTestRailConfiguration.get().setTestRailRequestsPerMinute(120);
+            // what a running publish to this host has set
+            RateLimiter shared = TestRailClient.sharedLimiter(
+                    TestRailSettings.of(testRail.url(), TestCredentials.TESTRAIL_USER, "any")
+                            .withRequestsPerMinute(120));
+
+            // The button as the page sends it, with an unsaved rate in the form.
+            JenkinsRule.WebClient wc = j.createWebClient().login("alice");
+            WebRequest request = new WebRequest(
+                    new URL(
+                            j.getURL(),
+                            "descriptorByName/" + LoadmillTestRailConfiguration.class.getName()
+                                    + "/testTestRailConnection"),
+                    HttpMethod.POST);
+            request.setRequestParameters(List.of(
+                    new NameValuePair("testRailUrl", testRail.url()),
+                    new NameValuePair("testRailCredentialsId", TestCredentials.TESTRAIL_ID),
+                    new NameValuePair("testRailRequestsPerMinute", "5")));
+            wc.addCrumb(request);
+            String answer = wc.getPage(request).getWebResponse().getContentAsString();
+
+            assertTrue(answer.contains("Connected to TestRail"), answer);
+            assertEquals(RateLimiter.Limit.perMinute(120), shared.limit());
         }
     }
 
