@@ -21,14 +21,10 @@ import io.jenkins.plugins.loadmilltestrail.engine.loadmill.LoadmillParameters;
 import io.jenkins.plugins.loadmilltestrail.engine.loadmill.LoadmillSettings;
 import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
 import io.jenkins.plugins.loadmilltestrail.engine.model.FlowResult;
-import io.jenkins.plugins.loadmilltestrail.engine.sync.CaseIds;
-import io.jenkins.plugins.loadmilltestrail.engine.sync.CasePin;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.FlowOutcome;
-import io.jenkins.plugins.loadmilltestrail.engine.sync.MatchMode;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishReport;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishSettings;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishedRun;
-import io.jenkins.plugins.loadmilltestrail.engine.sync.SettingMaps;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailSettings;
 import java.io.File;
 import java.io.IOException;
@@ -40,7 +36,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import jenkins.model.Jenkins;
@@ -89,22 +84,19 @@ final class JobRunner {
             @CheckForNull String callName)
             throws IOException, InterruptedException {
         LoadmillTestRailConfiguration global = LoadmillTestRailConfiguration.get();
-        ProgressListener progress = new BuildLogListener(listener);
+        ProgressListener progress =
+                new BuildLogListener(listener, run.getRootDir().toPath());
 
         // 1. Settings, before any network call. Engine validation errors are user errors: no stack trace.
         checkWorkspacePath(job.getResultsFile());
         checkWorkspacePath(job.getJunitFile());
         String testRailUrl = Util.fixNull(global.getTestRailUrl());
         String loadmillUrl = global.getLoadmillUrl();
-        StandardUsernamePasswordCredentials testRailCredentials = CredentialsLookup.findForRun(
-                firstNonBlank(job.getTestRailCredentialsId(), global.getTestRailCredentialsId()),
-                StandardUsernamePasswordCredentials.class,
-                run,
-                testRailUrl,
-                TESTRAIL_KIND,
-                "the TestRail credentials");
+        PublishRequest request = PublishRequest.of(job, global, env, run);
+        StandardUsernamePasswordCredentials testRailCredentials =
+                testRailCredentials(request.testRailCredentialsId(), run, testRailUrl);
         StringCredentials loadmillCredentials = CredentialsLookup.findForRun(
-                firstNonBlank(job.getLoadmillCredentialsId(), global.getLoadmillCredentialsId()),
+                PublishRequest.firstNonBlank(job.getLoadmillCredentialsId(), global.getLoadmillCredentialsId()),
                 StringCredentials.class,
                 run,
                 loadmillUrl,
@@ -115,12 +107,8 @@ final class JobRunner {
         PublishSettings publishSettings;
         try {
             loadmillSettings = loadmillSettings(job, global, env, run, loadmillUrl, loadmillCredentials);
-            testRailSettings = TestRailSettings.of(
-                            testRailUrl,
-                            testRailCredentials.getUsername(),
-                            testRailCredentials.getPassword().getPlainText())
-                    .withRequestsPerMinute(global.getTestRailRequestsPerMinute());
-            publishSettings = publishSettings(job, global, env, run);
+            testRailSettings = testRailSettings(global, testRailCredentials);
+            publishSettings = request.toSettings();
         } catch (EngineException e) {
             throw new AbortException(e.getMessage());
         }
@@ -153,9 +141,10 @@ final class JobRunner {
         try {
             outcome = new LoadmillTestRailJob(EngineCalls.httpClient()).run(settings, progress, copyIntoWorkspace);
         } catch (PublishFailedException e) {
-            // Loadmill ran and its results were saved: show them beside the TestRail error.
-            addAction(run, e.collected(), null, e.reason());
-            throw new AbortException(publishFailedAdvice(e.reason(), keptAs(dir, localResults), written.get(0)));
+            // Loadmill ran and its results were saved: show them beside the TestRail error, with the
+            // button that publishes them again.
+            LoadmillTestRailAction shown = addAction(run, e.collected(), null, e.reason(), request, dir);
+            throw new AbortException(publishFailedAdvice(e.reason(), shown.title()));
         } catch (EngineException e) {
             throw new AbortException(e.getMessage());
         } catch (AbortException e) {
@@ -171,7 +160,7 @@ final class JobRunner {
         report.unmatchedFlows().forEach(f -> progress.info("No TestRail case for " + f));
 
         // 3. Build page, return value, build result.
-        addAction(run, outcome.results(), report, null);
+        addAction(run, outcome.results(), report, null, request, dir);
         Map<String, Object> summary = summary(outcome, written.get(0), written.get(1));
         Result result = null;
         String warning = "";
@@ -209,11 +198,18 @@ final class JobRunner {
      * One action per call, numbered in the order the calls finish; each has its own URL
      * ({@code loadmill-testrail}, {@code loadmill-testrail-2}...), so no call hides another's results.
      */
-    private static void addAction(
-            Run<?, ?> run, CollectedResults results, @CheckForNull PublishReport report, @CheckForNull String error) {
+    private static LoadmillTestRailAction addAction(
+            Run<?, ?> run,
+            CollectedResults results,
+            @CheckForNull PublishReport report,
+            @CheckForNull String error,
+            PublishRequest request,
+            Path callDir) {
         synchronized (ACTIONS_LOCK) {
             int ordinal = run.getActions(LoadmillTestRailAction.class).size() + 1;
-            run.addAction(action(ordinal, results, report, error));
+            LoadmillTestRailAction action = action(ordinal, results, report, error, request, callDir);
+            run.addAction(action);
+            return action;
         }
     }
 
@@ -222,21 +218,49 @@ final class JobRunner {
         return BUILD_DIR_NAME + "/" + callDir.getFileName() + "/" + file.getFileName();
     }
 
+    /** Puts {@code replacement} where {@code current} was (same ordinal, same URL) and saves the build. */
+    static void replaceAction(Run<?, ?> run, LoadmillTestRailAction current, LoadmillTestRailAction replacement)
+            throws IOException {
+        synchronized (ACTIONS_LOCK) {
+            run.removeAction(current);
+            run.addAction(replacement);
+        }
+        run.save();
+    }
+
     /**
-     * The build log's advice when TestRail failed after Loadmill ran. Re-running the build always
-     * starts a new Loadmill run (JobRunner calls the engine's run, never its publish), in a new
-     * build directory with a new journal, so it cannot resume this publish. Only publishing this
-     * same results file again, with the journal beside it, resumes without repeating writes.
+     * The build log's advice when TestRail failed after Loadmill ran. Re-running the build starts a
+     * new Loadmill run; the button on the build's page publishes these results instead, resuming from
+     * the journal kept with the build.
      */
-    static String publishFailedAdvice(String reason, String keptAs, String workspaceCopy) {
-        return reason + " The Loadmill results are kept with this build (" + keptAs + " in the build's directory on"
-                + " the controller" + (workspaceCopy.isEmpty() ? "" : ", and in the workspace as " + workspaceCopy)
-                + ") and shown on its Loadmill → TestRail page. Re-running the build starts a new Loadmill run and"
-                + " publishes that run's results; it does not resume this publish, and whatever this publish already"
-                + " created in TestRail stays there. To publish these results without running Loadmill again and"
-                + " without repeating what was already written, copy that directory (the results file and the"
-                + " publish journal beside it) and run `loadmill-testrail publish --results results.json` there"
-                + " with the command-line tool.";
+    static String publishFailedAdvice(String reason, String pageName) {
+        return reason + " The Loadmill results are kept with this build and shown on its \"" + pageName + "\" page."
+                + " When TestRail is back (or its settings are fixed), press \"Publish to"
+                + " TestRail again\" there: it publishes these results without running Loadmill again and without"
+                + " repeating what this publish already wrote. Re-running the build instead starts a new Loadmill run.";
+    }
+
+    /** The TestRail credential for a run, failing with the id and the kind expected. */
+    static StandardUsernamePasswordCredentials testRailCredentials(
+            @CheckForNull String id, Run<?, ?> run, String testRailUrl) throws AbortException {
+        return CredentialsLookup.findForRun(
+                id,
+                StandardUsernamePasswordCredentials.class,
+                run,
+                testRailUrl,
+                TESTRAIL_KIND,
+                "the TestRail credentials");
+    }
+
+    /** TestRail as configured on Manage Jenkins → System, signed in with the credential. */
+    static TestRailSettings testRailSettings(
+            LoadmillTestRailConfiguration global, StandardUsernamePasswordCredentials credentials) {
+        return TestRailSettings.of(
+                        Util.fixNull(global.getTestRailUrl()),
+                        credentials.getUsername(),
+                        credentials.getPassword().getPlainText())
+                .withRequestsPerMinute(global.getTestRailRequestsPerMinute())
+                .withMaxRetryWait(Duration.ofSeconds(global.getTestRailRetryWaitSeconds()));
     }
 
     private static void checkWorkspacePath(String path) throws AbortException {
@@ -246,14 +270,8 @@ final class JobRunner {
         }
     }
 
-    @CheckForNull
-    private static String firstNonBlank(@CheckForNull String first, @CheckForNull String second) {
-        String value = Util.fixEmptyAndTrim(first);
-        return value != null ? value : Util.fixEmptyAndTrim(second);
-    }
-
     /** Build variables for templates: a fixed, secret-free set. */
-    private static Map<String, String> variables(EnvVars env, Run<?, ?> run) {
+    static Map<String, String> variables(EnvVars env, Run<?, ?> run) {
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("JOB_NAME", run.getParent().getFullName());
         variables.put("BUILD_NUMBER", String.valueOf(run.getNumber()));
@@ -308,54 +326,6 @@ final class JobRunner {
                 .build();
     }
 
-    private static PublishSettings publishSettings(
-            JobFields job, LoadmillTestRailConfiguration global, EnvVars env, Run<?, ?> run) {
-        Boolean autoCreate = job.getAutoCreate();
-        Boolean closeRun = job.getCloseRun();
-        String section = job.getSection();
-        String runName = job.getRunName();
-        PublishSettings.Builder builder = PublishSettings.builder()
-                .project(env.expand(Util.fixNull(job.getProject())))
-                .matching(matchMode(job.getMatching()))
-                .autoCreate(autoCreate == null ? global.isAutoCreate() : autoCreate)
-                .section(section == null ? global.getSection() : env.expand(section))
-                // Job variables are replaced here; the engine replaces its own (LOADMILL_NAME, DATE...).
-                .runName(env.expand(runName == null ? JobFields.DEFAULT_RUN_NAME : runName))
-                .variables(variables(env, run))
-                .milestone(env.expand(Util.fixNull(job.getMilestone())))
-                .closeRun(closeRun == null ? global.isCloseRun() : closeRun)
-                .statusMap(SettingMaps.parseStatusMap(Util.fixNull(global.getStatusMapping())));
-        List<CasePin> pins = new ArrayList<>();
-        for (FlowCaseMapping mapping : job.getCaseMap()) {
-            pins.add(new CasePin(
-                    Util.fixNull(mapping.getSuite()),
-                    mapping.getFlow(),
-                    CaseIds.parse(mapping.getCaseId(), "case map entry for flow '" + mapping.getFlow() + "'")));
-        }
-        builder.casePins(pins);
-        Map<String, String> suiteMap = new LinkedHashMap<>();
-        for (SuiteMapping mapping : job.getSuiteMap()) {
-            suiteMap.put(mapping.getLoadmillSuite(), mapping.getTestRailSuite());
-        }
-        builder.suiteMap(suiteMap);
-        if (job.getExistingRunId() != null) {
-            builder.existingRunId(job.getExistingRunId());
-        }
-        if (job.getExistingPlanId() != null) {
-            builder.existingPlanId(job.getExistingPlanId());
-        }
-        return builder.build();
-    }
-
-    private static MatchMode matchMode(String matching) {
-        try {
-            return MatchMode.valueOf(matching.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException(
-                    "matching must be 'name' or 'id'; got '" + matching + "'.");
-        }
-    }
-
     /** Values separated by {@code separators} (ids: commas or spaces; labels and tags may hold spaces). */
     private static List<String> list(@CheckForNull String text, String separators) {
         if (text == null || text.isBlank()) {
@@ -367,8 +337,14 @@ final class JobRunner {
                 .toList();
     }
 
-    private static LoadmillTestRailAction action(
-            int ordinal, CollectedResults results, @CheckForNull PublishReport report, @CheckForNull String error) {
+    /** The build page of one call: what Loadmill reported, and what TestRail got (or why it got nothing). */
+    static LoadmillTestRailAction action(
+            int ordinal,
+            CollectedResults results,
+            @CheckForNull PublishReport report,
+            @CheckForNull String error,
+            PublishRequest request,
+            Path callDir) {
         FlowCounts counts = FlowCounts.of(results);
         List<LoadmillTestRailAction.Link> runs = new ArrayList<>();
         List<LoadmillTestRailAction.FlowRow> rows = new ArrayList<>();
@@ -414,7 +390,9 @@ final class JobRunner {
                 report == null ? List.of() : report.unmatchedFlows(),
                 report == null ? List.of() : report.rejected(),
                 rows,
-                error);
+                error,
+                request,
+                callDir.toFile().getName());
     }
 
     /** The step's return value: Strings, numbers and lists only (safe for CPS and the sandbox). */

@@ -1,13 +1,19 @@
 package io.jenkins.plugins.loadmilltestrail.plugin;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.model.Item;
 import hudson.model.Run;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import jenkins.model.RunAction2;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * The build's "Loadmill → TestRail" page: counts, links to the TestRail run or plan and the Loadmill
@@ -45,6 +51,14 @@ public class LoadmillTestRailAction implements RunAction2 {
     private final List<FlowRow> flows;
     private final String publishError;
 
+    /** What this call publishes; null in actions saved before it was kept (no "Publish again" then). */
+    @CheckForNull
+    private final PublishRequest publishRequest;
+
+    /** This call's directory under {@code <build dir>/loadmill-testrail/}; null in older actions. */
+    @CheckForNull
+    private final String callDirectory;
+
     LoadmillTestRailAction(
             int ordinal,
             int passed,
@@ -60,7 +74,9 @@ public class LoadmillTestRailAction implements RunAction2 {
             List<String> unmatchedFlows,
             List<String> rejected,
             List<FlowRow> flows,
-            @CheckForNull String publishError) {
+            @CheckForNull String publishError,
+            @CheckForNull PublishRequest publishRequest,
+            @CheckForNull String callDirectory) {
         this.ordinal = ordinal;
         this.passed = passed;
         this.failed = failed;
@@ -76,6 +92,30 @@ public class LoadmillTestRailAction implements RunAction2 {
         this.rejected = new ArrayList<>(rejected);
         this.flows = new ArrayList<>(flows);
         this.publishError = publishError == null ? "" : publishError;
+        this.publishRequest = publishRequest;
+        this.callDirectory = callDirectory;
+    }
+
+    /** This page with another reason why publishing failed (a "Publish again" that failed before TestRail). */
+    LoadmillTestRailAction withPublishError(String error) {
+        return new LoadmillTestRailAction(
+                ordinal,
+                passed,
+                failed,
+                flaky,
+                loadmillRunUrl,
+                testRailPlanUrl,
+                testRailRuns,
+                createdSuites,
+                createdSections,
+                createdCases,
+                postedResults,
+                unmatchedFlows,
+                rejected,
+                flows,
+                error,
+                publishRequest,
+                callDirectory);
     }
 
     /** The URL when it is an absolute http or https URL, else "" (never rendered as a link). */
@@ -121,6 +161,11 @@ public class LoadmillTestRailAction implements RunAction2 {
     /** "Loadmill → TestRail", then "Loadmill → TestRail (2)"... for further calls in one build. */
     @Override
     public String getDisplayName() {
+        return title();
+    }
+
+    /** The display name, never null (Action declares getDisplayName nullable). */
+    String title() {
         return ordinal <= 1 ? "Loadmill → TestRail" : "Loadmill → TestRail (" + ordinal + ")";
     }
 
@@ -199,6 +244,67 @@ public class LoadmillTestRailAction implements RunAction2 {
     /** Why publishing to TestRail failed after Loadmill results were collected, or "". */
     public String getPublishError() {
         return publishError;
+    }
+
+    /** What this call publishes, or null in actions saved before it was kept. */
+    @CheckForNull
+    PublishRequest publishRequest() {
+        return publishRequest;
+    }
+
+    /** This call's directory on the controller, or null in actions saved before it was kept. */
+    @CheckForNull
+    Path callDirectory() {
+        Run<?, ?> r = run;
+        return r == null || callDirectory == null
+                ? null
+                : r.getRootDir().toPath().resolve(JobRunner.BUILD_DIR_NAME).resolve(callDirectory);
+    }
+
+    /** Whether "Publish to TestRail again" is offered: publishing failed and the results are kept. */
+    public boolean isPublishAgainAvailable() {
+        Path dir = callDirectory();
+        return !publishError.isEmpty()
+                && publishRequest != null
+                && dir != null
+                && Files.isRegularFile(dir.resolve(PublishAgain.RESULTS_FILE));
+    }
+
+    /** Whether the current user may press "Publish to TestRail again" (Item/Build on the job). */
+    public boolean isPublishAgainPermitted() {
+        Run<?, ?> r = run;
+        return r != null && r.getParent().hasPermission(Item.BUILD);
+    }
+
+    /** A "Publish again" of this call is running now. */
+    public boolean isPublishing() {
+        Run<?, ?> r = run;
+        return r != null && PublishAgain.isRunning(r, this);
+    }
+
+    /** The progress of the latest "Publish again" (its end when long), or "". */
+    public String getPublishAgainLog() {
+        Path dir = callDirectory();
+        return dir == null ? "" : PublishAgain.log(dir);
+    }
+
+    /**
+     * "Publish to TestRail again": publishes the kept results in the background, resuming from the
+     * journal (nothing already written is written twice), then shows the outcome on this page.
+     */
+    @POST
+    public HttpResponse doPublishAgain() {
+        Run<?, ?> r = run;
+        if (r == null) {
+            return HttpResponses.notFound();
+        }
+        r.getParent().checkPermission(Item.BUILD);
+        if (!isPublishAgainAvailable()) {
+            return HttpResponses.errorWithoutStack(
+                    409, "Nothing to publish again: this call's results were published, or were not kept.");
+        }
+        PublishAgain.start(r, this);
+        return HttpResponses.redirectToDot();
     }
 
     /** A named link; the URL is "" unless it is an http(s) URL. */

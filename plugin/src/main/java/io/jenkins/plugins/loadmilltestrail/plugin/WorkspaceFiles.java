@@ -37,7 +37,7 @@ final class WorkspaceFiles {
     /**
      * Copies a local file into the workspace at a relative path, creating parent directories.
      *
-     * @return the workspace file's remote path, for the build log
+     * @return the workspace-relative path as the build log names it (never the agent's path)
      */
     static String copyIntoWorkspace(File local, FilePath workspace, String relativePath)
             throws IOException, InterruptedException {
@@ -60,6 +60,6 @@ final class WorkspaceFiles {
             parent.mkdirs();
         }
         target.copyFrom(new FilePath(local));
-        return target.getRemote();
+        return path + " in the workspace";
     }
 }

@@ -9,6 +9,7 @@ import hudson.FilePath;
 import hudson.model.Executor;
 import hudson.model.FreeStyleBuild;
 import hudson.model.FreeStyleProject;
+import hudson.model.Item;
 import hudson.model.Label;
 import hudson.model.Result;
 import hudson.model.Run;
@@ -20,8 +21,14 @@ import io.jenkins.plugins.loadmilltestrail.simulator.testrail.ProjectSeed;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SectionSeed;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimResult;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
+import java.net.URL;
 import java.util.List;
 import java.util.stream.Collectors;
+import jenkins.model.Jenkins;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.WebRequest;
+import org.htmlunit.WebResponse;
+import org.htmlunit.html.HtmlPage;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -29,6 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
@@ -64,6 +72,7 @@ class LoadmillTestRailBuildTest {
         config.setLoadmillCredentialsId(TestCredentials.LOADMILL_ID);
         config.setLoadmillPollIntervalSeconds(1);
         config.setLoadmillTimeoutMinutes(2);
+        config.setTestRailRetryWaitSeconds(3); // a TestRail that stays down fails the publish quickly
     }
 
     @AfterEach
@@ -219,11 +228,20 @@ class LoadmillTestRailBuildTest {
         WorkflowJob p =
                 pipeline("node { loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT + "' }");
         WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
-        j.assertLogContains("loadmill-testrail publish --results", b); // how to finish without re-running
-        j.assertLogContains("Re-running the build starts a new Loadmill run", b);
+        j.assertLogContains("Publish to TestRail again", b); // how to finish without re-running
+        j.assertLogContains("Re-running the build instead starts a new Loadmill run", b);
         j.assertLogContains(
-                "(loadmill-testrail/" + onlyCallDirectory(b).getFileName() + "/results.json in the build's", b);
+                "Saved the results to loadmill-testrail/" + onlyCallDirectory(b).getFileName()
+                        + "/results.json in the build's directory",
+                b);
         j.assertLogNotContains(b.getRootDir().getAbsolutePath(), b); // no controller path in the log
+        j.assertLogContains("Results file: " + JobFields.DEFAULT_RESULTS_FILE + " in the workspace", b);
+        j.assertLogNotContains(
+                j.jenkins
+                        .getWorkspaceFor(p)
+                        .child(JobFields.DEFAULT_RESULTS_FILE)
+                        .getRemote(),
+                b);
         j.assertLogNotContains("\tat io.jenkins.plugins", b);
         assertNoSecretsIn(b);
         // collected results were saved, into the workspace too, before publishing
@@ -237,6 +255,103 @@ class LoadmillTestRailBuildTest {
         assertEquals(2, action.getPassed());
         assertFalse(action.getPublishError().isEmpty());
         assertEquals(1, loadmill.launches().size());
+    }
+
+    /**
+     * TestRail fails in the middle of a publish (the run exists, the results batch gets 503); the
+     * build page's button publishes the kept results when TestRail is back: no new Loadmill run, one
+     * TestRail run, one result per case.
+     */
+    @Test
+    void publishAgainResumesACutPublishWithoutDuplicates() throws Exception {
+        TestPlanScenario plan = planWithTwoPassingFlows();
+        testRail.faults().always("add_results_for_cases", Fault.status(503, "{\"error\":\"maintenance\"}"));
+        WorkflowJob p =
+                pipeline("node { loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT + "' }");
+        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        assertEquals(1, testRail.runs().size(), "the run was created before the cut");
+        assertTrue(allResults().isEmpty());
+        LoadmillTestRailAction failed = b.getAction(LoadmillTestRailAction.class);
+        assertFalse(failed.getPublishError().isEmpty());
+        assertTrue(failed.isPublishAgainAvailable());
+
+        testRail.faults().clearFaults(); // TestRail is back
+        JenkinsRule.WebClient wc = j.createWebClient();
+        HtmlPage page = wc.getPage(b, failed.getUrlName() + "/");
+        j.submit(page.getFormByName("publishAgain"));
+
+        LoadmillTestRailAction published = awaitPublishAgain(b);
+        assertEquals("", published.getPublishError());
+        assertEquals(2, published.getPostedResults());
+        assertFalse(published.getTestRailRuns().isEmpty());
+        assertEquals(1, testRail.runs().size(), "no second TestRail run");
+        List<SimResult> results = allResults();
+        assertEquals(2, results.size(), "one result per case");
+        assertEquals(2, results.stream().map(SimResult::caseId).distinct().count());
+        assertEquals(1, loadmill.launches().size(), "no new Loadmill run");
+        assertEquals(1, b.getActions(LoadmillTestRailAction.class).size(), "the page is replaced, not added");
+        assertTrue(published.getPublishAgainLog().contains("Published 2 results"), published.getPublishAgainLog());
+        assertFalse(published.getPublishAgainLog().contains(b.getRootDir().getAbsolutePath()));
+
+        // The outcome is kept with the build.
+        b.reload();
+        LoadmillTestRailAction reloaded = b.getAction(LoadmillTestRailAction.class);
+        assertEquals(2, reloaded.getPostedResults());
+        assertFalse(reloaded.isPublishAgainAvailable(), "nothing left to publish");
+    }
+
+    @Test
+    void publishAgainNeedsBuildPermissionAndPost() throws Exception {
+        TestPlanScenario plan = planWithTwoPassingFlows();
+        testRail.faults().always("add_results_for_cases", Fault.status(503, "{\"error\":\"maintenance\"}"));
+        WorkflowJob p = pipeline("loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT + "'");
+        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        testRail.faults().clearFaults();
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ)
+                .everywhere()
+                .to("reader")
+                .grant(Jenkins.READ, Item.READ, Item.BUILD)
+                .everywhere()
+                .to("builder"));
+        String url = b.getUrl() + b.getAction(LoadmillTestRailAction.class).getUrlName() + "/publishAgain";
+
+        JenkinsRule.WebClient reader =
+                j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login("reader");
+        assertEquals(403, post(reader, url).getStatusCode());
+        HtmlPage readersPage =
+                reader.getPage(b, b.getAction(LoadmillTestRailAction.class).getUrlName() + "/");
+        assertTrue(readersPage.getForms().stream().noneMatch(f -> "publishAgain".equals(f.getNameAttribute())));
+
+        JenkinsRule.WebClient builder =
+                j.createWebClient().withThrowExceptionOnFailingStatusCode(false).login("builder");
+        int get = builder.goTo(url, null).getWebResponse().getStatusCode();
+        assertTrue(get == 404 || get == 405, "GET must not publish; got " + get);
+        assertTrue(allResults().isEmpty());
+
+        assertEquals(200, post(builder, url).getStatusCode()); // redirected to the page
+        assertEquals(2, awaitPublishAgain(b).getPostedResults());
+    }
+
+    private static WebResponse post(JenkinsRule.WebClient wc, String relativeUrl) throws Exception {
+        WebRequest request = new WebRequest(new URL(wc.getContextPath() + relativeUrl), HttpMethod.POST);
+        wc.addCrumb(request);
+        return wc.getPage(request).getWebResponse();
+    }
+
+    /** The page once the background publish has finished (bounded wait). */
+    private static LoadmillTestRailAction awaitPublishAgain(Run<?, ?> b) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            LoadmillTestRailAction action = b.getAction(LoadmillTestRailAction.class);
+            if (!action.isPublishing() && action.getPublishError().isEmpty()) {
+                return action;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("Publish to TestRail again did not finish: "
+                + b.getAction(LoadmillTestRailAction.class).getPublishAgainLog());
     }
 
     @Test
