@@ -82,6 +82,25 @@ class CliEndToEndTest {
     }
 
     @Test
+    void controlCharactersInLoadmillNamesReachNeitherTheConsoleNorTestRail() {
+        TestPlanScenario hostile = loadmill.addTestPlan("Smoke\u001B]0;pwned\u0007 build")
+                .suite("Check\u001B[31mout", s -> s.passed("Pay\u001B]0;pwned\u0007 by card")
+                        .failedWithError("Refund\r\nFinished: SUCCESS", "boom"));
+
+        Result result = cli("run", "--test-plan", hostile.id(), "--project", DemoScenario.PROJECT, "--auto-create",
+                "--verbose", "--results", results.toString());
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+        assertThat(result.all()).contains("  suite Check\uFFFD[31mout: FAILED\n")
+                .contains("FAILED  Check\uFFFD[31mout / Refund  Finished: SUCCESS: boom");
+        assertThat(result.all().replace("\n", "").chars().filter(Character::isISOControl).toArray())
+                .as(result.all()).isEmpty();
+        assertThat(testRail.runs()).hasSize(1);
+        assertThat(testRail.cases(testRail.runs().get(0).suiteId())).extracting(c -> c.title())
+                .containsExactly("Pay\uFFFD]0;pwned\uFFFD by card", "Refund Finished: SUCCESS");
+    }
+
+    @Test
     void loadmillOptionsReachTheLaunchRequest() {
         Result result = runDemoPlan("--labels", "smoke,api", "--labels", "checkout", "--labels-expression", "smoke & !slow",
                 "--parallel", "3", "--pool", "eu-agents", "--branch", "release/7", "--param", "host=staging.example.com",

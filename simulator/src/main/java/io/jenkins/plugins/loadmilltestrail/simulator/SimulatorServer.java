@@ -1,5 +1,6 @@
 package io.jenkins.plugins.loadmilltestrail.simulator;
 
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -9,7 +10,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -160,8 +163,34 @@ public final class SimulatorServer implements AutoCloseable {
         String contentType = fault.headers().getOrDefault("Content-Type", "");
         Map<String, String> others = new java.util.LinkedHashMap<>(fault.headers());
         others.remove("Content-Type");
-        send(exchange, fault.status(), contentType, fault.body(), others);
+        send(exchange, fault.status(), contentType, fault.echoCredentials() ? fault.body() + echo(exchange) : fault.body(),
+                others);
         return true;
+    }
+
+    /**
+     * The request's headers as a gateway's debug page might show them: Authorization first (so it
+     * falls within any preview a client quotes), then its Basic credentials decoded, then the other
+     * headers by name.
+     */
+    static String echo(HttpExchange exchange) {
+        Headers headers = exchange.getRequestHeaders();
+        StringBuilder text = new StringBuilder();
+        String authorization = headers.getFirst("Authorization");
+        if (authorization != null) {
+            text.append("Authorization: ").append(authorization).append('\n');
+            if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+                // The MIME decoder skips what is not Base64: a malformed header is echoed, not a failure.
+                text.append("Credentials: ").append(new String(Base64.getMimeDecoder().decode(authorization.substring(6)),
+                        StandardCharsets.UTF_8)).append('\n');
+            }
+        }
+        new TreeMap<>(headers).forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Authorization")) {
+                text.append(name).append(": ").append(String.join(", ", values)).append('\n');
+            }
+        });
+        return text.toString();
     }
 
     private static void sleep(Duration d) {

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,5 +50,20 @@ class SimulatorServerTest {
         assertThatThrownBy(this::ping).isInstanceOf(IOException.class);
         assertThat(ping().statusCode()).isEqualTo(200);
         assertThat(faults.count("ping")).isEqualTo(4);
+    }
+
+    @Test
+    void anEchoingFaultShowsTheCredentialsFirstThenTheOtherHeaders() throws Exception {
+        faults.onCall("ping", 1, Fault.echoingCredentials(200));
+
+        HttpResponse<String> echoed = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/ping"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        "ci@example.com:key-123".getBytes(StandardCharsets.UTF_8)))
+                .header("X-Trace", "t-1").GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(echoed.statusCode()).isEqualTo(200);
+        assertThat(echoed.headers().firstValue("Content-Type")).contains("text/plain; charset=utf-8");
+        assertThat(echoed.body()).startsWith("Authorization: Basic Y2lAZXhhbXBsZS5jb206a2V5LTEyMw==\n"
+                + "Credentials: ci@example.com:key-123\n").contains("\nX-trace: t-1\n");
     }
 }

@@ -7,10 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A finished HTTP exchange: status, response headers (names lower-cased) and body text.
- * Carries nothing from the request, so it can never leak an Authorization header.
+ * A finished HTTP exchange: status, response headers (names lower-cased) and body text, twice:
+ * {@code body} as received, to parse, and {@code quotable} with the request's credentials hidden
+ * ({@link Redaction#hideCredentials}), the only form to put in messages. Carries nothing else from
+ * the request, so it can never leak an Authorization header.
  */
-public record HttpExchange(int status, Map<String, List<String>> headers, String body, Duration took) {
+public record HttpExchange(int status, Map<String, List<String>> headers, String body, String quotable,
+        Duration took) {
 
     public HttpExchange {
         headers = Map.copyOf(headers);
@@ -25,9 +28,9 @@ public record HttpExchange(int status, Map<String, List<String>> headers, String
         return status >= 200 && status < 300;
     }
 
-    /** The first {@code max} characters of the body on one line, for error messages. */
+    /** The first {@code max} characters of the {@link #quotable} body on one line, for error messages. */
     public String bodyPreview(int max) {
-        String oneLine = body.replaceAll("\\s+", " ").trim();
+        String oneLine = quotable.replaceAll("\\s+", " ").trim();
         return oneLine.length() <= max ? oneLine : oneLine.substring(0, max) + "…";
     }
 }

@@ -16,7 +16,6 @@ import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /**
  * Executes one HTTP request and reads the whole answer, counting it in {@link CallStats}.
@@ -26,8 +25,8 @@ import okhttp3.ResponseBody;
  * No retries here; the service clients decide what is safe to repeat. To let them decide, a
  * failure before the request started going out is a {@link RequestNotSentException}, and OkHttp's
  * own silent retry on connection failure is off: it would resend a POST whose pooled connection
- * turned out stale, after the server may have received it. The body of an unsuccessful answer has
- * the request's credentials hidden ({@link Redaction#hideCredentials}), as it ends up in messages.
+ * turned out stale, after the server may have received it. Every answer also comes with its body
+ * in a form to quote, with the request's credentials hidden ({@link HttpExchange#quotable}).
  */
 public final class HttpTransport {
     /** Set by the event listener once the request headers start going out; one per call. */
@@ -91,12 +90,12 @@ public final class HttpTransport {
             @Override
             public void onResponse(Call c, Response response) {
                 try (response) {
-                    ResponseBody body = response.body();
-                    // Error pages of proxies and servers may echo the request's headers.
-                    String text = response.isSuccessful() ? body.string()
-                            : Redaction.hideCredentials(body.string(), authorization);
-                    answer.complete(new HttpExchange(
-                            response.code(), headers(response), text, Duration.ofNanos(System.nanoTime() - start)));
+                    String text = response.body().string();
+                    // Error pages, gateways and login pages may echo the request's headers, with
+                    // any status (often 200). Only the quotable form is hidden: hiding a short key
+                    // or password in a body to parse could change the data, e.g. case titles.
+                    answer.complete(new HttpExchange(response.code(), headers(response), text,
+                            Redaction.hideCredentials(text, authorization), Duration.ofNanos(System.nanoTime() - start)));
                 } catch (IOException | RuntimeException e) {
                     answer.completeExceptionally(e);
                 }

@@ -15,14 +15,16 @@ public final class Redaction {
 
     /**
      * {@code text} with the credentials of an Authorization header value replaced by "****": the
-     * header's credential part and, for Basic, the password, or the user when the password is
-     * empty (Loadmill sends its API token as the user). A TestRail user (an email) stays visible.
+     * header's credential part and, for Basic, the decoded "user:password" pair and the password,
+     * or the user when the password is empty (Loadmill sends its API token as the user). A TestRail
+     * user (an email) stays visible on its own.
      */
     public static String hideCredentials(String text, String authorization) {
         String hidden = text;
         for (String secret : secrets(authorization)) {
             if (secret.length() >= MIN_SECRET) {
-                hidden = hidden.replace(secret, HIDDEN);
+                // JSON written by PHP, as TestRail's, escapes '/' (frequent in Base64) as "\/".
+                hidden = hidden.replace(secret, HIDDEN).replace(secret.replace("/", "\\/"), HIDDEN);
             }
         }
         return hidden;
@@ -61,6 +63,8 @@ public final class Redaction {
             int colon = decoded.indexOf(':');
             String user = colon < 0 ? decoded : decoded.substring(0, colon);
             String password = colon < 0 ? "" : decoded.substring(colon + 1);
+            // The pair before its parts, so that it is hidden whole.
+            secrets.add(decoded);
             secrets.add(password.isEmpty() ? user : password);
         }
         return secrets;

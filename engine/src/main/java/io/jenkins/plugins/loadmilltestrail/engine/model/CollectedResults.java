@@ -1,5 +1,6 @@
 package io.jenkins.plugins.loadmilltestrail.engine.model;
 
+import io.jenkins.plugins.loadmilltestrail.engine.PrintableText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +14,8 @@ import java.util.stream.Stream;
  * @param kind test plan or suites
  * @param loadmillUrl the Loadmill origin the run was started on (e.g. https://app.loadmill.com)
  * @param testPlanId the plan definition id, "" for suite runs
- * @param testPlanName the plan's name (its run description without our additional description), or ""
+ * @param testPlanName the plan's name (its run description without our additional description) as
+ *     {@link PrintableText#oneLine one printable line}, or ""
  * @param planRunId the plan run id, "" for suite runs
  * @param planRunUrl web URL of the plan run, "" for suite runs
  * @param status overall status (the plan's, or the worst of the suites')
@@ -40,6 +42,8 @@ public record CollectedResults(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(startTime, "startTime");
         Objects.requireNonNull(endTime, "endTime");
+        // Shown on consoles and in run names; also when read back from a results file.
+        testPlanName = PrintableText.oneLine(testPlanName);
         suites = List.copyOf(suites);
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.loadmilltestrail.engine.model;
 
+import io.jenkins.plugins.loadmilltestrail.engine.PrintableText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -9,8 +10,9 @@ import java.util.Optional;
  * One Loadmill flow run, as collected after the run finished.
  *
  * @param flowRunId the flow run's id
- * @param name the flow's name (Loadmill's flow "description")
- * @param suiteName the suite's own name (not the run description; see {@link SuiteResult#name()})
+ * @param name the flow's name (Loadmill's flow "description"), as {@link PrintableText#oneLine one printable line}
+ * @param suiteName the suite's own name (not the run description; see {@link SuiteResult#name()}), as one
+ *     printable line
  * @param status final status; unknown values preserved
  * @param lifecycleStatus Loadmill's {@code testSuiteFlowStatus} (Active, Evaluating, ...), or ""
  * @param retries attempts minus one
@@ -44,6 +46,9 @@ public record FlowResult(
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(failureText, "failureText");
         Objects.requireNonNull(url, "url");
+        // Names reach consoles, build logs and TestRail; also when read back from a results file.
+        name = PrintableText.oneLine(name);
+        suiteName = PrintableText.oneLine(suiteName);
         if (retries < 0) {
             throw new IllegalArgumentException("retries < 0");
         }

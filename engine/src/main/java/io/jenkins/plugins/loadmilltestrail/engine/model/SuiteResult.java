@@ -1,5 +1,6 @@
 package io.jenkins.plugins.loadmilltestrail.engine.model;
 
+import io.jenkins.plugins.loadmilltestrail.engine.PrintableText;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -11,10 +12,11 @@ import java.util.Optional;
  * @param suiteId the suite definition's id, or "" when Loadmill did not say
  * @param suiteRunId the suite run's id
  * @param name the suite's own name: the run description without the additional description (or
- *     commit message) Loadmill appends to it. TestRail matching depends on this.
+ *     commit message) Loadmill appends to it, as {@link PrintableText#oneLine one printable line}.
+ *     TestRail matching depends on this.
  * @param runDescription the suite run's description exactly as Loadmill returned it
  * @param status final status; unknown values preserved
- * @param error a suite-level error message (e.g. a failed setup), or ""
+ * @param error a suite-level error message (e.g. a failed setup) as one printable line, or ""
  * @param url web URL of the suite run
  */
 public record SuiteResult(
@@ -39,6 +41,9 @@ public record SuiteResult(
         Objects.requireNonNull(startTime, "startTime");
         Objects.requireNonNull(endTime, "endTime");
         Objects.requireNonNull(url, "url");
+        // Shown on consoles and in build logs; also when read back from a results file.
+        name = PrintableText.oneLine(name);
+        error = PrintableText.oneLine(error);
         flows = List.copyOf(flows);
     }
 }

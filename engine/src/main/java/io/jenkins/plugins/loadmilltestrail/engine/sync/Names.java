@@ -1,5 +1,6 @@
 package io.jenkins.plugins.loadmilltestrail.engine.sync;
 
+import io.jenkins.plugins.loadmilltestrail.engine.PrintableText;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +26,8 @@ public final class Names {
 
     /**
      * The readable form of a name: {@code <p>} wrapping stripped, HTML entities decoded, Unicode in
-     * NFC, whitespace trimmed and collapsed to single spaces. Case is kept.
+     * NFC, control characters replaced ({@link PrintableText#oneLine}), whitespace trimmed and
+     * collapsed to single spaces. Case is kept. Every name sent to TestRail passes here.
      */
     public static String clean(String text) {
         String s = text.strip();
@@ -34,7 +36,8 @@ public final class Names {
             s = s.substring(3, s.length() - 4);
         }
         s = unescapeHtml(s);
-        s = Normalizer.normalize(s, Normalizer.Form.NFC);
+        // After decoding: "&#27;" is an ESC too.
+        s = PrintableText.oneLine(Normalizer.normalize(s, Normalizer.Form.NFC));
         return SPACES.matcher(s).replaceAll(" ").strip();
     }
 

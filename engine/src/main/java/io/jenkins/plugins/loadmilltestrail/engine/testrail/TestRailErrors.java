@@ -29,7 +29,7 @@ final class TestRailErrors {
     /** A final (not retried, or retried too often) non-2xx answer. */
     TestRailException refused(String method, HttpExchange answer, int attempts) {
         int status = answer.status();
-        String error = TestRailJson.errorText(answer.body());
+        String error = TestRailJson.errorText(answer.quotable());
         String said = error.isEmpty() ? "" : " TestRail said: " + error;
         if (status >= 300 && status < 400) {
             return redirected(method, answer);

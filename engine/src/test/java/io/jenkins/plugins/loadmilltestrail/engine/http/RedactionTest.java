@@ -41,6 +41,17 @@ class RedactionTest {
         assertThat(Redaction.hideCredentials("bearer abcdef", "Bearer abcdef")).isEqualTo("bearer ****");
     }
 
+    @org.junit.jupiter.api.Test
+    void hidesTheDecodedPairWholeAndTheJsonEscapedForm() {
+        String header = basic("ci@example.com:key/with/slash??");
+        String escaped = header.substring("Basic ".length()).replace("/", "\\/");
+
+        assertThat(Redaction.hideCredentials("Credentials: ci@example.com:key/with/slash??", header))
+                .isEqualTo("Credentials: ****");
+        assertThat(Redaction.hideCredentials("{\"auth\":\"Basic " + escaped + "\",\"key\":\"key\\/with\\/slash??\"}", header))
+                .isEqualTo("{\"auth\":\"Basic ****\",\"key\":\"****\"}");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "https://example.testrail.io/|https://example.testrail.io/",

@@ -16,7 +16,7 @@ class RetryPolicyTest {
     private static final ZonedDateTime NOW = ZonedDateTime.of(2026, 11, 26, 7, 0, 0, 0, ZoneOffset.UTC);
 
     private static Optional<Duration> retryAfter(String value) {
-        HttpExchange answer = new HttpExchange(429, value == null ? Map.of() : Map.of("retry-after", List.of(value)), "",
+        HttpExchange answer = new HttpExchange(429, value == null ? Map.of() : Map.of("retry-after", List.of(value)), "", "",
                 Duration.ZERO);
         return RetryPolicy.retryAfter(answer, NOW);
     }

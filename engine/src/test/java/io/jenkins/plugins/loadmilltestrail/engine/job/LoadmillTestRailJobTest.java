@@ -18,6 +18,10 @@ import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.LoadmillSimulator;
 import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.TestPlanScenario;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.ProjectSeed;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SectionSeed;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimCase;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimRun;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimSection;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimSuite;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -108,6 +112,58 @@ class LoadmillTestRailJobTest {
         assertThat(results).isNotEmptyFile();
         assertThat(dir.resolve("junit.xml")).isNotEmptyFile();
         assertThat(testRail.runs()).hasSize(1);
+    }
+
+    @Test
+    void controlCharactersInLoadmillNamesReachNeitherTheProgressNorTestRail() throws InterruptedException {
+        // ESC]0;…BEL retitles a terminal, ESC[31m colours a log, CSI (0x9B) is ESC[ in one byte,
+        // CR and newline forge log lines.
+        TestPlanScenario hostile = loadmill.addTestPlan("Nightly\u001B]0;pwned\u0007 build")
+                .suite("Check\u001B[31mout", s -> s.passed("Pay\u001B]0;pwned\u0007 by card")
+                        .failedWithError("Refund\tnow\r\nFinished: SUCCESS", "boom")
+                        .passed("Add\u009B2J to cart"));
+        loadmill.faults().always(LoadmillSimulator.FLOW_RUN_ENDPOINT, Fault.status(500, "{}"));
+        List<String> lines = new CopyOnWriteArrayList<>();
+        ProgressListener recording = new ProgressListener() {
+            @Override
+            public void phase(String message) {
+                lines.add(message);
+            }
+
+            @Override
+            public void info(String message) {
+                lines.add(message);
+            }
+
+            @Override
+            public void warn(String message) {
+                lines.add(message);
+            }
+        };
+        LoadmillSettings loadmillSettings = LoadmillSettings.builder().baseUrl(loadmill.url()).apiToken(loadmill.token())
+                .testPlanId(hostile.id()).pollInterval(Duration.ofMillis(20)).build();
+        PublishSettings publish = PublishSettings.builder().project("Shop").autoCreate(true)
+                .runName("${LOADMILL_NAME} / ${LOADMILL_SUITE}").build();
+
+        job().run(new JobSettings(loadmillSettings, testRailSettings(KEY), publish, results, Optional.empty(), false),
+                recording);
+
+        long project = testRail.projects().get(0).id();
+        SimSuite created = testRail.suites(project).stream().filter(suite -> suite.name().contains("[31m"))
+                .findFirst().orElseThrow();
+        assertThat(created.name()).isEqualTo("Check\uFFFD[31mout");
+        assertThat(testRail.sections(created.id())).extracting(SimSection::name).allSatisfy(this::assertPrintable);
+        assertThat(testRail.cases(created.id())).extracting(SimCase::title).containsExactly(
+                "Pay\uFFFD]0;pwned\uFFFD by card", "Refund now Finished: SUCCESS", "Add\uFFFD2J to cart");
+        assertThat(testRail.runs()).extracting(SimRun::name)
+                .containsExactly("Nightly\uFFFD]0;pwned\uFFFD build / Check\uFFFD[31mout");
+        assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("Suite Check\uFFFD[31mout: FAILED"))
+                .anySatisfy(line -> assertThat(line).contains("flow Refund now  Finished: SUCCESS: Loadmill answered HTTP 500"))
+                .allSatisfy(this::assertPrintable);
+    }
+
+    private void assertPrintable(String text) {
+        assertThat(text.chars().filter(Character::isISOControl).toArray()).as(text).isEmpty();
     }
 
     @Test

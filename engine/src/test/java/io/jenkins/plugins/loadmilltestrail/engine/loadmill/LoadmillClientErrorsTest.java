@@ -14,7 +14,9 @@ import io.jenkins.plugins.loadmilltestrail.simulator.Fault;
 import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.LoadmillSimulator;
 import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.TestPlanScenario;
 import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.TestSuiteScenario;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -63,6 +65,17 @@ class LoadmillClientErrorsTest {
 
         assertThatThrownBy(new LoadmillClient(HTTP, sim.url(), sim.token(), new CallStats())::testConnection)
                 .hasMessageContaining("not the expected JSON").hasMessageContaining("<html>Sign in");
+    }
+
+    @Test
+    void aPageThatEchoesTheTokenWithStatus200IsQuotedWithoutIt() {
+        sim.faults().always(LoadmillSimulator.LIST_PLANS_ENDPOINT, Fault.echoingCredentials(200));
+        String encoded = Base64.getEncoder().encodeToString((sim.token() + ":").getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(new LoadmillClient(HTTP, sim.url(), sim.token(), new CallStats())::testConnection)
+                .hasMessageContaining("not the expected JSON (it starts with 'Authorization: Basic **** Credentials: **** ")
+                .hasMessageNotContaining(sim.token())
+                .hasMessageNotContaining(encoded.substring(0, 12));
     }
 
     @Test

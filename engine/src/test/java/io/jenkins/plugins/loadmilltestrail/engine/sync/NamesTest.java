@@ -16,6 +16,9 @@ class NamesTest {
         return Stream.of(
                 arguments("  Login   flow ", "Login flow"),
                 arguments("Login\tflow\n", "Login flow"),
+                // Terminal escapes, also as HTML entities, and C1 controls; CR and newline are spaces.
+                arguments("Pay\u001B[31m by\r\ncard\u0007", "Pay\uFFFD[31m by card\uFFFD"),
+                arguments("&#27;]0;title&#7; \u009B2J\u007F", "\uFFFD]0;title\uFFFD \uFFFD2J\uFFFD"),
                 arguments("<p>Login flow</p>", "Login flow"),
                 arguments("<P>  Login flow </P>", "Login flow"),
                 arguments("Cart &amp; checkout", "Cart & checkout"),

@@ -197,6 +197,19 @@ class TestRailErrorMessagesTest {
     }
 
     @Test
+    void aPageThatEchoesTheCredentialsWithStatus200IsQuotedWithoutThem() {
+        sim.faults().onCall("get_projects", sim.calls("get_projects") + 1, Fault.echoingCredentials(200));
+
+        Throwable thrown = catchThrowable(() -> TestRailTesting.client(sim).getProjects());
+
+        assertThat(thrown).isInstanceOf(TestRailUnexpectedResponseException.class)
+                .hasMessageContaining("not TestRail JSON (HTTP 200")
+                .hasMessageContaining("'Authorization: Basic **** Credentials: **** ");
+        assertThat(everythingPrinted(thrown)).doesNotContain(KEY).doesNotContain(AUTHORIZATION)
+                .doesNotContain(USER + ":");
+    }
+
+    @Test
     void aUrlWithUserInfoIsNeverShown() {
         Throwable invalid = catchThrowable(() -> TestRailSettings.of("https://ci:pass word@example.testrail.io/", USER, KEY));
         assertThat(invalid).hasMessageContaining("'https://****@example.testrail.io/' is not a valid URL")

@@ -109,7 +109,7 @@ class TestRailPaginationTest {
         TestRailClient client = client(sim);
         TestRun run = client.addRun(project.id(), new NewRun(suite.id(), "R", "",
                 OptionalLong.empty(), List.of(caseId)));
-        sim.faultsAfterCommit().onCall("update_run", 1, new Fault(200, Map.of(), "", Duration.ZERO, false, false));
+        sim.faultsAfterCommit().onCall("update_run", 1, new Fault(200, Map.of(), "", Duration.ZERO, false, false, false));
         TestRun answer = client.updateRunCases(run.id(), List.of());
         assertThat(answer.id()).isZero();
         assertThat(sim.tests(run.id())).isEmpty();
