@@ -89,11 +89,11 @@ public final class TestRailClient implements TestRailApi {
     @Override
     public User currentUser() throws InterruptedException {
         try {
-            return TestRailJson.user(http.get("get_user_by_email", "get_user_by_email&email=" + encode(settings.user())));
+            return http.get("get_user_by_email", "get_user_by_email&email=" + encode(settings.user()), TestRailJson::user);
         } catch (TestRailBadRequestException | TestRailAccessDeniedException notAnEmailOrNotAllowed) {
             // Logins that are not emails (LDAP) or roles that may not look users up: any cheap
-            // authenticated call proves the credentials.
-            http.get("get_projects", "get_projects&limit=1");
+            // authenticated call proves the credentials, if its answer is TestRail's.
+            http.get("get_projects", "get_projects&limit=1", page -> TestRailJson.items(page, "projects"));
             return new User(0, settings.user(), "");
         }
     }
@@ -219,7 +219,8 @@ public final class TestRailClient implements TestRailApi {
                 "a plan named '" + plan.name() + "' in project " + projectId, TestRailJson::plan,
                 () -> {
                     Optional<TestPlan> listed = newest(
-                            list("get_plans", "get_plans/" + projectId + "&is_completed=0", "plans", TestRailJson::plan),
+                            list("get_plans", "get_plans/" + projectId + "&is_completed=0", "plans",
+                                    TestRailJson::listedPlan),
                             p -> p.name().equals(plan.name()), TestPlan::id);
                     // get_plans leaves out the entries; read the plan itself.
                     return listed.isPresent() ? Optional.of(getPlan(listed.get().id())) : Optional.empty();
@@ -292,7 +293,12 @@ public final class TestRailClient implements TestRailApi {
         RetryBudget budget = http.policy().newBudget();
         while (true) {
             try {
-                return parse.apply(http.post(method, path, body, budget));
+                JsonNode answer = http.post(method, path, body, budget);
+                try {
+                    return parse.apply(answer);
+                } catch (TestRailJson.Malformed malformed) {
+                    throw http.errors().unexpectedWrite(method, target, malformed.getMessage());
+                }
             } catch (TestRailHttp.WriteOutcomeUnknown unknown) {
                 Optional<T> done = check.find();
                 if (done.isPresent()) {
@@ -307,7 +313,7 @@ public final class TestRailClient implements TestRailApi {
 
     /** One entity by id, e.g. {@code one("run", 7, TestRailJson::run)} reads get_run/7. */
     private <T> T one(String kind, long id, Function<JsonNode, T> parse) throws InterruptedException {
-        return parse.apply(http.get("get_" + kind, "get_" + kind + "/" + id));
+        return http.get("get_" + kind, "get_" + kind + "/" + id, parse);
     }
 
     /** Closes a run or plan; when the outcome is unknown, reading it back tells whether it closed. */
@@ -319,7 +325,7 @@ public final class TestRailClient implements TestRailApi {
 
     private <T> List<T> list(String method, String path, String key, Function<JsonNode, T> parse)
             throws InterruptedException {
-        return http.getAll(method, path, key).stream().map(parse).toList();
+        return http.getAll(method, path, key, parse);
     }
 
     /** Whether a run or plan entry named {@code name} in {@code suiteId} is what writing {@code run} makes. */

@@ -97,6 +97,23 @@ final class TestRailErrors {
                 + "page, proxy or redirect target.", answer.status(), "");
     }
 
+    /** A 2xx JSON answer that is not what TestRail sends for {@code method}; {@code detail} says what is wrong. */
+    TestRailException unexpected(String method, String detail) {
+        return new TestRailUnexpectedResponseException(notTestRails(method, detail), 200, "");
+    }
+
+    /** As {@link #unexpected}, for a write, which TestRail may have done all the same. */
+    TestRailException unexpectedWrite(String method, String target, String detail) {
+        return new TestRailUnexpectedResponseException(notTestRails(method, detail) + " TestRail may have done "
+                + method + " for " + target + "; check " + target + " in TestRail before publishing again.", 200, "");
+    }
+
+    private String notTestRails(String method, String detail) {
+        return "The answer to " + method + " from " + base + " is JSON but not what TestRail sends: " + detail
+                + ". A proxy or gateway between this job and TestRail may be answering in its place, or the TestRail "
+                + "URL points elsewhere: check the TestRail URL (the address you open TestRail at) and the proxy.";
+    }
+
     /** A write that may have taken effect; it was not repeated. */
     TestRailException writeUnknown(String method, String target, String failure) {
         return new TestRailWriteUnknownException("TestRail may or may not have done " + method + " for " + target

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import okhttp3.Credentials;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -100,18 +101,18 @@ final class TestRailHttp {
         return policy;
     }
 
-    /** One GET, e.g. {@code get("get_case", "get_case/12")}. */
-    JsonNode get(String method, String path) throws InterruptedException {
-        try {
-            return call(method, path, null, policy.newBudget());
-        } catch (WriteOutcomeUnknown impossible) {
-            throw new IllegalStateException("a GET is never an unknown write", impossible);
-        }
+    /** One GET read with {@code parse}, e.g. {@code get("get_case", "get_case/12", TestRailJson::testCase)}. */
+    <T> T get(String method, String path, Function<JsonNode, T> parse) throws InterruptedException {
+        return read(method, get(method, path), parse);
     }
 
-    /** Every item of a list call, following {@code _links.next}; bare arrays are one page. */
-    List<JsonNode> getAll(String method, String path, String key) throws InterruptedException {
-        List<JsonNode> all = new ArrayList<>();
+    /**
+     * Every item of a list call read with {@code parse}, following {@code _links.next}; bare arrays
+     * are one page.
+     */
+    <T> List<T> getAll(String method, String path, String key, Function<JsonNode, T> parse)
+            throws InterruptedException {
+        List<T> all = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         String next = path;
         while (!next.isEmpty()) {
@@ -120,10 +121,19 @@ final class TestRailHttp {
                         + next + "). Check the TestRail server; this is not a setting of this job.", 200, "");
             }
             JsonNode page = get(method, next);
-            all.addAll(TestRailJson.items(page, key));
+            all.addAll(read(method, page, p -> TestRailJson.items(p, key).stream().map(parse).toList()));
             next = followable(TestRailJson.nextLink(page));
         }
         return all;
+    }
+
+    /** An answer read with {@code parse}; JSON that is not TestRail's is an unexpected answer to {@code method}. */
+    <T> T read(String method, JsonNode answer, Function<JsonNode, T> parse) {
+        try {
+            return parse.apply(answer);
+        } catch (TestRailJson.Malformed malformed) {
+            throw errors.unexpected(method, malformed.getMessage());
+        }
     }
 
     /** One POST. Retries only what cannot have taken effect; see the class comment. */
@@ -156,6 +166,14 @@ final class TestRailHttp {
             path = path.substring(api + "api/v2/".length());
         }
         return path.replaceAll("([&?])limit=0(?=&|$)", "$1limit=" + PAGE_LIMIT);
+    }
+
+    private JsonNode get(String method, String path) throws InterruptedException {
+        try {
+            return call(method, path, null, policy.newBudget());
+        } catch (WriteOutcomeUnknown impossible) {
+            throw new IllegalStateException("a GET is never an unknown write", impossible);
+        }
     }
 
     private JsonNode call(String method, String path, JsonNode body, RetryBudget budget)

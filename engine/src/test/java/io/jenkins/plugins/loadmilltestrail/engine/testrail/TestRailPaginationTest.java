@@ -8,13 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewRun;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestCase;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestRun;
-import io.jenkins.plugins.loadmilltestrail.simulator.Fault;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.ProjectSeed;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SuiteSeed;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -101,18 +98,6 @@ class TestRailPaginationTest {
         assertThat(client.getCases(project.id(), suite.id())).hasSize(600);
         assertThat(client.getProject(project.id()).name()).isEqualTo("Checkout");
         assertThat(client.getStatuses()).hasSize(5);
-    }
-
-    @Test
-    void anEmptyAnswerIsAnEmptyObject() throws InterruptedException {
-        long caseId = sim.cases(suite.id()).get(0).id();
-        TestRailClient client = client(sim);
-        TestRun run = client.addRun(project.id(), new NewRun(suite.id(), "R", "",
-                OptionalLong.empty(), List.of(caseId)));
-        sim.faultsAfterCommit().onCall("update_run", 1, new Fault(200, Map.of(), "", Duration.ZERO, false, false));
-        TestRun answer = client.updateRunCases(run.id(), List.of());
-        assertThat(answer.id()).isZero();
-        assertThat(sim.tests(run.id())).isEmpty();
     }
 
     @ParameterizedTest
