@@ -288,14 +288,20 @@ public final class TestRailClient implements TestRailApi {
         Optional<T> find() throws InterruptedException;
     }
 
-    private <T> T write(String method, String path, JsonNode body, String target, Function<JsonNode, T> parse,
-            Check<T> check) throws InterruptedException {
+    /** Reads a write's answer; throws {@link TestRailHttp.WriteOutcomeUnknown} when it does not show the write done. */
+    @FunctionalInterface
+    private interface Answer<T> {
+        T read(JsonNode answer) throws TestRailHttp.WriteOutcomeUnknown;
+    }
+
+    private <T> T write(String method, String path, JsonNode body, String target, Answer<T> parse, Check<T> check)
+            throws InterruptedException {
         RetryBudget budget = http.policy().newBudget();
         while (true) {
             try {
                 JsonNode answer = http.post(method, path, body, budget);
                 try {
-                    return parse.apply(answer);
+                    return parse.read(answer);
                 } catch (TestRailJson.Malformed malformed) {
                     throw http.errors().unexpectedWrite(method, target, malformed.getMessage());
                 }
@@ -316,11 +322,25 @@ public final class TestRailClient implements TestRailApi {
         return http.get("get_" + kind, "get_" + kind + "/" + id, parse);
     }
 
-    /** Closes a run or plan; when the outcome is unknown, reading it back tells whether it closed. */
+    /**
+     * Closes a run or plan. Only an answer showing it closed is taken as done; any other answer, like
+     * a failure after sending, makes the outcome unknown, and reading it back tells whether it closed.
+     */
     private <T> T close(String kind, long id, Function<JsonNode, T> parse, Predicate<T> completed)
             throws InterruptedException {
-        return write("close_" + kind, "close_" + kind + "/" + id, TestRailJson.MAPPER.createObjectNode(), kind + " " + id,
-                parse, () -> Optional.of(one(kind, id, parse)).filter(completed));
+        String target = kind + " " + id;
+        return write("close_" + kind, "close_" + kind + "/" + id, TestRailJson.MAPPER.createObjectNode(), target,
+                answer -> {
+                    Optional<T> closed;
+                    try {
+                        closed = Optional.of(parse.apply(answer)).filter(completed);
+                    } catch (TestRailJson.Malformed notAnEntity) {
+                        closed = Optional.empty();
+                    }
+                    return closed.orElseThrow(() -> new TestRailHttp.WriteOutcomeUnknown(
+                            "TestRail's answer does not show " + target + " closed"));
+                },
+                () -> Optional.of(one(kind, id, parse)).filter(completed));
     }
 
     private <T> List<T> list(String method, String path, String key, Function<JsonNode, T> parse)

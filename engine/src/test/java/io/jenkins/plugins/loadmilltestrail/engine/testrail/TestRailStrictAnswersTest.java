@@ -4,14 +4,17 @@ import static io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailTestin
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewPlan;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewRun;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.ResultEntry;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestPlan;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestRun;
 import io.jenkins.plugins.loadmilltestrail.simulator.Fault;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.ProjectSeed;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimCase;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SuiteSeed;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -128,5 +131,32 @@ class TestRailStrictAnswersTest {
         assertThat(unexpected(() -> client.addResultsForCases(run.id(),
                 List.of(new ResultEntry(aCase.id(), 1, "", "", "", Map.of())))).getMessage())
                 .contains("add_results_for_cases").contains("a result without a valid 'id'");
+    }
+
+    @Test
+    void aCloseAnsweredAsStillOpenIsCheckedByReadingTheRunBack() throws InterruptedException {
+        TestRailClient client = client(sim);
+        TestRun run = client.addRun(project.id(), new NewRun(suite.id(), "R", "", OptionalLong.empty(),
+                List.of(aCase.id())));
+        sim.faultsAfterCommit().onCall("close_run", 1, Fault.ok("{\"id\":" + run.id() + ",\"suite_id\":" + suite.id()
+                + ",\"name\":\"R\",\"is_completed\":false}"));
+        assertThat(client.closeRun(run.id()).completed()).isTrue();
+        assertThat(sim.calls("close_run")).isOne();
+        assertThat(sim.calls("get_run")).isOne();
+    }
+
+    @Test
+    void aCloseThatNeverShowsThePlanClosedIsAnUnknownOutcome() throws InterruptedException {
+        TestRailClient client = TestRailTesting.client(TestRailTesting.settings(sim.url())
+                .withMaxRetryWait(Duration.ofMillis(150)));
+        TestPlan plan = client.addPlan(project.id(), new NewPlan("P", "", OptionalLong.empty(),
+                List.of(new NewRun(suite.id(), "E", "", OptionalLong.empty(), List.of(aCase.id())))));
+        sim.faults().always("close_plan", Fault.ok("{}"));
+        Throwable thrown = catchThrowable(() -> client.closePlan(plan.id()));
+        assertThat(thrown).isInstanceOf(TestRailWriteUnknownException.class)
+                .hasMessageContaining("may or may not have done close_plan for plan " + plan.id())
+                .hasMessageContaining("does not show plan " + plan.id() + " closed");
+        assertThat(sim.plan(plan.id()).orElseThrow().completed()).isFalse();
+        assertThat(sim.calls("get_plan")).isPositive();
     }
 }
