@@ -238,7 +238,7 @@ public final class TestRailClient implements TestRailApi {
 
     @Override
     public PlanEntry updatePlanEntryCases(long planId, String entryId, List<Long> caseIds) throws InterruptedException {
-        return write("update_plan_entry", "update_plan_entry/" + planId + "/" + entryId,
+        return write("update_plan_entry", "update_plan_entry/" + planId + "/" + segment(entryId),
                 TestRailJson.caseSelection(caseIds), "entry " + entryId + " of plan " + planId, TestRailJson::planEntry,
                 Optional::empty);
     }
@@ -363,5 +363,13 @@ public final class TestRailClient implements TestRailApi {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A text id as one path segment (entry ids are GUIDs from TestRail, but nothing guarantees it):
+     * percent-encoded, so '/', '&' and '#' cannot split it, and a space as %20, not '+'.
+     */
+    private static String segment(String value) {
+        return encode(value).replace("+", "%20");
     }
 }
