@@ -56,8 +56,14 @@ public final class TestRailClient implements TestRailApi {
     /** A client with its own retry policy and limiter (tests, benchmarks). */
     public TestRailClient(TestRailSettings settings, OkHttpClient okHttp, RetryPolicy policy, RateLimiter limiter,
             Sleeper sleeper) {
+        this(settings, okHttp, policy, limiter, sleeper, TestRailHttp.MAX_PAGES);
+    }
+
+    /** A client that reads at most {@code maxPages} pages per list call (tests of the cap). */
+    TestRailClient(TestRailSettings settings, OkHttpClient okHttp, RetryPolicy policy, RateLimiter limiter,
+            Sleeper sleeper, int maxPages) {
         this.settings = settings.validated();
-        this.http = new TestRailHttp(this.settings, okHttp, policy, limiter, sleeper);
+        this.http = new TestRailHttp(this.settings, okHttp, policy, limiter, sleeper, maxPages);
     }
 
     /**

@@ -41,6 +41,11 @@ final class TestRailHttp {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final String API = "index.php?/api/v2/";
     private static final int PAGE_LIMIT = 250;
+    /**
+     * The most pages one list call reads: 2.5 million items at TestRail's 250 a page, far beyond
+     * real projects, but an end to a server or proxy whose next links never stop.
+     */
+    static final int MAX_PAGES = 10_000;
 
     /** A write failed after it may have reached TestRail. */
     static final class WriteOutcomeUnknown extends Exception {
@@ -64,7 +69,10 @@ final class TestRailHttp {
     private final Sleeper sleeper;
     private final TestRailErrors errors;
 
-    TestRailHttp(TestRailSettings settings, OkHttpClient shared, RetryPolicy policy, RateLimiter limiter, Sleeper sleeper) {
+    private final int maxPages;
+
+    TestRailHttp(TestRailSettings settings, OkHttpClient shared, RetryPolicy policy, RateLimiter limiter, Sleeper sleeper,
+            int maxPages) {
         this.base = TestRailUrls.parseBase(settings.baseUrl());
         this.authorization = Credentials.basic(settings.user(), settings.apiKey(), StandardCharsets.UTF_8);
         this.stats = new CallStats();
@@ -82,6 +90,7 @@ final class TestRailHttp {
         this.limiter = limiter;
         this.policy = policy;
         this.sleeper = sleeper;
+        this.maxPages = maxPages;
         this.errors = new TestRailErrors(base, settings.user(), settings.requestsPerMinute(), policy.maxWait());
     }
 
@@ -108,7 +117,8 @@ final class TestRailHttp {
 
     /**
      * Every item of a list call read with {@code parse}, following {@code _links.next}; bare arrays
-     * are one page.
+     * are one page. An empty page ends the list even when it links a next one: it holds nothing to
+     * miss, and links that go on past empty pages would be followed up to the page cap.
      */
     <T> List<T> getAll(String method, String path, String key, Function<JsonNode, T> parse)
             throws InterruptedException {
@@ -116,13 +126,18 @@ final class TestRailHttp {
         Set<String> seen = new HashSet<>();
         String next = path;
         while (!next.isEmpty()) {
+            if (seen.size() == maxPages) {
+                throw errors.unexpected(method, "it goes on for more than " + maxPages + " pages, the most one list "
+                        + "call reads");
+            }
             if (!seen.add(next)) {
                 throw new TestRailException("TestRail's pagination of " + method + " loops back to a page already read ("
                         + next + "). Check the TestRail server; this is not a setting of this job.", 200, "");
             }
             JsonNode page = get(method, next);
-            all.addAll(read(method, page, p -> TestRailJson.items(p, key).stream().map(parse).toList()));
-            next = followable(TestRailJson.nextLink(page));
+            List<T> items = read(method, page, p -> TestRailJson.items(p, key).stream().map(parse).toList());
+            all.addAll(items);
+            next = items.isEmpty() ? "" : followable(TestRailJson.nextLink(page));
         }
         return all;
     }
