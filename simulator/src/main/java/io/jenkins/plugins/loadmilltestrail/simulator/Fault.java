@@ -23,6 +23,14 @@ public record Fault(int status, Map<String, String> headers, String body, Durati
                 false, false, false);
     }
 
+    /**
+     * Answer 200 with {@code jsonBody} as it is, like a proxy or gateway answering in TestRail's
+     * place with JSON that is not what TestRail sends (e.g. "{}", or a list without its key).
+     */
+    public static Fault ok(String jsonBody) {
+        return status(200, jsonBody);
+    }
+
     /** Answer {@code status} with an HTML page, like a proxy or login page. */
     public static Fault html(int status, String html) {
         return new Fault(status, Map.of("Content-Type", "text/html; charset=utf-8"), html, Duration.ZERO, false, false, false);

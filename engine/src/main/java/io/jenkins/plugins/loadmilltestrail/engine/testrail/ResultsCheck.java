@@ -1,6 +1,5 @@
 package io.jenkins.plugins.loadmilltestrail.engine.testrail;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.PostedResult;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.ResultEntry;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Test;
@@ -20,6 +19,9 @@ import java.util.Optional;
  * cannot be told apart, so the outcome is reported as unknown rather than risk duplicates.
  */
 final class ResultsCheck {
+    /** A result stored in the run, with the comment it is matched by. */
+    private record Stored(PostedResult result, String comment) {}
+
     private final TestRailClient client;
     private final TestRailHttp http;
     private final long runId;
@@ -39,19 +41,19 @@ final class ResultsCheck {
         for (Test test : client.getTests(runId)) {
             testByCase.put(test.caseId(), test.id());
         }
-        List<JsonNode> pool = new ArrayList<>(
-                http.getAll("get_results_for_run", "get_results_for_run/" + runId, "results"));
-        pool.sort(Comparator.comparingLong((JsonNode r) -> r.path("id").asLong()).reversed());
+        List<Stored> pool = new ArrayList<>(http.getAll("get_results_for_run", "get_results_for_run/" + runId,
+                "results", r -> new Stored(TestRailJson.postedResult(r), TestRailJson.text(r, "comment"))));
+        pool.sort(Comparator.comparingLong((Stored s) -> s.result().id()).reversed());
         List<PostedResult> found = new ArrayList<>();
         for (ResultEntry entry : entries) {
             long testId = testByCase.getOrDefault(entry.caseId(), -1L);
             pool.stream()
-                    .filter(r -> r.path("test_id").asLong() == testId && r.path("status_id").asInt() == entry.statusId()
-                            && normalize(TestRailJson.text(r, "comment")).equals(normalize(entry.comment())))
+                    .filter(s -> s.result().testId() == testId && s.result().statusId() == entry.statusId()
+                            && normalize(s.comment()).equals(normalize(entry.comment())))
                     .findFirst()
-                    .ifPresent(r -> {
-                        pool.remove(r);
-                        found.add(TestRailJson.postedResult(r));
+                    .ifPresent(s -> {
+                        pool.remove(s);
+                        found.add(s.result());
                     });
         }
         if (found.isEmpty()) {

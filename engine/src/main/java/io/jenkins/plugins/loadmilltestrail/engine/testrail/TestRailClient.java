@@ -56,8 +56,14 @@ public final class TestRailClient implements TestRailApi {
     /** A client with its own retry policy and limiter (tests, benchmarks). */
     public TestRailClient(TestRailSettings settings, OkHttpClient okHttp, RetryPolicy policy, RateLimiter limiter,
             Sleeper sleeper) {
+        this(settings, okHttp, policy, limiter, sleeper, TestRailHttp.MAX_PAGES);
+    }
+
+    /** A client that reads at most {@code maxPages} pages per list call (tests of the cap). */
+    TestRailClient(TestRailSettings settings, OkHttpClient okHttp, RetryPolicy policy, RateLimiter limiter,
+            Sleeper sleeper, int maxPages) {
         this.settings = settings.validated();
-        this.http = new TestRailHttp(this.settings, okHttp, policy, limiter, sleeper);
+        this.http = new TestRailHttp(this.settings, okHttp, policy, limiter, sleeper, maxPages);
     }
 
     /**
@@ -89,11 +95,11 @@ public final class TestRailClient implements TestRailApi {
     @Override
     public User currentUser() throws InterruptedException {
         try {
-            return TestRailJson.user(http.get("get_user_by_email", "get_user_by_email&email=" + encode(settings.user())));
+            return http.get("get_user_by_email", "get_user_by_email&email=" + encode(settings.user()), TestRailJson::user);
         } catch (TestRailBadRequestException | TestRailAccessDeniedException notAnEmailOrNotAllowed) {
             // Logins that are not emails (LDAP) or roles that may not look users up: any cheap
-            // authenticated call proves the credentials.
-            http.get("get_projects", "get_projects&limit=1");
+            // authenticated call proves the credentials, if its answer is TestRail's.
+            http.get("get_projects", "get_projects&limit=1", page -> TestRailJson.items(page, "projects"));
             return new User(0, settings.user(), "");
         }
     }
@@ -219,7 +225,8 @@ public final class TestRailClient implements TestRailApi {
                 "a plan named '" + plan.name() + "' in project " + projectId, TestRailJson::plan,
                 () -> {
                     Optional<TestPlan> listed = newest(
-                            list("get_plans", "get_plans/" + projectId + "&is_completed=0", "plans", TestRailJson::plan),
+                            list("get_plans", "get_plans/" + projectId + "&is_completed=0", "plans",
+                                    TestRailJson::listedPlan),
                             p -> p.name().equals(plan.name()), TestPlan::id);
                     // get_plans leaves out the entries; read the plan itself.
                     return listed.isPresent() ? Optional.of(getPlan(listed.get().id())) : Optional.empty();
@@ -237,7 +244,7 @@ public final class TestRailClient implements TestRailApi {
 
     @Override
     public PlanEntry updatePlanEntryCases(long planId, String entryId, List<Long> caseIds) throws InterruptedException {
-        return write("update_plan_entry", "update_plan_entry/" + planId + "/" + entryId,
+        return write("update_plan_entry", "update_plan_entry/" + planId + "/" + segment(entryId),
                 TestRailJson.caseSelection(caseIds), "entry " + entryId + " of plan " + planId, TestRailJson::planEntry,
                 Optional::empty);
     }
@@ -287,12 +294,23 @@ public final class TestRailClient implements TestRailApi {
         Optional<T> find() throws InterruptedException;
     }
 
-    private <T> T write(String method, String path, JsonNode body, String target, Function<JsonNode, T> parse,
-            Check<T> check) throws InterruptedException {
+    /** Reads a write's answer; throws {@link TestRailHttp.WriteOutcomeUnknown} when it does not show the write done. */
+    @FunctionalInterface
+    private interface Answer<T> {
+        T read(JsonNode answer) throws TestRailHttp.WriteOutcomeUnknown;
+    }
+
+    private <T> T write(String method, String path, JsonNode body, String target, Answer<T> parse, Check<T> check)
+            throws InterruptedException {
         RetryBudget budget = http.policy().newBudget();
         while (true) {
             try {
-                return parse.apply(http.post(method, path, body, budget));
+                JsonNode answer = http.post(method, path, body, budget);
+                try {
+                    return parse.read(answer);
+                } catch (TestRailJson.Malformed malformed) {
+                    throw http.errors().unexpectedWrite(method, target, malformed.getMessage());
+                }
             } catch (TestRailHttp.WriteOutcomeUnknown unknown) {
                 Optional<T> done = check.find();
                 if (done.isPresent()) {
@@ -307,19 +325,33 @@ public final class TestRailClient implements TestRailApi {
 
     /** One entity by id, e.g. {@code one("run", 7, TestRailJson::run)} reads get_run/7. */
     private <T> T one(String kind, long id, Function<JsonNode, T> parse) throws InterruptedException {
-        return parse.apply(http.get("get_" + kind, "get_" + kind + "/" + id));
+        return http.get("get_" + kind, "get_" + kind + "/" + id, parse);
     }
 
-    /** Closes a run or plan; when the outcome is unknown, reading it back tells whether it closed. */
+    /**
+     * Closes a run or plan. Only an answer showing it closed is taken as done; any other answer, like
+     * a failure after sending, makes the outcome unknown, and reading it back tells whether it closed.
+     */
     private <T> T close(String kind, long id, Function<JsonNode, T> parse, Predicate<T> completed)
             throws InterruptedException {
-        return write("close_" + kind, "close_" + kind + "/" + id, TestRailJson.MAPPER.createObjectNode(), kind + " " + id,
-                parse, () -> Optional.of(one(kind, id, parse)).filter(completed));
+        String target = kind + " " + id;
+        return write("close_" + kind, "close_" + kind + "/" + id, TestRailJson.MAPPER.createObjectNode(), target,
+                answer -> {
+                    Optional<T> closed;
+                    try {
+                        closed = Optional.of(parse.apply(answer)).filter(completed);
+                    } catch (TestRailJson.Malformed notAnEntity) {
+                        closed = Optional.empty();
+                    }
+                    return closed.orElseThrow(() -> new TestRailHttp.WriteOutcomeUnknown(
+                            "TestRail's answer does not show " + target + " closed"));
+                },
+                () -> Optional.of(one(kind, id, parse)).filter(completed));
     }
 
     private <T> List<T> list(String method, String path, String key, Function<JsonNode, T> parse)
             throws InterruptedException {
-        return http.getAll(method, path, key).stream().map(parse).toList();
+        return http.getAll(method, path, key, parse);
     }
 
     /** Whether a run or plan entry named {@code name} in {@code suiteId} is what writing {@code run} makes. */
@@ -337,5 +369,13 @@ public final class TestRailClient implements TestRailApi {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A text id as one path segment (entry ids are GUIDs from TestRail, but nothing guarantees it):
+     * percent-encoded, so '/', '&' and '#' cannot split it, and a space as %20, not '+'.
+     */
+    private static String segment(String value) {
+        return encode(value).replace("+", "%20");
     }
 }

@@ -49,9 +49,14 @@ final class TestRailErrors {
                             + " (HTTP 403): it has no access to the project, or its role lacks the permission. Ask a TestRail "
                             + "administrator to give this user access to the project (a role that can add runs and results), "
                             + "or use another project." + said, status, error);
-            case 404 -> new TestRailUnknownMethodException("The server at " + base + " does not know the TestRail API method "
-                    + method + " (HTTP 404). Either the TestRail URL is wrong (use the address you open TestRail at, e.g. "
-                    + "https://example.testrail.io/) or the TestRail server is too old (6.7 or newer is needed).", status, error);
+            // A 404 with TestRail's own error text is TestRail speaking about this call: quote it.
+            // Without one, the API itself was not found.
+            case 404 -> error.isEmpty()
+                    ? new TestRailUnknownMethodException("The server at " + base + " does not know the TestRail API "
+                            + "method " + method + " (HTTP 404). Either the TestRail URL is wrong (use the address you open "
+                            + "TestRail at, e.g. https://example.testrail.io/) or the TestRail server is too old (6.7 or "
+                            + "newer is needed).", status, error)
+                    : other(method, answer, status, error);
             case 409 -> new TestRailMaintenanceException("TestRail is undergoing maintenance (HTTP 409 on " + method
                     + ") and still was after " + attempts + " attempts within the maximum retry wait of "
                     + human(maxRetryWait) + ". Try again later, or raise the maximum retry wait." + said, status, error);
@@ -66,10 +71,14 @@ final class TestRailErrors {
                     ? new TestRailUnavailableException("TestRail failed with HTTP " + status + " on " + method + " after "
                             + attempts + " attempt(s). TestRail or a proxy in front of it has problems; try again later."
                             + (error.isEmpty() ? " Answer: " + answer.bodyPreview(PREVIEW) : said), status, error)
-                    : new TestRailException("TestRail answered HTTP " + status + " to " + method + ": "
-                            + (error.isEmpty() ? answer.bodyPreview(PREVIEW) : error)
-                            + ". Check the TestRail URL and the settings of this job.", status, error);
+                    : other(method, answer, status, error);
         };
+    }
+
+    private static TestRailException other(String method, HttpExchange answer, int status, String error) {
+        return new TestRailException("TestRail answered HTTP " + status + " to " + method + ": "
+                + (error.isEmpty() ? answer.bodyPreview(PREVIEW) : error)
+                + ". Check the TestRail URL and the settings of this job.", status, error);
     }
 
     private TestRailException redirected(String method, HttpExchange answer) {
@@ -95,6 +104,23 @@ final class TestRailErrors {
                 + "(HTTP " + answer.status() + ", " + type + "): '" + answer.bodyPreview(PREVIEW) + "'. The TestRail URL is "
                 + "probably wrong: use the address you open TestRail at (e.g. https://example.testrail.io/), not a login "
                 + "page, proxy or redirect target.", answer.status(), "");
+    }
+
+    /** A 2xx JSON answer that is not what TestRail sends for {@code method}; {@code detail} says what is wrong. */
+    TestRailException unexpected(String method, String detail) {
+        return new TestRailUnexpectedResponseException(notTestRails(method, detail), 200, "");
+    }
+
+    /** As {@link #unexpected}, for a write, which TestRail may have done all the same. */
+    TestRailException unexpectedWrite(String method, String target, String detail) {
+        return new TestRailUnexpectedResponseException(notTestRails(method, detail) + " TestRail may have done "
+                + method + " for " + target + "; check " + target + " in TestRail before publishing again.", 200, "");
+    }
+
+    private String notTestRails(String method, String detail) {
+        return "The answer to " + method + " from " + base + " is JSON but not what TestRail sends: " + detail
+                + ". A proxy or gateway between this job and TestRail may be answering in its place, or the TestRail "
+                + "URL points elsewhere: check the TestRail URL (the address you open TestRail at) and the proxy.";
     }
 
     /** A write that may have taken effect; it was not repeated. */

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import okhttp3.Credentials;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -40,6 +41,11 @@ final class TestRailHttp {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final String API = "index.php?/api/v2/";
     private static final int PAGE_LIMIT = 250;
+    /**
+     * The most pages one list call reads: 2.5 million items at TestRail's 250 a page, far beyond
+     * real projects, but an end to a server or proxy whose next links never stop.
+     */
+    static final int MAX_PAGES = 10_000;
 
     /** A write failed after it may have reached TestRail. */
     static final class WriteOutcomeUnknown extends Exception {
@@ -63,7 +69,10 @@ final class TestRailHttp {
     private final Sleeper sleeper;
     private final TestRailErrors errors;
 
-    TestRailHttp(TestRailSettings settings, OkHttpClient shared, RetryPolicy policy, RateLimiter limiter, Sleeper sleeper) {
+    private final int maxPages;
+
+    TestRailHttp(TestRailSettings settings, OkHttpClient shared, RetryPolicy policy, RateLimiter limiter, Sleeper sleeper,
+            int maxPages) {
         this.base = TestRailUrls.parseBase(settings.baseUrl());
         this.authorization = Credentials.basic(settings.user(), settings.apiKey(), StandardCharsets.UTF_8);
         this.stats = new CallStats();
@@ -81,6 +90,7 @@ final class TestRailHttp {
         this.limiter = limiter;
         this.policy = policy;
         this.sleeper = sleeper;
+        this.maxPages = maxPages;
         this.errors = new TestRailErrors(base, settings.user(), settings.requestsPerMinute(), policy.maxWait());
     }
 
@@ -100,30 +110,45 @@ final class TestRailHttp {
         return policy;
     }
 
-    /** One GET, e.g. {@code get("get_case", "get_case/12")}. */
-    JsonNode get(String method, String path) throws InterruptedException {
-        try {
-            return call(method, path, null, policy.newBudget());
-        } catch (WriteOutcomeUnknown impossible) {
-            throw new IllegalStateException("a GET is never an unknown write", impossible);
-        }
+    /** One GET read with {@code parse}, e.g. {@code get("get_case", "get_case/12", TestRailJson::testCase)}. */
+    <T> T get(String method, String path, Function<JsonNode, T> parse) throws InterruptedException {
+        return read(method, get(method, path), parse);
     }
 
-    /** Every item of a list call, following {@code _links.next}; bare arrays are one page. */
-    List<JsonNode> getAll(String method, String path, String key) throws InterruptedException {
-        List<JsonNode> all = new ArrayList<>();
+    /**
+     * Every item of a list call read with {@code parse}, following {@code _links.next}; bare arrays
+     * are one page. An empty page ends the list even when it links a next one: it holds nothing to
+     * miss, and links that go on past empty pages would be followed up to the page cap.
+     */
+    <T> List<T> getAll(String method, String path, String key, Function<JsonNode, T> parse)
+            throws InterruptedException {
+        List<T> all = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         String next = path;
         while (!next.isEmpty()) {
+            if (seen.size() == maxPages) {
+                throw errors.unexpected(method, "it goes on for more than " + maxPages + " pages, the most one list "
+                        + "call reads");
+            }
             if (!seen.add(next)) {
                 throw new TestRailException("TestRail's pagination of " + method + " loops back to a page already read ("
                         + next + "). Check the TestRail server; this is not a setting of this job.", 200, "");
             }
             JsonNode page = get(method, next);
-            all.addAll(TestRailJson.items(page, key));
-            next = followable(TestRailJson.nextLink(page));
+            List<T> items = read(method, page, p -> TestRailJson.items(p, key).stream().map(parse).toList());
+            all.addAll(items);
+            next = items.isEmpty() ? "" : followable(TestRailJson.nextLink(page));
         }
         return all;
+    }
+
+    /** An answer read with {@code parse}; JSON that is not TestRail's is an unexpected answer to {@code method}. */
+    <T> T read(String method, JsonNode answer, Function<JsonNode, T> parse) {
+        try {
+            return parse.apply(answer);
+        } catch (TestRailJson.Malformed malformed) {
+            throw errors.unexpected(method, malformed.getMessage());
+        }
     }
 
     /** One POST. Retries only what cannot have taken effect; see the class comment. */
@@ -156,6 +181,14 @@ final class TestRailHttp {
             path = path.substring(api + "api/v2/".length());
         }
         return path.replaceAll("([&?])limit=0(?=&|$)", "$1limit=" + PAGE_LIMIT);
+    }
+
+    private JsonNode get(String method, String path) throws InterruptedException {
+        try {
+            return call(method, path, null, policy.newBudget());
+        } catch (WriteOutcomeUnknown impossible) {
+            throw new IllegalStateException("a GET is never an unknown write", impossible);
+        }
     }
 
     private JsonNode call(String method, String path, JsonNode body, RetryBudget budget)

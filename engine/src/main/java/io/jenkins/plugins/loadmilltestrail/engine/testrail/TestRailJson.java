@@ -31,9 +31,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
-/** TestRail JSON in and out: tolerant body parsing, entity mapping, request bodies. */
+/**
+ * TestRail JSON in and out: tolerant body parsing (legacy prefix, both list shapes), strict entity
+ * mapping (see {@link Malformed}), request bodies.
+ */
 final class TestRailJson {
     static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final int PREVIEW = 120;
+
+    /**
+     * JSON that is not what TestRail sends for a call: a list without its key, an item that is not
+     * an object, an entity without its id or a field the engine relies on. The message says what is
+     * wrong; the caller names the API method (see {@link TestRailErrors#unexpected}).
+     */
+    static final class Malformed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Malformed(String detail) {
+            super(detail, null, false, false);
+        }
+    }
 
     private TestRailJson() {}
 
@@ -68,11 +85,24 @@ final class TestRailJson {
         return parse(body).map(n -> text(n, "error")).orElse("");
     }
 
-    /** The items of one page: a bare array (old servers) or the paginated object's {@code key}. */
+    /**
+     * The items of one page: a bare array (old servers) or the paginated object's {@code key}. A
+     * page without that list, or with an item that is not an object, is not TestRail's: reading it
+     * as "no items" would make a suite look empty (and auto-create would duplicate its cases).
+     */
     static List<JsonNode> items(JsonNode page, String key) {
         JsonNode array = page.isArray() ? page : page.path(key);
+        if (!array.isArray()) {
+            throw new Malformed("it has no '" + key + "' list: " + preview(page));
+        }
         List<JsonNode> out = new ArrayList<>();
-        array.forEach(out::add);
+        for (JsonNode item : array) {
+            if (!item.isObject()) {
+                throw new Malformed("item " + (out.size() + 1) + " of the '" + key + "' list is not an object: "
+                        + preview(item));
+            }
+            out.add(item);
+        }
         return out;
     }
 
@@ -97,24 +127,63 @@ final class TestRailJson {
         return value.isBoolean() ? value.asBoolean() : value.asInt(0) != 0;
     }
 
+    /**
+     * A field the engine relies on: an id, or a reference to one, that is a positive whole number
+     * (digits in a string are accepted). A missing one read as 0 would point at nothing.
+     */
+    private static long id(JsonNode entity, String kind, String field) {
+        JsonNode value = entity(entity, kind).path(field);
+        boolean digits = value.isTextual() && value.asText().matches("[0-9]{1,18}");
+        if ((value.isIntegralNumber() && value.canConvertToLong() || digits) && value.asLong() > 0) {
+            return value.asLong();
+        }
+        throw missing(entity, kind, field);
+    }
+
+    /** A text field the engine relies on (a name, a title): present and not null, possibly "". */
+    private static String requiredText(JsonNode entity, String kind, String field) {
+        JsonNode value = entity(entity, kind).path(field);
+        if (!value.isValueNode() || value.isNull()) {
+            throw missing(entity, kind, field);
+        }
+        return value.asText();
+    }
+
+    private static JsonNode entity(JsonNode node, String kind) {
+        if (!node.isObject()) {
+            throw new Malformed(kind + " that is not an object: " + preview(node));
+        }
+        return node;
+    }
+
+    private static Malformed missing(JsonNode entity, String kind, String field) {
+        return new Malformed(kind + " without a valid '" + field + "': " + preview(entity));
+    }
+
+    private static String preview(JsonNode node) {
+        String text = node.toString();
+        return text.length() <= PREVIEW ? text : text.substring(0, PREVIEW) + "…";
+    }
+
     static Project project(JsonNode n) {
-        return new Project(n.path("id").asLong(), text(n, "name"), SuiteMode.of(n.path("suite_mode").asInt(1)),
-                flag(n, "is_completed"), text(n, "url"));
+        return new Project(id(n, "a project", "id"), requiredText(n, "a project", "name"),
+                SuiteMode.of((int) id(n, "a project", "suite_mode")), flag(n, "is_completed"), text(n, "url"));
     }
 
     static Suite suite(JsonNode n) {
-        return new Suite(n.path("id").asLong(), n.path("project_id").asLong(), text(n, "name"), text(n, "description"),
-                flag(n, "is_master"), flag(n, "is_baseline"), flag(n, "is_completed"), text(n, "url"));
+        return new Suite(id(n, "a suite", "id"), n.path("project_id").asLong(), requiredText(n, "a suite", "name"),
+                text(n, "description"), flag(n, "is_master"), flag(n, "is_baseline"), flag(n, "is_completed"),
+                text(n, "url"));
     }
 
     static Section section(JsonNode n) {
-        return new Section(n.path("id").asLong(), n.path("suite_id").asLong(), text(n, "name"), optionalId(n, "parent_id"),
-                n.path("depth").asInt(), n.path("display_order").asInt());
+        return new Section(id(n, "a section", "id"), id(n, "a section", "suite_id"), requiredText(n, "a section", "name"),
+                optionalId(n, "parent_id"), n.path("depth").asInt(), n.path("display_order").asInt());
     }
 
     static TestCase testCase(JsonNode n) {
-        return new TestCase(n.path("id").asLong(), n.path("suite_id").asLong(), n.path("section_id").asLong(),
-                text(n, "title"), n.path("display_order").asInt());
+        return new TestCase(id(n, "a case", "id"), id(n, "a case", "suite_id"), id(n, "a case", "section_id"),
+                requiredText(n, "a case", "title"), n.path("display_order").asInt());
     }
 
     static CustomField customField(JsonNode n) {
@@ -127,48 +196,64 @@ final class TestRailJson {
             configs.add(new FieldConfig(flag(context, "is_global"), projects, flag(options, "is_required"),
                     text(options, "default_value")));
         }
-        return new CustomField(n.path("id").asLong(), text(n, "system_name"), text(n, "label"), n.path("type_id").asInt(),
-                !n.has("is_active") || flag(n, "is_active"), configs);
+        return new CustomField(id(n, "a field", "id"), requiredText(n, "a field", "system_name"), text(n, "label"),
+                n.path("type_id").asInt(), !n.has("is_active") || flag(n, "is_active"), configs);
     }
 
     static Status status(JsonNode n) {
-        return new Status(n.path("id").asInt(), text(n, "name"), text(n, "label"), flag(n, "is_untested"),
-                flag(n, "is_system"));
+        return new Status((int) id(n, "a status", "id"), requiredText(n, "a status", "name"), text(n, "label"),
+                flag(n, "is_untested"), flag(n, "is_system"));
     }
 
     static Milestone milestone(JsonNode n) {
-        return new Milestone(n.path("id").asLong(), n.path("project_id").asLong(), text(n, "name"), flag(n, "is_completed"));
+        return new Milestone(id(n, "a milestone", "id"), n.path("project_id").asLong(),
+                requiredText(n, "a milestone", "name"), flag(n, "is_completed"));
     }
 
     static TestRun run(JsonNode n) {
-        return new TestRun(n.path("id").asLong(), n.path("project_id").asLong(), n.path("suite_id").asLong(),
-                text(n, "name"), flag(n, "is_completed"), optionalId(n, "plan_id"), text(n, "entry_id"), text(n, "url"));
+        return new TestRun(id(n, "a run", "id"), n.path("project_id").asLong(), id(n, "a run", "suite_id"),
+                requiredText(n, "a run", "name"), flag(n, "is_completed"), optionalId(n, "plan_id"), text(n, "entry_id"),
+                text(n, "url"));
     }
 
     static PlanEntry planEntry(JsonNode n) {
+        String id = requiredText(n, "a plan entry", "id");
+        if (id.isBlank()) {
+            throw missing(n, "a plan entry", "id");
+        }
         List<TestRun> runs = new ArrayList<>();
-        n.path("runs").forEach(r -> runs.add(run(r)));
-        return new PlanEntry(text(n, "id"), n.path("suite_id").asLong(), text(n, "name"), runs);
+        items(n, "runs").forEach(r -> runs.add(run(r)));
+        return new PlanEntry(id, id(n, "a plan entry", "suite_id"), requiredText(n, "a plan entry", "name"), runs);
     }
 
+    /** A plan from get_plan or add_plan, with its entries. */
     static TestPlan plan(JsonNode n) {
         List<PlanEntry> entries = new ArrayList<>();
-        n.path("entries").forEach(e -> entries.add(planEntry(e)));
-        return new TestPlan(n.path("id").asLong(), n.path("project_id").asLong(), text(n, "name"), flag(n, "is_completed"),
-                text(n, "url"), entries);
+        items(entity(n, "a plan"), "entries").forEach(e -> entries.add(planEntry(e)));
+        return planWith(n, entries);
+    }
+
+    /** A plan as get_plans lists it: TestRail leaves the entries out there. */
+    static TestPlan listedPlan(JsonNode n) {
+        return planWith(n, List.of());
+    }
+
+    private static TestPlan planWith(JsonNode n, List<PlanEntry> entries) {
+        return new TestPlan(id(n, "a plan", "id"), n.path("project_id").asLong(), requiredText(n, "a plan", "name"),
+                flag(n, "is_completed"), text(n, "url"), entries);
     }
 
     static Test test(JsonNode n) {
-        return new Test(n.path("id").asLong(), n.path("case_id").asLong(), n.path("run_id").asLong(),
+        return new Test(id(n, "a test", "id"), id(n, "a test", "case_id"), n.path("run_id").asLong(),
                 n.path("status_id").asInt(), text(n, "title"));
     }
 
     static PostedResult postedResult(JsonNode n) {
-        return new PostedResult(n.path("id").asLong(), n.path("test_id").asLong(), n.path("status_id").asInt());
+        return new PostedResult(id(n, "a result", "id"), id(n, "a result", "test_id"), n.path("status_id").asInt());
     }
 
     static User user(JsonNode n) {
-        return new User(n.path("id").asLong(), text(n, "name"), text(n, "email"));
+        return new User(id(n, "a user", "id"), text(n, "name"), text(n, "email"));
     }
 
     static ObjectNode suiteBody(String name, String description) {

@@ -15,6 +15,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
 import io.jenkins.plugins.loadmilltestrail.engine.model.RunStatus;
 import io.jenkins.plugins.loadmilltestrail.engine.report.ResultsFile;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailClient;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailUnexpectedResponseException;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewPlan;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewRun;
 import io.jenkins.plugins.loadmilltestrail.simulator.Fault;
@@ -321,6 +322,18 @@ class TestRailSyncTest {
             assertThat(r.caseId()).isEqualTo(pay);
             assertThat(r.statusId()).isEqualTo(knownIssue);
         });
+    }
+
+    @Test
+    void casesAnsweredAsNothingStopThePublishBeforeAnyCaseIsCreated() {
+        testRail.addProject("Checkout", TestRailSimulator.MULTIPLE_SUITES).addSuite("Checkout API").addSection("Loadmill")
+                .addCase("Add item");
+        testRail.faults().always("get_cases", Fault.ok("{}"));
+        assertThatThrownBy(() -> sync().publish(plan(suite("Checkout API", "Add item", "Pay")),
+                PublishSettings.builder().project("Checkout").autoCreate(true).build(), PublishJournal.inMemory()))
+                .isInstanceOf(TestRailUnexpectedResponseException.class).hasMessageContaining("get_cases");
+        assertThat(testRail.calls("add_case")).isZero();
+        assertThat(testRail.callCounts().keySet()).allMatch(m -> m.startsWith("get_"));
     }
 
     @Test

@@ -179,4 +179,16 @@ class TestRailClientTest {
         assertThat(shared.getProjects()).hasSize(1);
         assertThat(shared.stats().callsByMethod()).containsEntry("get_projects", 1L);
     }
+
+    @Test
+    void planEntryIdsAreEscapedInThePath() throws InterruptedException {
+        sim.setEntryIdsNeedingEscapes(true);
+        TestPlan plan = client.addPlan(seed.project().id(), new NewPlan("P", "", OptionalLong.empty(),
+                List.of(new NewRun(seed.suite().id(), "E", "", OptionalLong.empty(), List.of(seed.first().id())))));
+        PlanEntry entry = plan.entries().get(0);
+        assertThat(entry.id()).startsWith(TestRailSimulator.ENTRY_ID_ESCAPES);
+        PlanEntry updated = client.updatePlanEntryCases(plan.id(), entry.id(), List.of(seed.second().id()));
+        assertThat(updated.id()).isEqualTo(entry.id());
+        assertThat(sim.tests(entry.runs().get(0).id())).extracting(t -> t.caseId()).containsExactly(seed.second().id());
+    }
 }

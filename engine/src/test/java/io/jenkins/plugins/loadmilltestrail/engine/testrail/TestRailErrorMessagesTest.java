@@ -95,6 +95,14 @@ class TestRailErrorMessagesTest {
                 row("wrong URL path", TestRailUnknownMethodException.class, 404,
                         c -> TestRailTesting.client(TestRailTesting.settings(sim.url() + "not-testrail/")).getProjects(),
                         "does not know the TestRail API method get_projects", "TestRail URL is wrong", "too old"),
+                row("404 with TestRail's own text", TestRailException.class, 404, c -> {
+                    sim.faults().always("get_run", Fault.status(404, "{\"error\":\"Not found\"}"));
+                    try {
+                        c.getRun(4242);
+                    } finally {
+                        sim.faults().clearFaults();
+                    }
+                }, "TestRail answered HTTP 404 to get_run: Not found."),
                 row("maintenance", TestRailMaintenanceException.class, 409, c -> {
                     sim.faults().always("get_statuses", Fault.status(409, "{\"error\":\"Maintenance\"}"));
                     try {

@@ -4,7 +4,11 @@ import static io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailTestin
 import static io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailTesting.USER;
 import static io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailTesting.client;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.jenkins.plugins.loadmilltestrail.engine.http.RateLimiter;
+import io.jenkins.plugins.loadmilltestrail.engine.http.RetryPolicy;
+import io.jenkins.plugins.loadmilltestrail.engine.http.Sleeper;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewRun;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestCase;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestRun;
@@ -12,9 +16,7 @@ import io.jenkins.plugins.loadmilltestrail.simulator.Fault;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.ProjectSeed;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SuiteSeed;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -103,18 +105,6 @@ class TestRailPaginationTest {
         assertThat(client.getStatuses()).hasSize(5);
     }
 
-    @Test
-    void anEmptyAnswerIsAnEmptyObject() throws InterruptedException {
-        long caseId = sim.cases(suite.id()).get(0).id();
-        TestRailClient client = client(sim);
-        TestRun run = client.addRun(project.id(), new NewRun(suite.id(), "R", "",
-                OptionalLong.empty(), List.of(caseId)));
-        sim.faultsAfterCommit().onCall("update_run", 1, new Fault(200, Map.of(), "", Duration.ZERO, false, false, false));
-        TestRun answer = client.updateRunCases(run.id(), List.of());
-        assertThat(answer.id()).isZero();
-        assertThat(sim.tests(run.id())).isEmpty();
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"", "/", "/index.php", "/index.php?/dashboard"})
     void worksUnderASubPathWrittenAnyWay(String suffix) throws InterruptedException {
@@ -136,5 +126,32 @@ class TestRailPaginationTest {
                 OptionalLong.empty(),
                 sim.cases(suite.id()).stream().map(c -> c.id()).toList()));
         assertThat(client.getTests(run.id())).hasSize(600).first().satisfies(t -> assertThat(t.caseId()).isEqualTo(caseId));
+    }
+
+    @Test
+    void anEmptyPageEndsTheListEvenWithANextLink() throws InterruptedException {
+        sim.faults().onCall("get_cases", 1, Fault.ok("{\"offset\":0,\"limit\":250,\"size\":0,\"_links\":{\"next\":"
+                + "\"/api/v2/get_cases/" + project.id() + "&suite_id=" + suite.id() + "&limit=250&offset=250\","
+                + "\"prev\":null},\"cases\":[]}"));
+        assertThat(client(sim).getCases(project.id(), suite.id())).isEmpty();
+        assertThat(sim.calls("get_cases")).isOne();
+    }
+
+    @Test
+    void readsAtMostTheCapOfPages() throws InterruptedException {
+        assertThat(capped(3).getCases(project.id(), suite.id())).hasSize(600);
+        Throwable thrown = catchThrowable(() -> capped(2).getCases(project.id(), suite.id()));
+        assertThat(thrown).isInstanceOf(TestRailUnexpectedResponseException.class)
+                .hasMessageContaining("get_cases").hasMessageContaining("more than 2 pages");
+        assertThat(sim.calls("get_cases")).isEqualTo(5);
+        assertThat(TestRailHttp.MAX_PAGES).isEqualTo(10_000);
+    }
+
+    /** A test client that reads at most {@code maxPages} pages of a list. */
+    private TestRailClient capped(int maxPages) {
+        TestRailSettings settings = TestRailTesting.settings(sim.url());
+        return new TestRailClient(settings, TestRailTesting.OK_HTTP, new RetryPolicy(TestRailTesting.FAST,
+                settings.maxRetryWait(), 8), new RateLimiter(RateLimiter.Limit.perMinute(100_000), System::nanoTime,
+                Sleeper.SYSTEM), Sleeper.SYSTEM, maxPages);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,9 @@ record ApiRequest(String httpMethod, String method, List<String> ids, Map<String
             return Optional.empty();
         }
         String[] parts = rawQuery.substring("/api/v2/".length()).split("&");
-        String[] path = parts[0].split("/");
+        // Path segments arrive percent-encoded where they hold '/', '&' or '#' (plan entry ids).
+        List<String> path = Arrays.stream(parts[0].split("/"))
+                .map(segment -> URLDecoder.decode(segment, StandardCharsets.UTF_8)).toList();
         Map<String, String> params = new LinkedHashMap<>();
         StringBuilder filters = new StringBuilder();
         for (int i = 1; i < parts.length; i++) {
@@ -40,7 +43,7 @@ record ApiRequest(String httpMethod, String method, List<String> ids, Map<String
                 filters.append('&').append(parts[i]);
             }
         }
-        return Optional.of(new ApiRequest(httpMethod, path[0], List.of(path).subList(1, path.length), params,
+        return Optional.of(new ApiRequest(httpMethod, path.get(0), path.subList(1, path.size()), params,
                 filters.toString(), MissingNode.getInstance(), null));
     }
 

@@ -46,6 +46,8 @@ public final class TestRailSimulator implements AutoCloseable {
     public static final int SINGLE_SUITE = 1;
     public static final int SINGLE_SUITE_BASELINES = 2;
     public static final int MULTIPLE_SUITES = 3;
+    /** What {@link #setEntryIdsNeedingEscapes} puts before each new entry id. */
+    public static final String ENTRY_ID_ESCAPES = "odd/&#";
     public static final String AUTH_PREFIX = "USER AUTHENTICATION SUCCESSFUL!\n";
     public static final String API_DISABLED = "The API is disabled for your installation. It can be enabled in the "
             + "administration area in TestRail under Administration > Site Settings > API.";
@@ -160,6 +162,14 @@ public final class TestRailSimulator implements AutoCloseable {
     /** On: next links say {@code limit=0}, as some server versions wrote them. */
     public void setZeroLimitLinks(boolean value) {
         endpoints.setZeroLimitLinks(value);
+    }
+
+    /**
+     * On: new plan entry ids start with "odd/&#" before their GUID, characters that break a URL
+     * unless escaped, to test that clients escape entry ids in paths. TestRail's own are GUIDs.
+     */
+    public void setEntryIdsNeedingEscapes(boolean value) {
+        store.setEntryIdPrefix(value ? ENTRY_ID_ESCAPES : "");
     }
 
     /** On: successful bodies start with "USER AUTHENTICATION SUCCESSFUL!" as on some legacy servers. */

@@ -38,6 +38,7 @@ final class TestRailStore {
             new SimStatus(5, "failed", "Failed", true, false)));
     private long nextId = 1;
     private long nextTestId = 1;
+    private String entryIdPrefix = "";
     private long nextResultId = 1;
 
     // ---- users, projects, suites, sections, cases ----
@@ -237,11 +238,16 @@ final class TestRailStore {
         return plan;
     }
 
+    /** New plan entry ids start with {@code prefix} ("" for plain GUIDs). */
+    synchronized void setEntryIdPrefix(String prefix) {
+        entryIdPrefix = prefix;
+    }
+
     /** An entry with one run of the given selection. */
     synchronized SimPlanEntry addPlanEntry(long planId, long suiteId, String name, String description,
             boolean includeAll, List<Long> caseIds) {
         SimPlan plan = plans.get(planId);
-        String entryId = UUID.randomUUID().toString();
+        String entryId = entryIdPrefix + UUID.randomUUID();
         SimRun run = addRun(plan.projectId(), suiteId, name, description, plan.milestoneId(), includeAll, caseIds, planId,
                 entryId);
         SimPlanEntry entry = new SimPlanEntry(entryId, planId, suiteId, name, List.of(run.id()));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -97,5 +98,20 @@ class TestRailSimulatorTest {
         assertThat(JSON.readTree(refused.body()).path("error").asText()).isEqualTo(
                 "Field :results contains one or more invalid results (case C999 unknown or not part of the test run)");
         assertThat(sim.results(run.path("id").asLong())).isEmpty();
+    }
+
+    @Test
+    void decodesEscapedPathSegmentsSuchAsOddEntryIds() throws Exception {
+        SimCase aCase = suite.addSection("S").addCase("A");
+        sim.setEntryIdsNeedingEscapes(true);
+        JsonNode plan = JSON.readTree(post("add_plan/" + project.id(), "{\"name\":\"P\",\"entries\":[{\"suite_id\":"
+                + suite.id() + ",\"include_all\":false,\"case_ids\":[]}]}").body());
+        String entryId = plan.path("entries").path(0).path("id").asText();
+        assertThat(entryId).startsWith(TestRailSimulator.ENTRY_ID_ESCAPES);
+        HttpResponse<String> updated = post("update_plan_entry/" + plan.path("id").asLong() + "/"
+                + URLEncoder.encode(entryId, StandardCharsets.UTF_8), "{\"include_all\":false,\"case_ids\":["
+                + aCase.id() + "]}");
+        assertThat(updated.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(updated.body()).path("id").asText()).isEqualTo(entryId);
     }
 }
