@@ -5,21 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import hudson.model.AbstractProject;
 import hudson.model.FreeStyleProject;
 import hudson.model.Item;
 import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.Builder;
 import hudson.util.FormValidation;
 import java.util.List;
 import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.structs.describable.DescribableModel;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
 import org.jenkinsci.plugins.workflow.steps.CoreStep;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.TestExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+import org.kohsuke.stapler.DataBoundConstructor;
 
 /** The job-level form shared by the recorder and the step: round trips, defaults, permissions. */
 @WithJenkins
@@ -71,6 +77,44 @@ class JobConfigurationTest {
         LoadmillTestRailRecorder after = j.configRoundtrip(before);
         j.assertEqualDataBoundBeans(before, after);
         assertEquals(Boolean.FALSE, after.getCloseRun());
+    }
+
+    /** The step's own form (as the Snippet Generator renders it), shown and saved: nothing is lost. */
+    @Test
+    void stepConfigRoundtrip() throws Exception {
+        LoadmillTestRailStep before = new DescribableModel<>(LoadmillTestRailStep.class)
+                .instantiate(DescribableModel.uninstantiate_(fullyConfiguredRecorder()));
+        FreeStyleProject p = j.createFreeStyleProject();
+        p.getBuildersList().add(new StepHolder(before));
+        j.configRoundtrip(p);
+        LoadmillTestRailStep after = p.getBuildersList().get(StepHolder.class).step;
+        j.assertEqualDataBoundBeans(before, after);
+        assertEquals("Payments", after.getProject());
+        assertEquals(2, after.getCaseMap().size());
+    }
+
+    /** A build step that holds a Pipeline step, so that a job's form renders and binds the step's form. */
+    public static final class StepHolder extends Builder {
+        public final LoadmillTestRailStep step;
+
+        @DataBoundConstructor
+        public StepHolder(LoadmillTestRailStep step) {
+            this.step = step;
+        }
+
+        @TestExtension
+        public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+            @Override
+            @SuppressWarnings("rawtypes")
+            public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+                return true;
+            }
+
+            @Override
+            public String getDisplayName() {
+                return "Holds a loadmillTestRail step";
+            }
+        }
     }
 
     @Test
