@@ -223,11 +223,8 @@ class LoadmillTestRailBuildTest {
 
     @Test
     void testRailFailingAfterTheRunKeepsTheResultsAndShowsThem() throws Exception {
-        TestPlanScenario plan = planWithTwoPassingFlows();
-        testRail.faults().always("add_run", Fault.status(503, "{\"error\":\"maintenance\"}"));
-        WorkflowJob p =
-                pipeline("node { loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT + "' }");
-        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        WorkflowRun b = buildCutByTestRailAt("add_run", true);
+        WorkflowJob p = b.getParent();
         j.assertLogContains("Publish to TestRail again", b); // how to finish without re-running
         j.assertLogContains("Re-running the build instead starts a new Loadmill run", b);
         j.assertLogContains(
@@ -264,11 +261,7 @@ class LoadmillTestRailBuildTest {
      */
     @Test
     void publishAgainResumesACutPublishWithoutDuplicates() throws Exception {
-        TestPlanScenario plan = planWithTwoPassingFlows();
-        testRail.faults().always("add_results_for_cases", Fault.status(503, "{\"error\":\"maintenance\"}"));
-        WorkflowJob p =
-                pipeline("node { loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT + "' }");
-        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        WorkflowRun b = buildCutByTestRailAt("add_results_for_cases", true);
         assertEquals(1, testRail.runs().size(), "the run was created before the cut");
         assertTrue(allResults().isEmpty());
         LoadmillTestRailAction failed = b.getAction(LoadmillTestRailAction.class);
@@ -302,10 +295,7 @@ class LoadmillTestRailBuildTest {
 
     @Test
     void publishAgainNeedsBuildPermissionAndPost() throws Exception {
-        TestPlanScenario plan = planWithTwoPassingFlows();
-        testRail.faults().always("add_results_for_cases", Fault.status(503, "{\"error\":\"maintenance\"}"));
-        WorkflowJob p = pipeline("loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT + "'");
-        WorkflowRun b = j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
+        WorkflowRun b = buildCutByTestRailAt("add_results_for_cases", false);
         testRail.faults().clearFaults();
         j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
         j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
@@ -332,6 +322,15 @@ class LoadmillTestRailBuildTest {
 
         assertEquals(200, post(builder, url).getStatusCode()); // redirected to the page
         assertEquals(2, awaitPublishAgain(b).getPostedResults());
+    }
+
+    /** A Pipeline build of two passing flows whose publish fails: TestRail answers 503 to every {@code apiMethod}. */
+    private WorkflowRun buildCutByTestRailAt(String apiMethod, boolean inNode) throws Exception {
+        TestPlanScenario plan = planWithTwoPassingFlows();
+        testRail.faults().always(apiMethod, Fault.status(503, "{\"error\":\"maintenance\"}"));
+        String step = "loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT + "'";
+        WorkflowJob p = pipeline(inNode ? "node { " + step + " }" : step);
+        return j.assertBuildStatus(Result.FAILURE, p.scheduleBuild2(0));
     }
 
     private static WebResponse post(JenkinsRule.WebClient wc, String relativeUrl) throws Exception {
