@@ -275,6 +275,25 @@ class CliEndToEndTest {
     }
 
     @Test
+    void theSummaryIsReplacedWholeNeverRewrittenInPlace() throws IOException {
+        Path summary = dir.resolve("summary.json");
+        String previous = "{\"exitCode\":0,\"error\":\"" + "an earlier build's summary ".repeat(400) + "\"}\n";
+        Files.writeString(summary, previous);
+        try (var reader = Files.newInputStream(summary)) {
+            Result result = cli("run", "--test-plan", demo.testPlanId(), "--project", "No such project", "--results",
+                    results.toString(), "--summary", summary.toString());
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+
+            assertThat(new String(reader.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .as("a step that opened the old summary reads it whole").isEqualTo(previous);
+        }
+        assertThat(JSON.readTree(summary.toFile()).path("error").asText()).contains("No such project");
+        try (Stream<Path> listing = Files.list(dir)) {
+            assertThat(listing.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
     void testRailCutAfterCollectionIsFinishedByPublishWithoutDuplicates() {
         testRail.faults().always("add_results_for_cases", Fault.status(503, "{\"error\":\"Service unavailable\"}"));
         Result cut = runDemoPlan();
