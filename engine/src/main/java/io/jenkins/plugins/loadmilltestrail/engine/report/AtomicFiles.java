@@ -1,5 +1,6 @@
 package io.jenkins.plugins.loadmilltestrail.engine.report;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -62,7 +63,14 @@ public final class AtomicFiles {
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                OutputStream out = Channels.newOutputStream(channel);
+                // Writers such as Jackson close the stream they are given; the channel must stay
+                // open until it is forced, so closing the stream only flushes it.
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel)) {
+                    @Override
+                    public void close() throws IOException {
+                        flush();
+                    }
+                };
                 content.writeTo(out);
                 out.flush();
                 disk.force(channel);

@@ -50,7 +50,11 @@ class AtomicFilesTest {
         Path target = dir.resolve("results.json");
         RecordingDisk disk = new RecordingDisk(target);
 
-        AtomicFiles.write(target, out -> out.write("{\"format\":1}".getBytes(StandardCharsets.UTF_8)), disk);
+        AtomicFiles.write(target, out -> {
+            try (out) { // writers such as Jackson close the stream when done
+                out.write("{\"format\":1}".getBytes(StandardCharsets.UTF_8));
+            }
+        }, disk);
 
         assertThat(disk.events).containsExactly("force file of 12 bytes, target absent",
                 "force directory " + dir.getFileName() + ", target holds {\"format\":1}");
