@@ -5,6 +5,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
 import io.jenkins.plugins.loadmilltestrail.engine.job.JobOutcome;
 import io.jenkins.plugins.loadmilltestrail.engine.job.LoadmillTestRailJob;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -62,7 +63,7 @@ abstract class JobCommand implements Callable<Integer> {
         PreparedJob job = null;
         try {
             job = prepare(progress);
-            JobOutcome outcome = job.execute(new LoadmillTestRailJob(http));
+            JobOutcome outcome = job.execute(new LoadmillTestRailJob(http, Clock.systemUTC(), publish.lockWait(spec)));
             int exitCode = exitCode(outcome);
             report(outcome, verbosity);
             output.summaryFile().ifPresent(f -> SummaryFile.write(f, outcome, exitCode, files));

@@ -316,6 +316,26 @@ class CliEndToEndTest {
     }
 
     @Test
+    void aPublishOfAFileAnotherPublishHoldsExitsTwoAndWritesNothing() throws IOException {
+        Result run = runDemoPlan();
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+        int calls = testRail.faults().totalCount();
+        Path summary = dir.resolve("summary.json");
+        try (var held = java.nio.channels.FileChannel.open(dir.resolve("results.json.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                var lock = held.lock()) {
+            Result second = cli("publish", "--results", results.toString(), "--project", DemoScenario.PROJECT,
+                    "--auto-create", "--lock-wait", "300ms", "--summary", summary.toString());
+
+            assertThat(second.exitCode()).as(second.all()).isEqualTo(2);
+            assertThat(second.err()).contains("error: Another publish of the results file " + results
+                    + " is still running", "wrote nothing to TestRail");
+        }
+        assertThat(testRail.faults().totalCount()).as("no TestRail call").isEqualTo(calls);
+        assertThat(JSON.readTree(summary.toFile()).path("exitCode").asInt()).isEqualTo(2);
+    }
+
+    @Test
     void planFromSavedResultsWritesNothingToTestRail() {
         assertThat(cli("plan", "--test-plan", demo.testPlanId(), "--project", DemoScenario.PROJECT, "--results",
                 results.toString()).exitCode()).isZero();

@@ -50,6 +50,7 @@ public final class LoadmillTestRailJob {
 
     private final OkHttpClient http;
     private final Clock clock;
+    private final Duration publishLockWait;
 
     /** @param http the client for both services; Jenkins passes one with its proxy configuration */
     public LoadmillTestRailJob(OkHttpClient http) {
@@ -58,8 +59,17 @@ public final class LoadmillTestRailJob {
 
     /** @param clock dates run names ({@code ${DATE}}) */
     public LoadmillTestRailJob(OkHttpClient http, Clock clock) {
+        this(http, clock, TestRailSync.DEFAULT_LOCK_WAIT);
+    }
+
+    /**
+     * @param publishLockWait how long a publish waits for another publish of the same results file
+     *     to end before it stops (a configuration error)
+     */
+    public LoadmillTestRailJob(OkHttpClient http, Clock clock, Duration publishLockWait) {
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.publishLockWait = Objects.requireNonNull(publishLockWait, "publishLockWait");
     }
 
     /** Runs Loadmill, saves the results, then publishes them (or only plans, for a dry run). */
@@ -160,7 +170,7 @@ public final class LoadmillTestRailJob {
 
     private JobOutcome publish(CollectedResults results, Path resultsFile, TestRailSettings testRail,
             PublishSettings publish, ProgressListener progress) throws InterruptedException {
-        TestRailSync sync = new TestRailSync(new TestRailClient(testRail, http), progress, clock);
+        TestRailSync sync = new TestRailSync(new TestRailClient(testRail, http), progress, clock, publishLockWait);
         return new JobOutcome(results, sync.publish(results, publish, resultsFile));
     }
 

@@ -24,17 +24,27 @@ import java.util.TreeMap;
  * entry point for the sync.
  */
 public final class TestRailSync {
+    /** How long a publish waits for another publish of the same results file to end. */
+    public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(30);
+
     private final TestRailApi api;
     private final ProgressListener progress;
     private final Clock clock;
+    private final Duration lockWait;
 
     /** A dry run's outcome: the plan, its text, and a report with nothing posted. */
     public record DryRun(SyncPlan plan, String text, PublishReport report) {}
 
     public TestRailSync(TestRailApi api, ProgressListener progress, Clock clock) {
+        this(api, progress, clock, DEFAULT_LOCK_WAIT);
+    }
+
+    /** @param lockWait how long {@link #publish(CollectedResults, PublishSettings, Path)} waits for another publish of the file */
+    public TestRailSync(TestRailApi api, ProgressListener progress, Clock clock, Duration lockWait) {
         this.api = api;
         this.progress = progress;
         this.clock = clock;
+        this.lockWait = lockWait;
     }
 
     /** Reads TestRail and computes the whole plan; writes nothing. */
@@ -52,11 +62,14 @@ public final class TestRailSync {
 
     /**
      * Publishes, journaling beside {@code resultsFile} ({@link PublishJournal#besides}); publishing
-     * the same results file again resumes where an interrupted publish stopped.
+     * the same results file again resumes where an interrupted publish stopped. Holds the file's
+     * publish lock throughout, so a concurrent publish of it waits (see {@link PublishLock}).
      */
     public PublishReport publish(CollectedResults results, PublishSettings settings, Path resultsFile)
             throws InterruptedException {
-        return publish(results, settings, PublishJournal.open(PublishJournal.besides(resultsFile)));
+        try (PublishLock lock = PublishLock.acquire(resultsFile, lockWait, progress)) {
+            return publish(results, settings, PublishJournal.open(PublishJournal.besides(resultsFile)));
+        }
     }
 
     /** Publishes with the given journal ({@link PublishJournal#inMemory()} when nothing is to be resumed). */
