@@ -235,6 +235,54 @@ class CliEndToEndTest {
         assertThat(testRail.runs()).isEmpty();
     }
 
+    /** A run that collects nothing must not leave the previous run's files to be taken for its own. */
+    @Test
+    void aTimedOutRunLeavesNoEarlierResultsAndItsSummaryListsOnlyWhatItWrote() throws IOException {
+        Path junit = dir.resolve("junit.xml");
+        Path summary = dir.resolve("summary.json");
+        assertThat(runDemoPlan("--junit", junit.toString()).exitCode()).isEqualTo(1);
+        assertThat(results).exists();
+        assertThat(PublishJournal.besides(results)).exists();
+        TestPlanScenario stuck = loadmill.addTestPlan("Stuck").suite("Checkout", s -> s.passed("Pay by card")).neverFinishes();
+
+        Result result = cli("run", "--test-plan", stuck.id(), "--project", DemoScenario.PROJECT, "--results", results.toString(),
+                "--junit", junit.toString(), "--summary", summary.toString(), "--timeout", "300ms");
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(3);
+        assertThat(results).as("the earlier run's results").doesNotExist();
+        assertThat(PublishJournal.besides(results)).doesNotExist();
+        assertThat(junit).doesNotExist();
+        JsonNode json = JSON.readTree(summary.toFile());
+        assertThat(json.path("files").properties()).extracting(Map.Entry::getKey).containsExactly("summary");
+        assertThat(result.err()).contains("error: " + json.path("error").asText());
+        Result publish = cli("publish", "--results", results.toString(), "--project", DemoScenario.PROJECT);
+        assertThat(publish.exitCode()).as("a later publish step finds nothing to publish").isEqualTo(2);
+        assertThat(testRail.plans()).as("the earlier run was published once").hasSize(1);
+    }
+
+    @Test
+    void anInterruptedRunLeavesNoEarlierResultsAndSaysInterrupted() throws Exception {
+        Path summary = dir.resolve("summary.json");
+        assertThat(runDemoPlan().exitCode()).isEqualTo(1);
+        TestPlanScenario stuck = loadmill.addTestPlan("Stuck").suite("Checkout", s -> s.passed("Pay by card")).neverFinishes();
+        java.util.concurrent.atomic.AtomicReference<Result> interrupted = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread command = new Thread(() -> interrupted.set(cli("run", "--test-plan", stuck.id(), "--project",
+                DemoScenario.PROJECT, "--results", results.toString(), "--summary", summary.toString())));
+        command.start();
+        while (loadmill.launches().size() < 2) {
+            Thread.sleep(10);
+        }
+        command.interrupt(); // what Ctrl-C does (Main's shutdown hook)
+        command.join(20_000);
+
+        assertThat(interrupted.get().exitCode()).as(interrupted.get().all()).isEqualTo(130);
+        assertThat(results).doesNotExist();
+        JsonNode json = JSON.readTree(summary.toFile());
+        assertThat(json.path("error").asText()).isEqualTo("Interrupted.");
+        assertThat(interrupted.get().err()).contains("Interrupted.");
+        assertThat(json.path("files").properties()).extracting(Map.Entry::getKey).containsExactly("summary");
+    }
+
     @Test
     void wrongTestRailKeyExitsFourBeforeLoadmillRuns() {
         env = new HashMap<>(env);

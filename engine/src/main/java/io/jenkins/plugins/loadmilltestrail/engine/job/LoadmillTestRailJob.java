@@ -33,7 +33,8 @@ import okhttp3.OkHttpClient;
  * {@code engine.testrail} and {@code engine.sync}.
  *
  * <ol>
- *   <li>validate all settings (before any network call);
+ *   <li>validate all settings (before any network call), and remove an earlier run's results
+ *       file, journal and JUnit report at this run's paths;
  *   <li>check the TestRail credentials, so that a wrong key fails before a long Loadmill run;
  *   <li>run Loadmill: start, wait, collect;
  *   <li>save the results file (and JUnit XML) before publishing;
@@ -131,6 +132,7 @@ public final class LoadmillTestRailJob {
         settings.testRail().validated();
         ResultsFiles.checkWritable(settings.resultsFile(), "results file");
         settings.junitFile().ifPresent(f -> ResultsFiles.checkWritable(f, "JUnit file"));
+        ResultsFiles.removeEarlierRun(settings.resultsFile(), settings.junitFile());
         checkTestRailBeforeLoadmill(settings.testRail(), progress);
         CollectedResults results = new LoadmillRunner(http, settings.loadmill(), progress).run();
         save(results, settings, progress);
