@@ -384,6 +384,23 @@ class CliEndToEndTest {
     }
 
     @Test
+    void aFlowPinnedToAMissingCaseIsRefusedAndTheOthersArePublished() throws IOException {
+        TestPlanScenario smoke = loadmill.addTestPlan("Smoke")
+                .suite("Checkout", s -> s.passed("Add item to cart").passed("Pay by card C999999"));
+        Path summary = dir.resolve("summary.json");
+
+        Result result = cli("run", "--test-plan", smoke.id(), "--project", DemoScenario.PROJECT, "--results",
+                results.toString(), "--summary", summary.toString());
+
+        assertThat(result.exitCode()).as("something needs attention: " + result.all()).isEqualTo(4);
+        assertThat(testRail.runs()).singleElement()
+                .satisfies(r -> assertThat(testRail.results(r.id())).hasSize(1));
+        JsonNode json = JSON.readTree(summary.toFile());
+        assertThat(json.path("rejected").get(0).asText()).startsWith("Checkout / Pay by card C999999: pinned to C999999");
+        assertThat(json.path("testRail").path("postedResults").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void planFromSavedResultsWritesNothingToTestRail() {
         assertThat(cli("plan", "--test-plan", demo.testPlanId(), "--project", DemoScenario.PROJECT, "--results",
                 results.toString()).exitCode()).isZero();

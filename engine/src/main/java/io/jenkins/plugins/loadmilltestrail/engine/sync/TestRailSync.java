@@ -3,6 +3,7 @@ package io.jenkins.plugins.loadmilltestrail.engine.sync;
 import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
 import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.FlowMatch;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.How;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.PlannedResult;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailApi;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailUrls;
@@ -109,6 +110,9 @@ public final class TestRailSync {
             Long runId = runOf.get(f.key());
             boolean posted = runId != null && journal.isPosted(runId, f.key());
             String note = f.note();
+            if (f.how() == How.MISSING_CASE) {
+                rejected.add(f.suiteName() + " / " + f.flowName() + ": " + note);
+            }
             if (runId != null) {
                 String refusal = journal.rejection(runId, f.key()).orElse("");
                 if (!refusal.isEmpty()) {
