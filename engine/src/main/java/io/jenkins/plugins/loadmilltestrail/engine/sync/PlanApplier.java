@@ -257,7 +257,7 @@ final class PlanApplier {
                 progress.info("Found " + batch.size() + " result(s) an interrupted publish posted to run R" + runId
                         + " in TestRail; not posting them again");
             } else {
-                journal.refused(earlier);
+                journal.withdraw(earlier);
             }
         }
     }
@@ -276,7 +276,7 @@ final class PlanApplier {
             if (e.httpStatus() != 400 || !e.serverError().contains(":results")) {
                 throw e;
             }
-            journal.refused(intent);
+            journal.withdraw(intent);
             if (batch.size() == 1) {
                 String reason = e.serverError().isBlank() ? e.getMessage() : e.serverError();
                 journal.rejected(runId, batch.get(0).key(), reason);

@@ -148,8 +148,11 @@ public final class PublishJournal {
         save();
     }
 
-    /** TestRail refused the write (it stored nothing): nothing to look for on resume. */
-    public void refused(Intent intent) {
+    /**
+     * The write is known not to be stored (TestRail refused it, or an interrupted publish's write
+     * was not found): nothing to look for on resume.
+     */
+    public void withdraw(Intent intent) {
         intents.remove(intent);
         save();
     }
