@@ -12,9 +12,20 @@ import java.util.List;
 final class Failures {
     private Failures() {}
 
+    /** The interruption's message, as printed (an {@link InterruptedException}'s own says where it hit, e.g. "sleep interrupted"). */
+    static final String INTERRUPTED = "Interrupted.";
+
+    /** What the failure is called on the console and in the summary file. */
+    static String message(Throwable failure) {
+        if (failure instanceof EngineException e) {
+            return e.getMessage();
+        }
+        return failure instanceof InterruptedException ? INTERRUPTED : String.valueOf(failure);
+    }
+
     static int report(Throwable failure, PrintWriter err, boolean verbose) {
         if (failure instanceof EngineException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + message(e));
             List<String> details = details(e);
             if (verbose) {
                 details.forEach(detail -> err.println("  caused by: " + detail));
@@ -25,7 +36,7 @@ final class Failures {
             return ExitCodes.of(e.kind());
         }
         if (failure instanceof InterruptedException) {
-            err.println("Interrupted.");
+            err.println(message(failure));
             err.flush();
             return ExitCodes.INTERRUPTED;
         }

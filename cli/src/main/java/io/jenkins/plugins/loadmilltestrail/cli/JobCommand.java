@@ -4,7 +4,9 @@ import io.jenkins.plugins.loadmilltestrail.engine.EngineException;
 import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
 import io.jenkins.plugins.loadmilltestrail.engine.job.JobOutcome;
 import io.jenkins.plugins.loadmilltestrail.engine.job.LoadmillTestRailJob;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -56,28 +58,46 @@ abstract class JobCommand implements Callable<Integer> {
     public Integer call() {
         Verbosity verbosity = output.verbosity(spec);
         ConsoleProgress progress = new ConsoleProgress(context.err(), context.interactive(), verbosity);
-        Map<String, Path> files = new LinkedHashMap<>(files());
-        output.summaryFile().ifPresent(f -> files.put("summary", f));
         OkHttpClient http = new OkHttpClient();
         PreparedJob job = null;
         try {
             job = prepare(progress);
-            JobOutcome outcome = job.execute(new LoadmillTestRailJob(http));
+            JobOutcome outcome = job.execute(new LoadmillTestRailJob(http, Clock.systemUTC(), publish.lockWait(spec)));
             int exitCode = exitCode(outcome);
             report(outcome, verbosity);
-            output.summaryFile().ifPresent(f -> SummaryFile.write(f, outcome, exitCode, files));
+            output.summaryFile().ifPresent(f -> SummaryFile.write(f, outcome, exitCode, summaryFiles(true)));
             return exitCode;
         } catch (EngineException | InterruptedException e) {
             int exitCode = Failures.report(e, context.err(), verbosity == Verbosity.VERBOSE);
             if (job == null) {
                 context.err().println("See `loadmill-testrail " + spec.name() + " --help` for the options.");
             }
-            output.summaryFile().ifPresent(f -> SummaryFile.writeFailure(f, exitCode, e.getMessage(), files));
+            boolean started = job != null;
+            output.summaryFile().ifPresent(f -> SummaryFile.writeFailure(f, exitCode, Failures.message(e),
+                    summaryFiles(started)));
             return exitCode;
         } finally {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
         }
+    }
+
+    /**
+     * The files the summary lists: those of {@link #files()} that are there (a run removes an
+     * earlier run's files before Loadmill starts, and a JUnit report may fail to be written), none
+     * when the command stopped before starting, and the summary itself.
+     */
+    private Map<String, Path> summaryFiles(boolean started) {
+        Map<String, Path> listed = new LinkedHashMap<>();
+        if (started) {
+            files().forEach((role, file) -> {
+                if (Files.isRegularFile(file)) {
+                    listed.put(role, file);
+                }
+            });
+        }
+        output.summaryFile().ifPresent(f -> listed.put("summary", f));
+        return listed;
     }
 
     private void report(JobOutcome outcome, Verbosity verbosity) {

@@ -5,9 +5,11 @@ import io.jenkins.plugins.loadmilltestrail.engine.sync.CasePins;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.MatchMode;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishSettings;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.SettingMaps;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.TestRailSync;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,6 +81,16 @@ final class PublishOptions {
     @Option(names = "--result-version", paramLabel = "TEXT", order = 46,
             description = "The version stored with each result (default: the Loadmill run id).")
     String resultVersion;
+
+    @Option(names = "--lock-wait", paramLabel = "DURATION", order = 47,
+            description = "How long to wait for another publish of the same results file to finish before stopping "
+                    + "with exit code 2 (default 30s).")
+    String lockWait;
+
+    /** How long a publish waits for the results file's publish lock. */
+    Duration lockWait(CommandSpec spec) {
+        return OptionValues.duration(spec, lockWait, "--lock-wait").orElse(TestRailSync.DEFAULT_LOCK_WAIT);
+    }
 
     /** Validated settings; malformed pins and maps are usage errors. */
     PublishSettings settings(CommandSpec spec, Map<String, String> variables) {

@@ -7,11 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
 import io.jenkins.plugins.loadmilltestrail.engine.job.JobOutcome;
 import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
+import io.jenkins.plugins.loadmilltestrail.engine.report.AtomicFiles;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.FlowOutcome;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishReport;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishedRun;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -119,9 +120,10 @@ final class SummaryFile {
 
     private static void write(Path file, ObjectNode root) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Files.writeString(file, JSON.writeValueAsString(root) + "\n");
+            // A CI step reading the summary while (or after) this one is cut off sees the previous
+            // summary or this whole one, never a truncated file.
+            byte[] text = (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+            AtomicFiles.write(file, out -> out.write(text));
         } catch (IOException e) {
             throw new InvalidSettingsException("Cannot write the summary file " + file + " (" + e.getMessage()
                     + "); choose a writable location for --summary.");

@@ -235,6 +235,54 @@ class CliEndToEndTest {
         assertThat(testRail.runs()).isEmpty();
     }
 
+    /** A run that collects nothing must not leave the previous run's files to be taken for its own. */
+    @Test
+    void aTimedOutRunLeavesNoEarlierResultsAndItsSummaryListsOnlyWhatItWrote() throws IOException {
+        Path junit = dir.resolve("junit.xml");
+        Path summary = dir.resolve("summary.json");
+        assertThat(runDemoPlan("--junit", junit.toString()).exitCode()).isEqualTo(1);
+        assertThat(results).exists();
+        assertThat(PublishJournal.besides(results)).exists();
+        TestPlanScenario stuck = loadmill.addTestPlan("Stuck").suite("Checkout", s -> s.passed("Pay by card")).neverFinishes();
+
+        Result result = cli("run", "--test-plan", stuck.id(), "--project", DemoScenario.PROJECT, "--results", results.toString(),
+                "--junit", junit.toString(), "--summary", summary.toString(), "--timeout", "300ms");
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(3);
+        assertThat(results).as("the earlier run's results").doesNotExist();
+        assertThat(PublishJournal.besides(results)).doesNotExist();
+        assertThat(junit).doesNotExist();
+        JsonNode json = JSON.readTree(summary.toFile());
+        assertThat(json.path("files").properties()).extracting(Map.Entry::getKey).containsExactly("summary");
+        assertThat(result.err()).contains("error: " + json.path("error").asText());
+        Result publish = cli("publish", "--results", results.toString(), "--project", DemoScenario.PROJECT);
+        assertThat(publish.exitCode()).as("a later publish step finds nothing to publish").isEqualTo(2);
+        assertThat(testRail.plans()).as("the earlier run was published once").hasSize(1);
+    }
+
+    @Test
+    void anInterruptedRunLeavesNoEarlierResultsAndSaysInterrupted() throws Exception {
+        Path summary = dir.resolve("summary.json");
+        assertThat(runDemoPlan().exitCode()).isEqualTo(1);
+        TestPlanScenario stuck = loadmill.addTestPlan("Stuck").suite("Checkout", s -> s.passed("Pay by card")).neverFinishes();
+        java.util.concurrent.atomic.AtomicReference<Result> interrupted = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread command = new Thread(() -> interrupted.set(cli("run", "--test-plan", stuck.id(), "--project",
+                DemoScenario.PROJECT, "--results", results.toString(), "--summary", summary.toString())));
+        command.start();
+        while (loadmill.launches().size() < 2) {
+            Thread.sleep(10);
+        }
+        command.interrupt(); // what Ctrl-C does (Main's shutdown hook)
+        command.join(20_000);
+
+        assertThat(interrupted.get().exitCode()).as(interrupted.get().all()).isEqualTo(130);
+        assertThat(results).doesNotExist();
+        JsonNode json = JSON.readTree(summary.toFile());
+        assertThat(json.path("error").asText()).isEqualTo("Interrupted.");
+        assertThat(interrupted.get().err()).contains("Interrupted.");
+        assertThat(json.path("files").properties()).extracting(Map.Entry::getKey).containsExactly("summary");
+    }
+
     @Test
     void wrongTestRailKeyExitsFourBeforeLoadmillRuns() {
         env = new HashMap<>(env);
@@ -275,6 +323,25 @@ class CliEndToEndTest {
     }
 
     @Test
+    void theSummaryIsReplacedWholeNeverRewrittenInPlace() throws IOException {
+        Path summary = dir.resolve("summary.json");
+        String previous = "{\"exitCode\":0,\"error\":\"" + "an earlier build's summary ".repeat(400) + "\"}\n";
+        Files.writeString(summary, previous);
+        try (var reader = Files.newInputStream(summary)) {
+            Result result = cli("run", "--test-plan", demo.testPlanId(), "--project", "No such project", "--results",
+                    results.toString(), "--summary", summary.toString());
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+
+            assertThat(new String(reader.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .as("a step that opened the old summary reads it whole").isEqualTo(previous);
+        }
+        assertThat(JSON.readTree(summary.toFile()).path("error").asText()).contains("No such project");
+        try (Stream<Path> listing = Files.list(dir)) {
+            assertThat(listing.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
     void testRailCutAfterCollectionIsFinishedByPublishWithoutDuplicates() {
         testRail.faults().always("add_results_for_cases", Fault.status(503, "{\"error\":\"Service unavailable\"}"));
         Result cut = runDemoPlan();
@@ -294,6 +361,43 @@ class CliEndToEndTest {
         Result again = cli("publish", "--results", results.toString(), "--project", DemoScenario.PROJECT, "--auto-create");
         assertThat(again.exitCode()).as(again.all()).isEqualTo(1);
         assertThat(testRail.runs().stream().mapToInt(r -> testRail.results(r.id()).size()).sum()).isEqualTo(12);
+    }
+
+    @Test
+    void aPublishOfAFileAnotherPublishHoldsExitsTwoAndWritesNothing() throws IOException {
+        Result run = runDemoPlan();
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+        int calls = testRail.faults().totalCount();
+        Path summary = dir.resolve("summary.json");
+        try (var held = java.nio.channels.FileChannel.open(dir.resolve("results.json.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                var lock = held.lock()) {
+            Result second = cli("publish", "--results", results.toString(), "--project", DemoScenario.PROJECT,
+                    "--auto-create", "--lock-wait", "300ms", "--summary", summary.toString());
+
+            assertThat(second.exitCode()).as(second.all()).isEqualTo(2);
+            assertThat(second.err()).contains("error: Another publish of the results file " + results
+                    + " is still running", "wrote nothing to TestRail");
+        }
+        assertThat(testRail.faults().totalCount()).as("no TestRail call").isEqualTo(calls);
+        assertThat(JSON.readTree(summary.toFile()).path("exitCode").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aFlowPinnedToAMissingCaseIsRefusedAndTheOthersArePublished() throws IOException {
+        TestPlanScenario smoke = loadmill.addTestPlan("Smoke")
+                .suite("Checkout", s -> s.passed("Add item to cart").passed("Pay by card C999999"));
+        Path summary = dir.resolve("summary.json");
+
+        Result result = cli("run", "--test-plan", smoke.id(), "--project", DemoScenario.PROJECT, "--results",
+                results.toString(), "--summary", summary.toString());
+
+        assertThat(result.exitCode()).as("something needs attention: " + result.all()).isEqualTo(4);
+        assertThat(testRail.runs()).singleElement()
+                .satisfies(r -> assertThat(testRail.results(r.id())).hasSize(1));
+        JsonNode json = JSON.readTree(summary.toFile());
+        assertThat(json.path("rejected").get(0).asText()).startsWith("Checkout / Pay by card C999999: pinned to C999999");
+        assertThat(json.path("testRail").path("postedResults").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -41,4 +41,11 @@ class FailuresTest {
         assertThat(report(new IllegalStateException("boom"), false)).isEqualTo(70);
         assertThat(text.toString()).contains("Interrupted.", "internal error", "IllegalStateException: boom", "at ");
     }
+
+    @Test
+    void theSummaryGetsTheMessagePrintedNotWhereTheInterruptHit() {
+        assertThat(Failures.message(new InterruptedException("sleep interrupted"))).isEqualTo("Interrupted.");
+        assertThat(Failures.message(new InvalidSettingsException("The project is missing.")))
+                .isEqualTo("The project is missing.");
+    }
 }

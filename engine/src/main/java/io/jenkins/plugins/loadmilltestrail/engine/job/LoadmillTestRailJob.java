@@ -33,7 +33,8 @@ import okhttp3.OkHttpClient;
  * {@code engine.testrail} and {@code engine.sync}.
  *
  * <ol>
- *   <li>validate all settings (before any network call);
+ *   <li>validate all settings (before any network call), and remove an earlier run's results
+ *       file, journal and JUnit report at this run's paths;
  *   <li>check the TestRail credentials, so that a wrong key fails before a long Loadmill run;
  *   <li>run Loadmill: start, wait, collect;
  *   <li>save the results file (and JUnit XML) before publishing;
@@ -50,6 +51,7 @@ public final class LoadmillTestRailJob {
 
     private final OkHttpClient http;
     private final Clock clock;
+    private final Duration publishLockWait;
 
     /** @param http the client for both services; Jenkins passes one with its proxy configuration */
     public LoadmillTestRailJob(OkHttpClient http) {
@@ -58,8 +60,17 @@ public final class LoadmillTestRailJob {
 
     /** @param clock dates run names ({@code ${DATE}}) */
     public LoadmillTestRailJob(OkHttpClient http, Clock clock) {
+        this(http, clock, TestRailSync.DEFAULT_LOCK_WAIT);
+    }
+
+    /**
+     * @param publishLockWait how long a publish waits for another publish of the same results file
+     *     to end before it stops (a configuration error)
+     */
+    public LoadmillTestRailJob(OkHttpClient http, Clock clock, Duration publishLockWait) {
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.publishLockWait = Objects.requireNonNull(publishLockWait, "publishLockWait");
     }
 
     /** Runs Loadmill, saves the results, then publishes them (or only plans, for a dry run). */
@@ -121,6 +132,7 @@ public final class LoadmillTestRailJob {
         settings.testRail().validated();
         ResultsFiles.checkWritable(settings.resultsFile(), "results file");
         settings.junitFile().ifPresent(f -> ResultsFiles.checkWritable(f, "JUnit file"));
+        ResultsFiles.removeEarlierRun(settings.resultsFile(), settings.junitFile());
         checkTestRailBeforeLoadmill(settings.testRail(), progress);
         CollectedResults results = new LoadmillRunner(http, settings.loadmill(), progress).run();
         save(results, settings, progress);
@@ -160,7 +172,7 @@ public final class LoadmillTestRailJob {
 
     private JobOutcome publish(CollectedResults results, Path resultsFile, TestRailSettings testRail,
             PublishSettings publish, ProgressListener progress) throws InterruptedException {
-        TestRailSync sync = new TestRailSync(new TestRailClient(testRail, http), progress, clock);
+        TestRailSync sync = new TestRailSync(new TestRailClient(testRail, http), progress, clock, publishLockWait);
         return new JobOutcome(results, sync.publish(results, publish, resultsFile));
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.loadmilltestrail.engine.sync;
 
 import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishJournal.Intent;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishJournal.JournalRun;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.PlannedCase;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.PlannedResult;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -30,7 +32,9 @@ import java.util.Set;
  * Applies a complete {@link SyncPlan} to TestRail with the fewest writes, recording each in the
  * {@link PublishJournal} as it succeeds and skipping what the journal says is already done.
  * Order: suites, sections, cases, run or plan (or the existing run's selection), results in
- * batches, close.
+ * batches, close. Writes that create runs or plans, post results or close are journaled as
+ * {@link Intent}s before they are sent; one left by an interrupted publish is looked for in
+ * TestRail before it is sent again, since TestRail may have stored it without the answer arriving.
  */
 final class PlanApplier {
     private final TestRailApi api;
@@ -43,6 +47,18 @@ final class PlanApplier {
     private OptionalLong planId = OptionalLong.empty();
     /** Runs an earlier, interrupted publish of these results created (to say "resuming"). */
     private final Set<Long> runsBefore;
+
+    /** A write to TestRail. */
+    @FunctionalInterface
+    private interface Write<T> {
+        T send() throws InterruptedException;
+    }
+
+    /** Looks in TestRail for what an earlier, unconfirmed {@link Intent} wrote. */
+    @FunctionalInterface
+    private interface Lookup<T> {
+        Optional<T> find(Intent earlier) throws InterruptedException;
+    }
 
     /** What applying the plan produced, for the report. */
     record Applied(OptionalLong planId, List<Run> runs, Map<Long, Long> ids) {
@@ -126,8 +142,11 @@ final class PlanApplier {
                 runs.add(resumed(done, caseIds, target.name()));
                 continue;
             }
-            TestRun created = api.addRun(plan.project().id(), new NewRun(suiteId, target.name(), target.description(),
-                    target.milestoneId(), caseIds));
+            long projectId = plan.project().id();
+            TestRun created = once(new Intent("add_run", suiteId, target.name(), List.of()),
+                    earlier -> api.findRun(projectId, suiteId, earlier.name()),
+                    () -> api.addRun(projectId, new NewRun(suiteId, target.name(), target.description(),
+                            target.milestoneId(), caseIds)));
             journal.run(suiteId, created.id(), "", true, caseIds);
             progress.info("Created run R" + created.id() + " with " + caseIds.size() + " case(s)");
             runs.add(new Applied.Run(created.id(), suiteId, target.name(), TestRailUrls.runUrl(base, created.id())));
@@ -158,8 +177,11 @@ final class PlanApplier {
             entries.add(new NewRun(id(run.suiteId()), run.suiteName(), target.description(), OptionalLong.empty(),
                     caseIds(run)));
         }
-        TestPlan created = api.addPlan(plan.project().id(), new NewPlan(target.name(), target.description(),
-                target.milestoneId(), entries));
+        long projectId = plan.project().id();
+        TestPlan created = once(new Intent("add_plan", projectId, target.name(), List.of()),
+                earlier -> api.findPlan(projectId, earlier.name()),
+                () -> api.addPlan(projectId, new NewPlan(target.name(), target.description(), target.milestoneId(),
+                        entries)));
         journal.planCreated(created.id());
         for (PlanEntry entry : created.entries()) {
             PlannedRun run = plan.runs().stream().filter(r -> id(r.suiteId()) == entry.suiteId()).findFirst().orElseThrow();
@@ -186,8 +208,10 @@ final class PlanApplier {
         if (done != null) {
             return resumed(done, caseIds, name);
         }
-        PlanEntry entry = api.addPlanEntry(plan, new NewRun(suiteId, name, target.description(), OptionalLong.empty(),
-                caseIds));
+        PlanEntry entry = once(new Intent("add_plan_entry", suiteId, name, List.of()),
+                earlier -> api.findPlanEntry(plan, suiteId, earlier.name()),
+                () -> api.addPlanEntry(plan, new NewRun(suiteId, name, target.description(), OptionalLong.empty(),
+                        caseIds)));
         long runId = entry.runs().get(0).id();
         journal.run(suiteId, runId, entry.id(), true, caseIds);
         progress.info("Added plan entry for suite '" + name + "' (run R" + runId + ")");
@@ -197,6 +221,7 @@ final class PlanApplier {
     // ---- results ---------------------------------------------------------------------------
 
     private void postResults(PlannedRun run, long runId) throws InterruptedException {
+        confirmEarlierBatches(run, runId);
         Set<Long> inRun = new LinkedHashSet<>(caseIds(run));
         List<PlannedResult> pending = new ArrayList<>();
         for (PlannedResult result : run.results()) {
@@ -219,19 +244,39 @@ final class PlanApplier {
         }
     }
 
+    /**
+     * Batches an interrupted publish sent to this run without journaling their success: those
+     * TestRail stored are journaled as posted, the others are posted again like any pending result.
+     */
+    private void confirmEarlierBatches(PlannedRun run, long runId) throws InterruptedException {
+        for (Intent earlier : journal.pendingResults(runId)) {
+            List<PlannedResult> batch = run.results().stream().filter(r -> earlier.flowRunIds().contains(r.key()))
+                    .toList();
+            if (batch.size() == earlier.flowRunIds().size() && api.findResults(runId, entries(batch)).isPresent()) {
+                journal.posted(runId, earlier.flowRunIds());
+                progress.info("Found " + batch.size() + " result(s) an interrupted publish posted to run R" + runId
+                        + " in TestRail; not posting them again");
+            } else {
+                journal.withdraw(earlier);
+            }
+        }
+    }
+
     /** Posts one batch; when TestRail refuses it (all-or-nothing), halves it to isolate the bad entries. */
     private void post(long runId, List<PlannedResult> batch) throws InterruptedException {
-        List<ResultEntry> entries = batch.stream().map(r -> new ResultEntry(id(r.caseId()), r.status().id(), r.comment(),
-                r.elapsed(), r.version(), Map.of())).toList();
+        List<String> keys = batch.stream().map(PlannedResult::key).toList();
+        Intent intent = new Intent(PublishJournal.RESULTS, runId, "", keys);
+        journal.intend(intent);
         try {
-            api.addResultsForCases(runId, entries);
-            journal.posted(runId, batch.stream().map(PlannedResult::key).toList());
+            api.addResultsForCases(runId, entries(batch));
+            journal.posted(runId, keys);
         } catch (TestRailException e) {
             // TestRail names the results field when an entry is at fault ("Field :results..."); any
             // other refusal (closed run, no access) would refuse every half too, so it is not split.
             if (e.httpStatus() != 400 || !e.serverError().contains(":results")) {
                 throw e;
             }
+            journal.withdraw(intent);
             if (batch.size() == 1) {
                 String reason = e.serverError().isBlank() ? e.getMessage() : e.serverError();
                 journal.rejected(runId, batch.get(0).key(), reason);
@@ -250,15 +295,43 @@ final class PlanApplier {
             return;
         }
         if (planId.isPresent()) {
-            api.closePlan(planId.getAsLong());
-            progress.info("Closed plan P" + planId.getAsLong());
+            long id = planId.getAsLong();
+            once(new Intent("close_plan", id, "", List.of()),
+                    earlier -> Optional.of(api.getPlan(id)).filter(TestPlan::completed), () -> api.closePlan(id));
+            progress.info("Closed plan P" + id);
         } else {
             for (Applied.Run run : runs) {
-                api.closeRun(run.runId());
-                progress.info("Closed run R" + run.runId());
+                long id = run.runId();
+                once(new Intent("close_run", id, "", List.of()),
+                        earlier -> Optional.of(api.getRun(id)).filter(TestRun::completed), () -> api.closeRun(id));
+                progress.info("Closed run R" + id);
             }
         }
         journal.closed();
+    }
+
+    /**
+     * Sends a write at most once across interrupted publishes: when an earlier publish journaled the
+     * same intent without its success, what it wrote is looked for in TestRail first and, if found,
+     * taken as the answer. Otherwise the intent is journaled and the write sent.
+     */
+    private <T> T once(Intent intent, Lookup<T> lookup, Write<T> write) throws InterruptedException {
+        Optional<Intent> earlier = journal.pending(intent.write(), intent.target());
+        if (earlier.isPresent()) {
+            Optional<T> found = lookup.find(earlier.get());
+            if (found.isPresent()) {
+                progress.info("Found the " + intent.write() + " an interrupted publish sent in TestRail; not sending"
+                        + " it again");
+                return found.get();
+            }
+        }
+        journal.intend(intent);
+        return write.send();
+    }
+
+    private List<ResultEntry> entries(List<PlannedResult> batch) {
+        return batch.stream().map(r -> new ResultEntry(id(r.caseId()), r.status().id(), r.comment(), r.elapsed(),
+                r.version(), Map.of())).toList();
     }
 
     private List<Long> caseIds(PlannedRun run) {

@@ -22,17 +22,38 @@ import java.util.Set;
 /**
  * The record of every TestRail write a publish made, kept beside the results file
  * ({@code <results>.journal.json}) so that publishing the same results again resumes instead of
- * creating a second run or posting results twice. Saved after each successful write, atomically
- * (temporary file + move), so a killed build leaves either the previous or the new journal, never a
- * torn one. Holds no secrets: only the TestRail address, ids, names and Loadmill flow run ids.
+ * creating a second run or posting results twice. Saved atomically and durably ({@link AtomicFiles})
+ * before each write that creates a run or plan, posts results or closes ({@link Intent}) and after
+ * it succeeds, so a killed or interrupted build leaves either the previous or the new journal, never
+ * a torn one, and a write whose answer never arrived is checked in TestRail before it is sent again.
+ * Holds no secrets: only the TestRail address, ids, names and Loadmill flow run ids.
  * The file format is described in docs/matching.md.
  */
 public final class PublishJournal {
     static final int FORMAT = 1;
+    static final String RESULTS = "add_results_for_cases";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A run this publish created or added cases to; {@code caseIds} is the selection it holds. */
     public record JournalRun(long suiteId, long runId, String entryId, boolean created, Set<Long> caseIds) {}
+
+    /**
+     * A write about to be sent whose success is not journaled yet. Kept until the success is (or
+     * TestRail refuses the write), so a publish cut off between TestRail storing the write and its
+     * answer arriving leaves it behind, and the next publish looks for its effect first.
+     * Suites, sections and cases need none: the next publish reads TestRail and finds them by name.
+     *
+     * @param write the API method: add_run, add_plan, add_plan_entry, add_results_for_cases, close_run, close_plan
+     * @param target what it writes to: the suite id (runs, plan entries), project id (plans), run id
+     *     (results, close_run) or plan id (close_plan)
+     * @param name the run, plan or entry name sent (names may hold the date, so they are not recomputed)
+     * @param flowRunIds the Loadmill flow runs whose results are posted
+     */
+    public record Intent(String write, long target, String name, List<String> flowRunIds) {
+        public Intent {
+            flowRunIds = List.copyOf(flowRunIds);
+        }
+    }
 
     private final Optional<Path> file;
     private String testRailUrl = "";
@@ -46,6 +67,7 @@ public final class PublishJournal {
     private final Map<Long, Set<String>> posted = new LinkedHashMap<>();
     private final Map<Long, Map<String, String>> rejected = new LinkedHashMap<>();
     private boolean closed;
+    private final List<Intent> intents = new ArrayList<>();
 
     private PublishJournal(Optional<Path> file) {
         this.file = file;
@@ -116,6 +138,33 @@ public final class PublishJournal {
         posted.clear();
         rejected.clear();
         closed = false;
+        intents.clear();
+    }
+
+    /** Records that {@code intent} is about to be sent; call right before sending it. */
+    public void intend(Intent intent) {
+        intents.remove(intent);
+        intents.add(intent);
+        save();
+    }
+
+    /**
+     * The write is known not to be stored (TestRail refused it, or an interrupted publish's write
+     * was not found): nothing to look for on resume.
+     */
+    public void withdraw(Intent intent) {
+        intents.remove(intent);
+        save();
+    }
+
+    /** The earlier, unconfirmed {@code write} to {@code target}, if any (not for result batches). */
+    public Optional<Intent> pending(String write, long target) {
+        return intents.stream().filter(i -> i.write().equals(write) && i.target() == target).findFirst();
+    }
+
+    /** The result batches posted to the run whose success is not journaled. */
+    public List<Intent> pendingResults(long runId) {
+        return intents.stream().filter(i -> i.write().equals(RESULTS) && i.target() == runId).toList();
     }
 
     public void suiteCreated(String name, long id) {
@@ -135,17 +184,21 @@ public final class PublishJournal {
 
     public void planCreated(long id) {
         planId = id;
+        intents.removeIf(i -> i.write().equals("add_plan"));
         save();
     }
 
     /** A run created (or an existing one whose selection was changed) holding {@code caseIds}. */
     public void run(long suiteId, long runId, String entryId, boolean created, Collection<Long> caseIds) {
         runsBySuite.put(suiteId, new JournalRun(suiteId, runId, entryId, created, Set.copyOf(caseIds)));
+        intents.removeIf(i -> (i.write().equals("add_run") || i.write().equals("add_plan_entry")) && i.target() == suiteId);
         save();
     }
 
     public void posted(long runId, Collection<String> flowRunIds) {
-        posted.computeIfAbsent(runId, k -> new LinkedHashSet<>()).addAll(flowRunIds);
+        Set<String> done = posted.computeIfAbsent(runId, k -> new LinkedHashSet<>());
+        done.addAll(flowRunIds);
+        intents.removeIf(i -> i.write().equals(RESULTS) && i.target() == runId && done.containsAll(i.flowRunIds()));
         save();
     }
 
@@ -156,6 +209,7 @@ public final class PublishJournal {
 
     public void closed() {
         closed = true;
+        intents.removeIf(i -> i.write().startsWith("close_"));
         save();
     }
 
@@ -248,6 +302,12 @@ public final class PublishJournal {
                     refused.addObject().put("flowRunId", flow).put("reason", reason));
         });
         root.put("closed", closed);
+        ArrayNode sent = root.putArray("unconfirmedWrites");
+        intents.forEach(i -> {
+            ObjectNode intent = sent.addObject().put("write", i.write()).put("target", i.target()).put("name", i.name());
+            ArrayNode flows = intent.putArray("flowRunIds");
+            i.flowRunIds().forEach(flows::add);
+        });
         return root;
     }
 
@@ -278,5 +338,10 @@ public final class PublishJournal {
             rejected.put(runId, refused);
         });
         closed = root.path("closed").asBoolean();
+        root.path("unconfirmedWrites").forEach(n -> {
+            List<String> flows = new ArrayList<>();
+            n.path("flowRunIds").forEach(f -> flows.add(f.asText()));
+            intents.add(new Intent(n.path("write").asText(), n.path("target").asLong(), n.path("name").asText(), flows));
+        });
     }
 }

@@ -102,8 +102,11 @@ public record SyncPlan(
     public record PlannedResult(String key, String suiteName, String flowName, long caseId, Status status,
             String comment, String elapsed, String version) {}
 
-    /** How a flow matched. */
-    public enum How { NAME, PIN, CREATED, UNMATCHED, NOT_PINNED }
+    /**
+     * How a flow matched. {@code MISSING_CASE}: pinned (case map or C123 token) to a case TestRail
+     * does not have; the flow is not published, the others are, and the report lists it as refused.
+     */
+    public enum How { NAME, PIN, CREATED, UNMATCHED, NOT_PINNED, MISSING_CASE }
 
     /** One Loadmill flow ({@code key}: its flow run id) and its case ({@code caseId} may be a ref; 0 when none). */
     public record FlowMatch(String key, String suiteName, String flowName, String loadmillStatus, long caseId, How how,

@@ -93,6 +93,7 @@ public final class SyncPlanText {
             case CREATED -> "to create";
             case UNMATCHED -> "unmatched";
             case NOT_PINNED -> "not pinned";
+            case MISSING_CASE -> "pinned case missing";
         };
     }
 }

@@ -271,6 +271,14 @@ public final class SyncPlanner {
         private FlowMatch matchFlow(SuiteResult suite, FlowResult flow, Container container) {
             String status = flow.status().value();
             OptionalLong pin = pinOf(suite, flow);
+            if (pin.isPresent() && Optional.<TestCase>empty().equals(tr.lookedUp().get(pin.getAsLong()))) {
+                // One mistyped pin must not keep every other flow's result out of TestRail.
+                String reason = "pinned to " + CaseIds.format(pin.getAsLong()) + ", which does not exist in TestRail;"
+                        + " fix the pin (case map or C123 token) and publish again to post it";
+                warnings.add("The flow '" + suite.name() + "/" + flow.name() + "' is " + reason + ".");
+                return new FlowMatch(flow.flowRunId(), suite.name(), flow.name(), status, 0, How.MISSING_CASE,
+                        Optional.empty(), reason);
+            }
             if (pin.isPresent()) {
                 return checkPin(suite, flow, pin.getAsLong(), container)
                         .map(id -> new FlowMatch(flow.flowRunId(), suite.name(), flow.name(), status, id, How.PIN, Optional.empty(), ""))
@@ -373,14 +381,9 @@ public final class SyncPlanner {
             TestCase found = casesById.get(caseId);
             String who = "The flow '" + suite.name() + "/" + flow.name() + "' is pinned to " + CaseIds.format(caseId);
             if (found == null) {
-                Optional<TestCase> lookedUp = tr.lookedUp().get(caseId);
-                if (lookedUp == null && readsPending(container)) {
-                    return Optional.empty();
-                }
-                if (lookedUp == null) {
+                // Not read yet (a case TestRail does not have is settled in matchFlow).
+                if (!readsPending(container)) {
                     needLookups.add(caseId);
-                } else {
-                    problems.add(who + ", which does not exist in TestRail; fix the pin (case map or C123 token).");
                 }
                 return Optional.empty();
             }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.loadmilltestrail.engine.sync;
 import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
 import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.FlowMatch;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.How;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.PlannedResult;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailApi;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailUrls;
@@ -24,17 +25,27 @@ import java.util.TreeMap;
  * entry point for the sync.
  */
 public final class TestRailSync {
+    /** How long a publish waits for another publish of the same results file to end. */
+    public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(30);
+
     private final TestRailApi api;
     private final ProgressListener progress;
     private final Clock clock;
+    private final Duration lockWait;
 
     /** A dry run's outcome: the plan, its text, and a report with nothing posted. */
     public record DryRun(SyncPlan plan, String text, PublishReport report) {}
 
     public TestRailSync(TestRailApi api, ProgressListener progress, Clock clock) {
+        this(api, progress, clock, DEFAULT_LOCK_WAIT);
+    }
+
+    /** @param lockWait how long {@link #publish(CollectedResults, PublishSettings, Path)} waits for another publish of the file */
+    public TestRailSync(TestRailApi api, ProgressListener progress, Clock clock, Duration lockWait) {
         this.api = api;
         this.progress = progress;
         this.clock = clock;
+        this.lockWait = lockWait;
     }
 
     /** Reads TestRail and computes the whole plan; writes nothing. */
@@ -52,11 +63,14 @@ public final class TestRailSync {
 
     /**
      * Publishes, journaling beside {@code resultsFile} ({@link PublishJournal#besides}); publishing
-     * the same results file again resumes where an interrupted publish stopped.
+     * the same results file again resumes where an interrupted publish stopped. Holds the file's
+     * publish lock throughout, so a concurrent publish of it waits (see {@link PublishLock}).
      */
     public PublishReport publish(CollectedResults results, PublishSettings settings, Path resultsFile)
             throws InterruptedException {
-        return publish(results, settings, PublishJournal.open(PublishJournal.besides(resultsFile)));
+        try (PublishLock lock = PublishLock.acquire(resultsFile, lockWait, progress)) {
+            return publish(results, settings, PublishJournal.open(PublishJournal.besides(resultsFile)));
+        }
     }
 
     /** Publishes with the given journal ({@link PublishJournal#inMemory()} when nothing is to be resumed). */
@@ -96,6 +110,9 @@ public final class TestRailSync {
             Long runId = runOf.get(f.key());
             boolean posted = runId != null && journal.isPosted(runId, f.key());
             String note = f.note();
+            if (f.how() == How.MISSING_CASE) {
+                rejected.add(f.suiteName() + " / " + f.flowName() + ": " + note);
+            }
             if (runId != null) {
                 String refusal = journal.rejection(runId, f.key()).orElse("");
                 if (!refusal.isEmpty()) {

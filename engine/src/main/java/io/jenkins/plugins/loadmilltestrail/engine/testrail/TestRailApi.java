@@ -19,6 +19,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestPlan;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestRun;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.User;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -70,6 +71,12 @@ public interface TestRailApi {
 
     TestRun addRun(long projectId, NewRun run) throws InterruptedException;
 
+    /**
+     * The open run an add_run named {@code name} made, if TestRail holds one: the newest by name and
+     * suite ({@code suiteId} 0: any). How a write whose answer never arrived is checked.
+     */
+    Optional<TestRun> findRun(long projectId, long suiteId, String name) throws InterruptedException;
+
     /** Replaces the run's case selection with {@code caseIds} (TestRail does not append). */
     TestRun updateRunCases(long runId, List<Long> caseIds) throws InterruptedException;
 
@@ -79,7 +86,13 @@ public interface TestRailApi {
 
     TestPlan addPlan(long projectId, NewPlan plan) throws InterruptedException;
 
+    /** The open plan an add_plan named {@code name} made, with its entries, if TestRail holds one (the newest). */
+    Optional<TestPlan> findPlan(long projectId, String name) throws InterruptedException;
+
     PlanEntry addPlanEntry(long planId, NewRun entry) throws InterruptedException;
+
+    /** The entry an add_plan_entry named {@code name} for {@code suiteId} made in the plan, if any (the newest). */
+    Optional<PlanEntry> findPlanEntry(long planId, long suiteId, String name) throws InterruptedException;
 
     /** Replaces the case selection of a plan entry (update_plan_entry). */
     PlanEntry updatePlanEntryCases(long planId, String entryId, List<Long> caseIds) throws InterruptedException;
@@ -92,6 +105,13 @@ public interface TestRailApi {
 
     /** One add_results_for_cases call; TestRail validates the whole batch or stores nothing. */
     List<PostedResult> addResultsForCases(long runId, List<ResultEntry> results) throws InterruptedException;
+
+    /**
+     * The results an add_results_for_cases of {@code results} stored in the run: all of them, or
+     * empty when none is there (posting is safe). Part of them is an unknown outcome, thrown as
+     * {@link TestRailWriteUnknownException}, since posting again could double them.
+     */
+    Optional<List<PostedResult>> findResults(long runId, List<ResultEntry> results) throws InterruptedException;
 
     /** The server root with one trailing slash, for building web links. */
     String baseUrl();

@@ -197,9 +197,13 @@ public final class TestRailClient implements TestRailApi {
     public TestRun addRun(long projectId, NewRun run) throws InterruptedException {
         return write("add_run", "add_run/" + projectId, TestRailJson.runBody(run),
                 "a run named '" + run.name() + "' in project " + projectId, TestRailJson::run,
-                () -> newest(list("get_runs", "get_runs/" + projectId + "&is_completed=0", "runs", TestRailJson::run),
-                        r -> written(run, r.name(), r.suiteId()),
-                        TestRun::id));
+                () -> findRun(projectId, run.suiteId(), run.name()));
+    }
+
+    @Override
+    public Optional<TestRun> findRun(long projectId, long suiteId, String name) throws InterruptedException {
+        return newest(list("get_runs", "get_runs/" + projectId + "&is_completed=0", "runs", TestRailJson::run),
+                r -> written(name, suiteId, r.name(), r.suiteId()), TestRun::id);
     }
 
     @Override
@@ -223,23 +227,30 @@ public final class TestRailClient implements TestRailApi {
     public TestPlan addPlan(long projectId, NewPlan plan) throws InterruptedException {
         return write("add_plan", "add_plan/" + projectId, TestRailJson.planBody(plan),
                 "a plan named '" + plan.name() + "' in project " + projectId, TestRailJson::plan,
-                () -> {
-                    Optional<TestPlan> listed = newest(
-                            list("get_plans", "get_plans/" + projectId + "&is_completed=0", "plans",
-                                    TestRailJson::listedPlan),
-                            p -> p.name().equals(plan.name()), TestPlan::id);
-                    // get_plans leaves out the entries; read the plan itself.
-                    return listed.isPresent() ? Optional.of(getPlan(listed.get().id())) : Optional.empty();
-                });
+                () -> findPlan(projectId, plan.name()));
+    }
+
+    @Override
+    public Optional<TestPlan> findPlan(long projectId, String name) throws InterruptedException {
+        Optional<TestPlan> listed = newest(
+                list("get_plans", "get_plans/" + projectId + "&is_completed=0", "plans", TestRailJson::listedPlan),
+                p -> p.name().equals(name), TestPlan::id);
+        // get_plans leaves out the entries; read the plan itself.
+        return listed.isPresent() ? Optional.of(getPlan(listed.get().id())) : Optional.empty();
     }
 
     @Override
     public PlanEntry addPlanEntry(long planId, NewRun entry) throws InterruptedException {
         return write("add_plan_entry", "add_plan_entry/" + planId, TestRailJson.runBody(entry),
                 "an entry named '" + entry.name() + "' in plan " + planId, TestRailJson::planEntry,
-                () -> getPlan(planId).entries().stream()
-                        .filter(e -> written(entry, e.name(), e.suiteId()))
-                        .reduce((first, second) -> second));
+                () -> findPlanEntry(planId, entry.suiteId(), entry.name()));
+    }
+
+    @Override
+    public Optional<PlanEntry> findPlanEntry(long planId, long suiteId, String name) throws InterruptedException {
+        return getPlan(planId).entries().stream()
+                .filter(e -> written(name, suiteId, e.name(), e.suiteId()))
+                .reduce((first, second) -> second);
     }
 
     @Override
@@ -266,10 +277,19 @@ public final class TestRailClient implements TestRailApi {
 
     @Override
     public List<PostedResult> addResultsForCases(long runId, List<ResultEntry> results) throws InterruptedException {
-        String target = "the " + results.size() + " result(s) for run " + runId;
-        return write("add_results_for_cases", "add_results_for_cases/" + runId, TestRailJson.resultsBody(results), target,
+        return write("add_results_for_cases", "add_results_for_cases/" + runId, TestRailJson.resultsBody(results),
+                resultsTarget(runId, results),
                 answer -> TestRailJson.items(answer, "results").stream().map(TestRailJson::postedResult).toList(),
-                () -> new ResultsCheck(this, http, runId, results, target).stored());
+                () -> findResults(runId, results));
+    }
+
+    @Override
+    public Optional<List<PostedResult>> findResults(long runId, List<ResultEntry> results) throws InterruptedException {
+        return new ResultsCheck(this, http, runId, results, resultsTarget(runId, results)).stored();
+    }
+
+    private static String resultsTarget(long runId, List<ResultEntry> results) {
+        return "the " + results.size() + " result(s) for run " + runId;
     }
 
     @Override
@@ -354,9 +374,12 @@ public final class TestRailClient implements TestRailApi {
         return http.getAll(method, path, key, parse);
     }
 
-    /** Whether a run or plan entry named {@code name} in {@code suiteId} is what writing {@code run} makes. */
-    private static boolean written(NewRun run, String name, long suiteId) {
-        return name.equals(run.name()) && (run.suiteId() <= 0 || suiteId == run.suiteId());
+    /**
+     * Whether a run or plan entry named {@code name} in {@code suiteId} is what writing one named
+     * {@code sentName} in {@code sentSuiteId} (0: left out) makes.
+     */
+    private static boolean written(String sentName, long sentSuiteId, String name, long suiteId) {
+        return name.equals(sentName) && (sentSuiteId <= 0 || suiteId == sentSuiteId);
     }
 
     private static <T> Optional<T> newest(List<T> items, Predicate<T> match, ToLongFunction<T> id) {

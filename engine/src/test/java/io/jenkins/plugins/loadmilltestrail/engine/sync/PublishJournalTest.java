@@ -56,6 +56,28 @@ class PublishJournalTest {
     }
 
     @Test
+    void aWriteStaysUnconfirmedUntilItsSuccessIsJournaled() {
+        Path file = dir.resolve("r.json.journal.json");
+        PublishJournal journal = PublishJournal.open(file);
+        journal.bind("https://tr.example/", 7, "run-1");
+        journal.intend(new PublishJournal.Intent("add_run", 12, "Nightly 2026-01-02", List.of()));
+        journal.intend(new PublishJournal.Intent(PublishJournal.RESULTS, 77, "", List.of("fr-1", "fr-2")));
+
+        PublishJournal resumed = PublishJournal.open(file);
+        resumed.bind("https://tr.example/", 7, "run-1");
+        assertThat(resumed.pending("add_run", 12)).hasValueSatisfying(i -> assertThat(i.name()).isEqualTo("Nightly 2026-01-02"));
+        assertThat(resumed.pendingResults(77)).singleElement()
+                .satisfies(i -> assertThat(i.flowRunIds()).containsExactly("fr-1", "fr-2"));
+
+        resumed.run(12, 77, "", true, List.of(901L));
+        resumed.posted(77, List.of("fr-1"));
+        assertThat(resumed.pending("add_run", 12)).as("the run is journaled").isEmpty();
+        assertThat(resumed.pendingResults(77)).as("half of the batch is not proof of the whole").hasSize(1);
+        resumed.posted(77, List.of("fr-2"));
+        assertThat(PublishJournal.open(file).pendingResults(77)).isEmpty();
+    }
+
+    @Test
     void refusesToResumeAgainstAnotherTestRailOrProject() {
         Path file = dir.resolve("r.journal.json");
         PublishJournal journal = PublishJournal.open(file);

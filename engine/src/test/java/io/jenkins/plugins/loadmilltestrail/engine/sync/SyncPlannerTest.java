@@ -154,11 +154,22 @@ class SyncPlannerTest {
 
     static Stream<Arguments> badPins() {
         return Stream.of(
-                arguments("missing case", "Checkout/Add item=C99999", "C99999, which does not exist"),
                 arguments("case in another suite", "Checkout/Add item=C{Other}", "lies in suite 'Other'"),
                 arguments("case in another project", "Checkout/Add item=C{Foreign}", "another TestRail project"),
                 arguments("two pins for one flow", "Checkout/Add item=C1\nAdd item=C2\nCheckout/Add item=C3",
                         "pinned to several cases (C1, C3)"));
+    }
+
+    @Test
+    void aPinToAMissingCaseKeepsOnlyThatFlowOut() {
+        World w = multiSuite();
+        SyncPlan p = w.plan(plan(suite("Checkout", "Add item", "Refund")),
+                settings().casePins(CasePins.parseLines("Checkout/Add item=C99999")).build());
+        assertThat(p.flows()).extracting(FlowMatch::how).containsExactly(How.MISSING_CASE, How.NAME);
+        assertThat(p.flows().get(0).note()).contains("C99999, which does not exist", "fix the pin");
+        assertThat(p.warnings()).anySatisfy(warning -> assertThat(warning).contains("Checkout/Add item", "C99999"));
+        assertThat(p.runs()).singleElement().satisfies(r -> assertThat(r.results()).hasSize(1));
+        assertThat(w.reads).as("one suite read plus one get_case fallback").isEqualTo(2);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -122,6 +122,52 @@ class SyncResumeTest {
         }
     }
 
+    static Stream<Arguments> interruptions() {
+        return Stream.of(arguments("run", "add_run"), arguments("run", "add_results_for_cases"),
+                arguments("plan", "add_plan"), arguments("plan", "add_results_for_cases"),
+                arguments("run", "close_run"), arguments("plan", "close_plan"));
+    }
+
+    /**
+     * An abort (Jenkins) or Ctrl-C (CLI) while TestRail has stored a write but not yet answered:
+     * nothing in the answer reached the journal, yet publishing the same file again must neither
+     * create a second run or plan nor post a result twice.
+     */
+    @ParameterizedTest(name = "{0}: interrupted while {1} is answered")
+    @MethodSource("interruptions")
+    void anInterruptAfterTestRailStoredAWriteResumesWithoutDuplicates(String shape, String method) throws Exception {
+        CollectedResults results = shape.equals("plan") ? PLAN_RESULTS : RUN_RESULTS;
+        Map<String, Object> expected = REFERENCES.computeIfAbsent(shape, k -> cleanPublish(results)).state();
+        try (TestRailSimulator sim = seeded()) {
+            sim.faultsAfterCommit().onCall(method, 1, Fault.slow(Duration.ofSeconds(30)));
+            Path file = dir.resolve("results.json");
+            java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread publishing = new Thread(() -> {
+                try {
+                    publish(sim, results, file);
+                } catch (Throwable t) {
+                    failure.set(t);
+                }
+            });
+            publishing.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (sim.faultsAfterCommit().count(method) == 0) {
+                assertThat(System.nanoTime()).as(method + " reached TestRail").isLessThan(deadline);
+                Thread.sleep(5);
+            }
+            publishing.interrupt();
+            publishing.join(Duration.ofSeconds(10).toMillis());
+            assertThat(publishing.isAlive()).as("the publish stops when interrupted").isFalse();
+            assertThat(failure.get()).isInstanceOf(InterruptedException.class);
+
+            PublishReport resumed = publish(sim, results, file);
+
+            assertThat(state(sim)).isEqualTo(expected);
+            assertThat(resumed.postedResults()).isEqualTo(results.flows().count());
+            assertThat(resumed.flows()).allSatisfy(f -> assertThat(f.posted()).isTrue());
+        }
+    }
+
     private static int nthIndex(List<String> calls, String method, int nth) {
         int seen = 0;
         for (int i = 0; i < calls.size(); i++) {

@@ -222,16 +222,28 @@ class TestRailSyncTest {
     }
 
     @Test
-    void pinToAMissingCaseStopsBeforeAnyWrite() {
-        testRail.addProject("Checkout", TestRailSimulator.MULTIPLE_SUITES).addSuite("Checkout API").addSection("A")
-                .addCase("Add item");
-        PublishSettings settings = PublishSettings.builder().project("Checkout")
-                .casePins(CasePins.parseLines("Checkout API/Add item=C4040")).build();
-        assertThatThrownBy(() -> sync().publish(plan(suite("Checkout API", "Add item")), settings,
-                PublishJournal.inMemory()))
-                .isInstanceOf(SyncConfigurationException.class).hasMessageContaining("Checkout API/Add item")
-                .hasMessageContaining("C4040");
-        assertThat(testRail.callCounts().keySet()).allMatch(m -> m.startsWith("get_"));
+    void aPinToAMissingCaseLeavesOnlyThatFlowUnpublished() throws Exception {
+        SectionSeed section = testRail.addProject("Checkout", TestRailSimulator.MULTIPLE_SUITES).addSuite("Checkout API")
+                .addSection("A");
+        long add = section.addCase("Add item").id();
+        long refund = section.addCase("Refund").id();
+        PublishSettings settings = PublishSettings.builder().project("Checkout").build();
+
+        PublishReport report = sync().publish(plan(suite("Checkout API", "Add item", "Pay C4040", "Refund")), settings,
+                PublishJournal.inMemory());
+
+        assertThat(testRail.runs()).singleElement().satisfies(r -> {
+            assertThat(r.caseIds()).containsExactlyInAnyOrder(add, refund);
+            assertThat(testRail.results(r.id())).extracting(SimResult::caseId).containsExactlyInAnyOrder(add, refund);
+        });
+        assertThat(report.postedResults()).isEqualTo(2);
+        assertThat(report.rejected()).containsExactly("Checkout API / Pay C4040: pinned to C4040, which does not exist"
+                + " in TestRail; fix the pin (case map or C123 token) and publish again to post it");
+        assertThat(report.flows()).filteredOn(f -> f.flowName().equals("Pay C4040")).singleElement().satisfies(f -> {
+            assertThat(f.posted()).isFalse();
+            assertThat(f.note()).contains("C4040", "does not exist");
+        });
+        assertThat(String.join("\n", lines.lines)).contains("'Checkout API/Pay C4040' is pinned to C4040");
     }
 
     @Test
