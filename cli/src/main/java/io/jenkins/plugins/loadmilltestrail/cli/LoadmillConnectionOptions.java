@@ -2,9 +2,10 @@ package io.jenkins.plugins.loadmilltestrail.cli;
 
 import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
 import io.jenkins.plugins.loadmilltestrail.engine.loadmill.LoadmillSettings;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-/** Where Loadmill is and how to sign in: flags that override environment variables. */
+/** Where Loadmill is, how to sign in and how long to wait for it: flags that override environment variables. */
 final class LoadmillConnectionOptions {
 
     @Option(names = "--loadmill-url", paramLabel = "URL", order = 100,
@@ -15,12 +16,35 @@ final class LoadmillConnectionOptions {
             description = "Loadmill API token (env LOADMILL_API_TOKEN, preferred: flags show in process lists).")
     String token;
 
-    String url(CliContext context) {
-        return url != null ? url : context.variable(EnvironmentVariables.LOADMILL_URL).orElse(LoadmillSettings.DEFAULT_BASE_URL);
+    @Option(names = "--loadmill-connect-timeout", paramLabel = "DURATION", order = 102,
+            description = "Longest wait for a connection to Loadmill (env LOADMILL_CONNECT_TIMEOUT; default 15s).")
+    String connectTimeout;
+
+    @Option(names = "--loadmill-read-timeout", paramLabel = "DURATION", order = 103,
+            description = "Longest silence of Loadmill while it answers (env LOADMILL_READ_TIMEOUT; default 60s).")
+    String readTimeout;
+
+    @Option(names = "--loadmill-call-timeout", paramLabel = "DURATION", order = 104,
+            description = "Longest time one Loadmill call may take, its whole answer included "
+                    + "(env LOADMILL_CALL_TIMEOUT; default 2m).")
+    String callTimeout;
+
+    /** Where Loadmill is, the token and the timeouts; what to run is {@link LoadmillRunOptions}'s part. */
+    LoadmillSettings.Builder settings(CommandSpec spec, CliContext context, ProgressListener progress) {
+        LoadmillSettings.Builder builder = LoadmillSettings.builder()
+                .baseUrl(url != null ? url : context.variable(EnvironmentVariables.LOADMILL_URL).orElse(null))
+                .apiToken(token(context, progress));
+        OptionValues.duration(spec, connectTimeout, "--loadmill-connect-timeout", context,
+                EnvironmentVariables.LOADMILL_CONNECT_TIMEOUT).ifPresent(builder::connectTimeout);
+        OptionValues.duration(spec, readTimeout, "--loadmill-read-timeout", context,
+                EnvironmentVariables.LOADMILL_READ_TIMEOUT).ifPresent(builder::readTimeout);
+        OptionValues.duration(spec, callTimeout, "--loadmill-call-timeout", context,
+                EnvironmentVariables.LOADMILL_CALL_TIMEOUT).ifPresent(builder::callTimeout);
+        return builder;
     }
 
     /** The token from the flag (with a warning) or the environment; "" when neither. */
-    String token(CliContext context, ProgressListener progress) {
+    private String token(CliContext context, ProgressListener progress) {
         if (token != null) {
             progress.warn("--loadmill-token works, but other users of this machine can see flags in the process list; "
                     + "set " + EnvironmentVariables.LOADMILL_API_TOKEN + " instead.");

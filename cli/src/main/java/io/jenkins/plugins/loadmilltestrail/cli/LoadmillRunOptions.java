@@ -74,11 +74,12 @@ final class LoadmillRunOptions {
         return Optional.ofNullable(junit);
     }
 
-    /** Validated settings; a malformed duration is a usage error. */
-    LoadmillSettings settings(CommandSpec spec, String url, String token) {
-        LoadmillSettings.Builder builder = LoadmillSettings.builder()
-                .baseUrl(url)
-                .apiToken(token)
+    /**
+     * Validated settings: {@code connection} (where Loadmill is, see {@link LoadmillConnectionOptions})
+     * completed with what to run; a malformed duration is a usage error.
+     */
+    LoadmillSettings settings(CommandSpec spec, LoadmillSettings.Builder connection) {
+        LoadmillSettings.Builder builder = connection
                 .testPlanId(testPlan)
                 .suiteIds(suites)
                 .labels(labels)

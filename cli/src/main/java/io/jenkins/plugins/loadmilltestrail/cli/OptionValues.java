@@ -27,4 +27,14 @@ final class OptionValues {
     static Optional<Duration> duration(CommandSpec spec, String value, String option) {
         return value == null ? Optional.empty() : Optional.of(read(spec, () -> Durations.parse(value, option)));
     }
+
+    /**
+     * The duration given to {@code option}, else the one in the environment variable {@code
+     * variable}; empty when neither is set. A malformed value is a usage error naming its source.
+     */
+    static Optional<Duration> duration(CommandSpec spec, String value, String option, CliContext context,
+            String variable) {
+        return value != null ? duration(spec, value, option)
+                : context.variable(variable).map(text -> read(spec, () -> Durations.parse(text, variable)));
+    }
 }

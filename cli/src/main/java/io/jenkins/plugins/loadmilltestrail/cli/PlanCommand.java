@@ -42,7 +42,7 @@ final class PlanCommand extends JobCommand {
     PreparedJob prepare(ProgressListener progress) {
         if (loadmill.given()) {
             JobSettings settings = new JobSettings(
-                    loadmill.settings(spec, loadmillConnection.url(context), loadmillConnection.token(context, progress)),
+                    loadmill.settings(spec, loadmillConnection.settings(spec, context, progress)),
                     testRail.settings(spec, context, progress),
                     publish.settings(spec, CiVariables.of(context)),
                     resultsFile(),

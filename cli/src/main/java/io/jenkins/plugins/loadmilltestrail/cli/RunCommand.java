@@ -35,7 +35,7 @@ final class RunCommand extends JobCommand {
     @Override
     PreparedJob prepare(ProgressListener progress) {
         JobSettings settings = new JobSettings(
-                loadmill.settings(spec, loadmillConnection.url(context), loadmillConnection.token(context, progress)),
+                loadmill.settings(spec, loadmillConnection.settings(spec, context, progress)),
                 testRail.settings(spec, context, progress),
                 publish.settings(spec, CiVariables.of(context)),
                 results,

@@ -5,7 +5,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-/** Where TestRail is and how to sign in: flags that override environment variables. */
+/** Where TestRail is, how to sign in and how long to wait for it: flags that override environment variables. */
 final class TestRailConnectionOptions {
 
     @Option(names = "--testrail-url", paramLabel = "URL", order = 110,
@@ -25,9 +25,22 @@ final class TestRailConnectionOptions {
     int requestsPerMinute = TestRailSettings.DEFAULT_REQUESTS_PER_MINUTE;
 
     @Option(names = "--testrail-retry-wait", paramLabel = "DURATION", order = 114,
-            description = "Longest time one TestRail call may spend retrying (rate limits, 5xx, network) before "
-                    + "giving up (default 5m).")
+            description = "Longest time one TestRail call may spend retrying once its first attempt failed "
+                    + "(rate limits, 5xx, network): waits and later attempts together (default 5m).")
     String retryWait;
+
+    @Option(names = "--testrail-connect-timeout", paramLabel = "DURATION", order = 115,
+            description = "Longest wait for a connection to TestRail (env TESTRAIL_CONNECT_TIMEOUT; default 15s).")
+    String connectTimeout;
+
+    @Option(names = "--testrail-read-timeout", paramLabel = "DURATION", order = 116,
+            description = "Longest silence of TestRail while it answers (env TESTRAIL_READ_TIMEOUT; default 60s).")
+    String readTimeout;
+
+    @Option(names = "--testrail-call-timeout", paramLabel = "DURATION", order = 117,
+            description = "Longest time one attempt of a TestRail call may take, its whole answer included "
+                    + "(env TESTRAIL_CALL_TIMEOUT; default 2m).")
+    String callTimeout;
 
     /** Validated settings; an {@code InvalidSettingsException} names what is missing. */
     TestRailSettings settings(CommandSpec spec, CliContext context, ProgressListener progress) {
@@ -43,6 +56,13 @@ final class TestRailConnectionOptions {
                         user != null ? user : context.variable(EnvironmentVariables.TESTRAIL_USER).orElse(""),
                         apiKey)
                 .withRequestsPerMinute(requestsPerMinute);
+        settings = settings.withTimeouts(
+                OptionValues.duration(spec, connectTimeout, "--testrail-connect-timeout", context,
+                        EnvironmentVariables.TESTRAIL_CONNECT_TIMEOUT).orElse(settings.connectTimeout()),
+                OptionValues.duration(spec, readTimeout, "--testrail-read-timeout", context,
+                        EnvironmentVariables.TESTRAIL_READ_TIMEOUT).orElse(settings.readTimeout()));
+        settings = OptionValues.duration(spec, callTimeout, "--testrail-call-timeout", context,
+                EnvironmentVariables.TESTRAIL_CALL_TIMEOUT).map(settings::withCallTimeout).orElse(settings);
         return OptionValues.duration(spec, retryWait, "--testrail-retry-wait").map(settings::withMaxRetryWait).orElse(settings);
     }
 }

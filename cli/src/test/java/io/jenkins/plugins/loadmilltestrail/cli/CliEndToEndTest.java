@@ -14,6 +14,7 @@ import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -290,6 +291,37 @@ class CliEndToEndTest {
         Result result = runDemoPlan();
         assertThat(result.exitCode()).as(result.all()).isEqualTo(4);
         assertThat(result.err()).contains("error: ").doesNotContain("wrong-key");
+        assertThat(loadmill.launches()).isEmpty();
+    }
+
+    @Test
+    void aTricklingTestRailEndsWithinTheCallTimeoutAndTheRetryWait() {
+        // One byte every 50 ms keeps within any read timeout; the call timeout from the
+        // environment ends each attempt, and the retry wait (100 ms, see cli()) ends the call.
+        testRail.faults().always("get_projects", Fault.trickle(Duration.ofMillis(50)));
+        env = new HashMap<>(env);
+        env.put("TESTRAIL_CALL_TIMEOUT", "500ms");
+        long start = System.nanoTime();
+
+        Result result = runDemoPlan("--testrail-read-timeout", "5s", "--testrail-connect-timeout", "2s");
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(4);
+        assertThat(result.err()).contains("no complete answer within the call timeout of 500 ms");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+        assertThat(results).exists();
+    }
+
+    @Test
+    void malformedTimeoutsAreUsageErrorsNamingTheirSource() {
+        Result flag = runDemoPlan("--loadmill-call-timeout", "5x");
+        assertThat(flag.exitCode()).as(flag.all()).isEqualTo(2);
+        assertThat(flag.err()).contains("--loadmill-call-timeout");
+
+        env = new HashMap<>(env);
+        env.put("LOADMILL_READ_TIMEOUT", "30");
+        Result variable = runDemoPlan();
+        assertThat(variable.exitCode()).as(variable.all()).isEqualTo(2);
+        assertThat(variable.err()).contains("LOADMILL_READ_TIMEOUT", "30s");
         assertThat(loadmill.launches()).isEmpty();
     }
 

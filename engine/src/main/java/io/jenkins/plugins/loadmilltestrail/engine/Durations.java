@@ -56,6 +56,15 @@ public final class Durations {
         return total;
     }
 
+    /** For messages: "250 ms", "45 s", "2 min", "1 min 30 s". */
+    public static String human(Duration d) {
+        long seconds = d.toSeconds();
+        if (seconds >= 60) {
+            return (seconds / 60) + " min" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + " s");
+        }
+        return seconds > 0 ? seconds + " s" : d.toMillis() + " ms";
+    }
+
     private static Duration parseIso(String value, String setting, String text) {
         Duration parsed;
         try {

@@ -8,13 +8,33 @@ import java.util.Map;
  * A scripted misbehaviour: answer with this status, headers and body instead of the real answer,
  * optionally after a delay; or, with {@code passThrough}, only delay the real answer; or, with
  * {@code dropConnection}, close the connection without answering. With {@code echoCredentials}
- * the body is followed by the request's headers ({@link SimulatorServer#echo}).
+ * the body is followed by the request's headers ({@link SimulatorServer#echo}). With a {@code
+ * stream} other than {@link Stream#NONE}, the body is generated while it is sent, so that answers
+ * of any size cost the simulator no memory.
  */
 public record Fault(int status, Map<String, String> headers, String body, Duration delay, boolean passThrough,
-        boolean dropConnection, boolean echoCredentials) {
+        boolean dropConnection, boolean echoCredentials, Stream stream) {
+
+    /**
+     * A generated body: {@code bytes} bytes of JSON whitespace, sent with a Content-Length when
+     * {@code declareLength}, gzip-compressed on the fly when {@code gzip}, and one byte per {@code
+     * pace} when {@code pace} is positive. Sending stops early when the client goes away.
+     */
+    public record Stream(long bytes, boolean declareLength, boolean gzip, Duration pace) {
+        public static final Stream NONE = new Stream(0, false, false, Duration.ZERO);
+
+        public boolean isNone() {
+            return equals(NONE);
+        }
+    }
 
     public Fault {
         headers = Map.copyOf(headers);
+    }
+
+    private Fault(int status, Map<String, String> headers, String body, Duration delay, boolean passThrough,
+            boolean dropConnection, boolean echoCredentials) {
+        this(status, headers, body, delay, passThrough, dropConnection, echoCredentials, Stream.NONE);
     }
 
     /** Answer {@code status} with a JSON error body. */
@@ -55,15 +75,42 @@ public record Fault(int status, Map<String, String> headers, String body, Durati
         return new Fault(0, Map.of(), "", Duration.ZERO, false, true, false);
     }
 
+    /**
+     * Answer 200 with {@code bytes} bytes of JSON, announced by Content-Length when {@code
+     * declareLength} (else sent chunked): an answer too large to read into memory.
+     */
+    public static Fault huge(long bytes, boolean declareLength) {
+        return new Fault(200, Map.of("Content-Type", "application/json; charset=utf-8"), "", Duration.ZERO, false,
+                false, false, new Stream(bytes, declareLength, false, Duration.ZERO));
+    }
+
+    /**
+     * Answer 200 with {@code Content-Encoding: gzip} and a body that inflates to {@code inflatedBytes}
+     * (about a thousandth of that on the wire): a gzip bomb.
+     */
+    public static Fault gzipBomb(long inflatedBytes) {
+        return new Fault(200, Map.of("Content-Type", "application/json; charset=utf-8", "Content-Encoding", "gzip"),
+                "", Duration.ZERO, false, false, false, new Stream(inflatedBytes, false, true, Duration.ZERO));
+    }
+
+    /**
+     * Answer 200, then send the body one byte every {@code pace}, without end: each byte arrives
+     * well within any read timeout, so only a deadline on the whole call ends it.
+     */
+    public static Fault trickle(Duration pace) {
+        return new Fault(200, Map.of("Content-Type", "application/json; charset=utf-8"), "", Duration.ZERO, false,
+                false, false, new Stream(Long.MAX_VALUE, false, false, pace));
+    }
+
     /** The same fault with one more header. */
     public Fault withHeader(String name, String value) {
         Map<String, String> copy = new LinkedHashMap<>(headers);
         copy.put(name, value);
-        return new Fault(status, copy, body, delay, passThrough, dropConnection, echoCredentials);
+        return new Fault(status, copy, body, delay, passThrough, dropConnection, echoCredentials, stream);
     }
 
     /** The same fault, answered after {@code value}. */
     public Fault after(Duration value) {
-        return new Fault(status, headers, body, value, passThrough, dropConnection, echoCredentials);
+        return new Fault(status, headers, body, value, passThrough, dropConnection, echoCredentials, stream);
     }
 }

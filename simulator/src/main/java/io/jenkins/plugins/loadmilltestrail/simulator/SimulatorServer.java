@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * A JDK {@link HttpServer} on a loopback port with a single request handler, shared by both
@@ -160,12 +161,41 @@ public final class SimulatorServer implements AutoCloseable {
             exchange.close();
             return true;
         }
+        if (!fault.stream().isNone()) {
+            stream(exchange, fault);
+            return true;
+        }
         String contentType = fault.headers().getOrDefault("Content-Type", "");
         Map<String, String> others = new java.util.LinkedHashMap<>(fault.headers());
         others.remove("Content-Type");
         send(exchange, fault.status(), contentType, fault.echoCredentials() ? fault.body() + echo(exchange) : fault.body(),
                 others);
         return true;
+    }
+
+    /** Sends a fault's generated body ({@link Fault.Stream}) until it is complete or the client goes away. */
+    private static void stream(HttpExchange exchange, Fault fault) {
+        Fault.Stream stream = fault.stream();
+        boolean paced = !stream.pace().isZero() && !stream.pace().isNegative();
+        fault.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        answered(exchange);
+        byte[] chunk = new byte[paced ? 1 : 64 * 1024];
+        java.util.Arrays.fill(chunk, (byte) ' ');
+        try {
+            exchange.sendResponseHeaders(fault.status(), stream.declareLength() ? stream.bytes() : 0);
+            try (OutputStream raw = exchange.getResponseBody();
+                    OutputStream out = stream.gzip() ? new GZIPOutputStream(raw, chunk.length) : raw) {
+                for (long left = stream.bytes(); left > 0 && !Thread.currentThread().isInterrupted(); left -= chunk.length) {
+                    out.write(chunk, 0, (int) Math.min(chunk.length, left));
+                    if (paced) {
+                        out.flush();
+                        sleep(stream.pace());
+                    }
+                }
+            }
+        } catch (IOException clientWentAway) {
+            // A client that stops reading a huge or endless answer is what these faults are for.
+        }
     }
 
     /**

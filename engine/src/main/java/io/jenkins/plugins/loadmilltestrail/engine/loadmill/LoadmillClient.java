@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
 import io.jenkins.plugins.loadmilltestrail.engine.http.CallStats;
 import io.jenkins.plugins.loadmilltestrail.engine.http.HttpExchange;
+import io.jenkins.plugins.loadmilltestrail.engine.http.HttpLimits;
 import io.jenkins.plugins.loadmilltestrail.engine.http.HttpTransport;
+import io.jenkins.plugins.loadmilltestrail.engine.http.ResponseTooLargeException;
 import io.jenkins.plugins.loadmilltestrail.engine.model.RunStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,26 +44,36 @@ public final class LoadmillClient {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
-    private final OkHttpClient http;
+    /**
+     * Calls of one client at once: a poll, the flow details fetched a few at a time, and stops.
+     * Its own dispatcher, so that they never wait for calls of other clients (TestRail's above all).
+     */
+    private static final int MAX_CONCURRENT_CALLS = 8;
+
     private final HttpTransport transport;
     private final String origin;
     private final HttpUrl api;
     private final String authorization;
     private final LoadmillWebUrls webUrls;
 
+    /** A client with the default {@link HttpLimits}. */
+    public LoadmillClient(OkHttpClient http, String baseUrl, String apiToken, CallStats stats) {
+        this(http, baseUrl, apiToken, HttpLimits.DEFAULTS, stats);
+    }
+
     /**
      * @param http the front end's client (proxy settings); this client adds no interceptors to it
      * @param baseUrl the Loadmill origin, e.g. https://app.loadmill.com (a trailing /api is accepted)
      * @param apiToken the API token, sent as HTTP Basic user with an empty password (like the SDK)
+     * @param limits the timeouts and largest answer of every call
      * @param stats where calls are counted
      */
-    public LoadmillClient(OkHttpClient http, String baseUrl, String apiToken, CallStats stats) {
+    public LoadmillClient(OkHttpClient http, String baseUrl, String apiToken, HttpLimits limits, CallStats stats) {
         if (apiToken == null || apiToken.isBlank()) {
             throw new InvalidSettingsException("The Loadmill API token is missing. Create one in Loadmill under "
                     + "Settings > Security and pass it as LOADMILL_API_TOKEN (CLI) or a Secret text credential (Jenkins).");
         }
-        this.http = http;
-        this.transport = new HttpTransport(http, stats);
+        this.transport = new HttpTransport(http, limits.validated("Loadmill"), MAX_CONCURRENT_CALLS, stats);
         this.origin = LoadmillSettingsValidator.normalizeBaseUrl(baseUrl == null || baseUrl.isBlank()
                 ? LoadmillSettings.DEFAULT_BASE_URL : baseUrl);
         this.api = HttpUrl.get(origin + "/api/");
@@ -70,9 +82,8 @@ public final class LoadmillClient {
         this.webUrls = new LoadmillWebUrls(origin);
     }
 
-    private LoadmillClient(LoadmillClient base, OkHttpClient http) {
-        this.http = http;
-        this.transport = new HttpTransport(http, base.transport.stats());
+    private LoadmillClient(LoadmillClient base, HttpTransport transport) {
+        this.transport = transport;
         this.origin = base.origin;
         this.api = base.api;
         this.authorization = base.authorization;
@@ -81,7 +92,7 @@ public final class LoadmillClient {
 
     /** A client whose every call gives up after {@code deadline}, for stopping runs while aborting. */
     LoadmillClient withCallTimeout(Duration deadline) {
-        return new LoadmillClient(this, http.newBuilder().callTimeout(deadline).build());
+        return new LoadmillClient(this, transport.withCallTimeout(deadline));
     }
 
     public String origin() {
@@ -180,7 +191,8 @@ public final class LoadmillClient {
         HttpUrl url = api.newBuilder().addPathSegment("test-suites-runs").addPathSegment(suiteRunId).build();
         ObjectNode body = MAPPER.createObjectNode().put("additionalDescription", note);
         Request request = base(url).put(RequestBody.create(body.toString(), JSON)).build();
-        check(transport.execute(request, STOP_SUITE_RUN), "stopping test suite run " + suiteRunId, "");
+        check(exchange(request, STOP_SUITE_RUN, "stopping test suite run " + suiteRunId), "stopping test suite run "
+                + suiteRunId, "");
     }
 
     /** A network failure as a user-facing error. */
@@ -197,7 +209,7 @@ public final class LoadmillClient {
             throws IOException, InterruptedException {
         String what = kind + " " + id;
         Request request = base(url).post(RequestBody.create(body.toString(), JSON)).build();
-        HttpExchange answer = transport.execute(request, method);
+        HttpExchange answer = exchange(request, method, "starting " + what);
         check(answer, "starting " + what, "Loadmill has no " + kind + " with id " + id
                 + " (HTTP 404), or the token's team cannot see it. Check the " + kind
                 + " id: copy it from the address of the " + kind + "'s page in Loadmill.");
@@ -338,9 +350,24 @@ public final class LoadmillClient {
 
     /** A GET whose answer must be a JSON object; refusals become {@link LoadmillException}s. */
     private JsonNode getJson(HttpUrl url, String method, String what) throws IOException, InterruptedException {
-        HttpExchange answer = transport.execute(base(url).get().build(), method);
+        HttpExchange answer = exchange(base(url).get().build(), method, what);
         check(answer, what, "");
         return parse(answer, what);
+    }
+
+    /** One call; an answer too large to read is an error, not retried: the same call would get the same answer. */
+    private HttpExchange exchange(Request request, String method, String what) throws IOException, InterruptedException {
+        try {
+            return transport.execute(request, method);
+        } catch (ResponseTooLargeException e) {
+            // A start (POST) may have started a run all the same.
+            String started = request.method().equals("POST") ? " Loadmill may have started the run anyway: check the "
+                    + "runs in Loadmill before trying again." : "";
+            throw new LoadmillException("Loadmill's answer while " + what + " is too large: " + e.getMessage()
+                    + ". Loadmill's answers are far smaller: check that the Loadmill URL " + origin + " points at "
+                    + "Loadmill and not at a proxy or another server. If Loadmill really sends answers this large, "
+                    + "raise the maximum answer size." + started, e);
+        }
     }
 
     private Request.Builder base(HttpUrl url) {

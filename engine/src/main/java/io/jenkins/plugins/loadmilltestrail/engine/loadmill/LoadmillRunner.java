@@ -97,7 +97,8 @@ public final class LoadmillRunner {
         this.settings = settings;
         this.listener = listener;
         this.options = options;
-        this.client = new LoadmillClient(http, settings.baseUrl(), settings.apiToken(), new CallStats());
+        this.client = new LoadmillClient(http, settings.baseUrl(), settings.apiToken(), settings.httpLimits(),
+                new CallStats());
         this.retry = new TransientRetry(options, client, listener);
         this.collector = new ResultCollector(client, retry, options.detailConcurrency(), listener,
                 new SuiteNameResolver(settings.additionalDescription()));

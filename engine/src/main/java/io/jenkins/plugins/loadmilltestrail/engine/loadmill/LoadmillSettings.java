@@ -1,6 +1,7 @@
 package io.jenkins.plugins.loadmilltestrail.engine.loadmill;
 
 import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
+import io.jenkins.plugins.loadmilltestrail.engine.http.HttpLimits;
 import io.jenkins.plugins.loadmilltestrail.engine.http.Redaction;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param parallel suites of a plan run concurrently, empty for Loadmill's default
  * @param maxFlakyFlowRetries re-run failed flows up to n times (plans only), empty for none
  * @param parameters parameter overrides, in the order given
+ * @param httpLimits timeouts and the largest answer of each call to Loadmill
  */
 public record LoadmillSettings(
         String baseUrl,
@@ -39,7 +41,8 @@ public record LoadmillSettings(
         String additionalDescription,
         Optional<Integer> maxFlakyFlowRetries,
         Duration pollInterval,
-        Duration timeout) {
+        Duration timeout,
+        HttpLimits httpLimits) {
 
     public static final String DEFAULT_BASE_URL = "https://app.loadmill.com";
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(10);
@@ -61,6 +64,7 @@ public record LoadmillSettings(
         Objects.requireNonNull(maxFlakyFlowRetries, "maxFlakyFlowRetries");
         Objects.requireNonNull(pollInterval, "pollInterval");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(httpLimits, "httpLimits");
     }
 
     public static Builder builder() {
@@ -108,6 +112,7 @@ public record LoadmillSettings(
         private Integer maxFlakyFlowRetries;
         private Duration pollInterval = DEFAULT_POLL_INTERVAL;
         private Duration timeout = DEFAULT_TIMEOUT;
+        private HttpLimits httpLimits = HttpLimits.DEFAULTS;
 
         private Builder() {}
 
@@ -213,14 +218,41 @@ public record LoadmillSettings(
             return this;
         }
 
+        /** The most a TCP connection to Loadmill may take to open (default 15 s; zero for no limit). */
+        public Builder connectTimeout(Duration value) {
+            httpLimits = httpLimits.withTimeouts(value == null ? HttpLimits.DEFAULT_CONNECT_TIMEOUT : value,
+                    httpLimits.readTimeout());
+            return this;
+        }
+
+        /** The most Loadmill may stay silent while answering (default 60 s; zero for no limit). */
+        public Builder readTimeout(Duration value) {
+            httpLimits = httpLimits.withTimeouts(httpLimits.connectTimeout(),
+                    value == null ? HttpLimits.DEFAULT_READ_TIMEOUT : value);
+            return this;
+        }
+
+        /** The deadline of one call to Loadmill, its answer included (default 2 min). */
+        public Builder callTimeout(Duration value) {
+            httpLimits = httpLimits.withCallTimeout(value == null ? HttpLimits.DEFAULT_CALL_TIMEOUT : value);
+            return this;
+        }
+
+        /** The largest Loadmill answer read, in bytes (default 32 MiB). */
+        public Builder maxResponseBytes(Long value) {
+            httpLimits = httpLimits.withMaxResponseBytes(value == null ? HttpLimits.DEFAULT_MAX_RESPONSE_BYTES : value);
+            return this;
+        }
+
         /** Validates and builds. */
         public LoadmillSettings build() {
             LoadmillSettingsValidator.validate(this.baseUrl, apiToken, testPlanId, suiteIds, parallel,
                     maxFlakyFlowRetries, parameters, pollInterval, timeout);
+            httpLimits.validated("Loadmill");
             return new LoadmillSettings(LoadmillSettingsValidator.normalizeBaseUrl(baseUrl), apiToken, testPlanId,
                     suiteIds, labels, labelsExpression, pool, Optional.ofNullable(parallel), branch, tags, parameters,
                     inlineParameterOverride, additionalDescription, Optional.ofNullable(maxFlakyFlowRetries),
-                    pollInterval, timeout);
+                    pollInterval, timeout, httpLimits);
         }
     }
 }

@@ -4,6 +4,8 @@ import io.jenkins.plugins.loadmilltestrail.engine.http.HttpExchange;
 import io.jenkins.plugins.loadmilltestrail.engine.http.HttpTransport;
 import io.jenkins.plugins.loadmilltestrail.engine.http.Redaction;
 import java.io.IOException;
+import io.jenkins.plugins.loadmilltestrail.engine.Durations;
+import io.jenkins.plugins.loadmilltestrail.engine.http.ResponseTooLargeException;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -59,12 +61,12 @@ final class TestRailErrors {
                     : other(method, answer, status, error);
             case 409 -> new TestRailMaintenanceException("TestRail is undergoing maintenance (HTTP 409 on " + method
                     + ") and still was after " + attempts + " attempts within the maximum retry wait of "
-                    + human(maxRetryWait) + ". Try again later, or raise the maximum retry wait." + said, status, error);
+                    + Durations.human(maxRetryWait) + ". Try again later, or raise the maximum retry wait." + said, status, error);
             case 413 -> new TestRailRequestTooLargeException("TestRail (or a proxy in front of it) refused " + method
                     + " because the request is too large (HTTP 413). Lower the results batch size (e.g. to 50) so that "
                     + "each request is smaller.", status, error);
             case 429 -> new TestRailRateLimitedException("TestRail kept rate limiting this job (HTTP 429 on " + method + ") "
-                    + "for longer than the maximum retry wait of " + human(maxRetryWait) + ". Lower the TestRail requests "
+                    + "for longer than the maximum retry wait of " + Durations.human(maxRetryWait) + ". Lower the TestRail requests "
                     + "per minute setting (now " + requestsPerMinute + "), publish from fewer builds at once against "
                     + base + ", or raise the maximum retry wait." + said, status, error);
             default -> status >= 500
@@ -95,6 +97,14 @@ final class TestRailErrors {
         return new TestRailUnavailableException("Could not reach TestRail at " + base + " (" + method + ", " + attempts
                 + " attempt(s)): " + HttpTransport.describe(cause) + ". Check the TestRail URL, the network and the proxy settings "
                 + "(Manage Jenkins > System > HTTP Proxy Configuration).", 0, "", safeCause(cause));
+    }
+
+    /** An answer larger than the most one call reads. */
+    TestRailException tooLarge(String method, ResponseTooLargeException e) {
+        return new TestRailUnexpectedResponseException("The answer to " + method + " from " + base + " is too large: "
+                + e.getMessage() + ". TestRail's answers are far smaller: a proxy or gateway may be answering in its "
+                + "place, or the TestRail URL points elsewhere; check the TestRail URL. If TestRail really sends answers "
+                + "this large, raise the maximum answer size.", 200, "", e);
     }
 
     /** A 2xx answer that is not TestRail JSON. */
@@ -140,13 +150,5 @@ final class TestRailErrors {
         IOException copy = new IOException(HttpTransport.describe(cause));
         copy.setStackTrace(cause.getStackTrace());
         return copy;
-    }
-
-    static String human(Duration d) {
-        long seconds = d.toSeconds();
-        if (seconds >= 60) {
-            return (seconds / 60) + " min" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + " s");
-        }
-        return seconds > 0 ? seconds + " s" : d.toMillis() + " ms";
     }
 }

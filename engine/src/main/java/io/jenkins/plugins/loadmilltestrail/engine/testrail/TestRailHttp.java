@@ -6,6 +6,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.http.HttpExchange;
 import io.jenkins.plugins.loadmilltestrail.engine.http.HttpTransport;
 import io.jenkins.plugins.loadmilltestrail.engine.http.RateLimiter;
 import io.jenkins.plugins.loadmilltestrail.engine.http.RequestNotSentException;
+import io.jenkins.plugins.loadmilltestrail.engine.http.ResponseTooLargeException;
 import io.jenkins.plugins.loadmilltestrail.engine.http.RetryBudget;
 import io.jenkins.plugins.loadmilltestrail.engine.http.RetryPolicy;
 import io.jenkins.plugins.loadmilltestrail.engine.http.Sleeper;
@@ -46,6 +47,12 @@ final class TestRailHttp {
      * real projects, but an end to a server or proxy whose next links never stop.
      */
     static final int MAX_PAGES = 10_000;
+    /**
+     * Calls of one client at once. A job calls TestRail from one thread; the rate limiter, not
+     * this, paces the calls. Enough for a few concurrent callers, and none of them waits for calls
+     * of other clients.
+     */
+    private static final int MAX_CONCURRENT_CALLS = 4;
 
     /** A write failed after it may have reached TestRail. */
     static final class WriteOutcomeUnknown extends Exception {
@@ -76,17 +83,14 @@ final class TestRailHttp {
         this.base = TestRailUrls.parseBase(settings.baseUrl());
         this.authorization = Credentials.basic(settings.user(), settings.apiKey(), StandardCharsets.UTF_8);
         this.stats = new CallStats();
-        // Derived from the caller's client: same proxy, dispatcher and connection pool; the write
-        // timeout follows the read one. Redirects are not followed: OkHttp would turn a redirected
-        // POST into a GET, and a redirect means the configured URL is not the API's (reported with
-        // its target). HttpTransport adds the send probe and switches off OkHttp's silent retry.
+        // Redirects are not followed: OkHttp would turn a redirected POST into a GET, and a redirect
+        // means the configured URL is not the API's (reported with its target). HttpTransport keeps
+        // the caller's proxy and connection pool, adds the limits and the send probe, and switches
+        // off OkHttp's silent retry.
         this.transport = new HttpTransport(shared.newBuilder()
-                .connectTimeout(settings.connectTimeout())
-                .readTimeout(settings.readTimeout())
-                .writeTimeout(settings.readTimeout())
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .build(), stats);
+                .build(), settings.httpLimits(), MAX_CONCURRENT_CALLS, stats);
         this.limiter = limiter;
         this.policy = policy;
         this.sleeper = sleeper;
@@ -199,7 +203,13 @@ final class TestRailHttp {
             stats.recordRateLimitWait(limiter.acquire());
             HttpExchange answer;
             try {
-                answer = transport.execute(request(path, body), method);
+                answer = attempt(method, path, body, budget);
+            } catch (ResponseTooLargeException e) {
+                // The same request would get the same answer: not retried.
+                if (write) {
+                    throw new WriteOutcomeUnknown("its answer was too large (" + e.getMessage() + ")");
+                }
+                throw errors.tooLarge(method, e);
             } catch (IOException e) {
                 if (write && !(e instanceof RequestNotSentException)) {
                     throw new WriteOutcomeUnknown("the connection failed (" + HttpTransport.describe(e) + ")");
@@ -240,6 +250,17 @@ final class TestRailHttp {
                 }
             }
             throw errors.refused(method, answer, budget.attempts());
+        }
+    }
+
+    /** One attempt within its deadline; a retry's time counts against the budget. */
+    private HttpExchange attempt(String method, String path, JsonNode body, RetryBudget budget)
+            throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        try {
+            return transport.execute(request(path, body), method, budget.attemptDeadline(transport.limits().callTimeout()));
+        } finally {
+            budget.attemptTook(Duration.ofNanos(System.nanoTime() - start));
         }
     }
 

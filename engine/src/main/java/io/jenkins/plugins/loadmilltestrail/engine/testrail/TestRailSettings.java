@@ -1,6 +1,7 @@
 package io.jenkins.plugins.loadmilltestrail.engine.testrail;
 
 import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
+import io.jenkins.plugins.loadmilltestrail.engine.http.HttpLimits;
 import io.jenkins.plugins.loadmilltestrail.engine.http.Redaction;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,7 +14,12 @@ import java.util.Objects;
  * @param user the TestRail login (usually the email)
  * @param apiKey an API key (My Settings > API Keys) or the password
  * @param requestsPerMinute client-side limit shared by all clients for this host in the JVM
- * @param maxRetryWait total time one call may spend waiting for retries (Retry-After, backoff)
+ * @param connectTimeout see {@link HttpLimits#connectTimeout()}
+ * @param readTimeout see {@link HttpLimits#readTimeout()}
+ * @param maxRetryWait the most one API call may spend retrying once its first attempt failed:
+ *     waiting (Retry-After, backoff) and the later attempts together
+ * @param callTimeout the deadline of one attempt, see {@link HttpLimits#callTimeout()}
+ * @param maxResponseBytes the largest answer read, see {@link HttpLimits#maxResponseBytes()}
  */
 public record TestRailSettings(
         String baseUrl,
@@ -22,12 +28,16 @@ public record TestRailSettings(
         int requestsPerMinute,
         Duration connectTimeout,
         Duration readTimeout,
-        Duration maxRetryWait) {
+        Duration maxRetryWait,
+        Duration callTimeout,
+        long maxResponseBytes) {
 
     public static final int DEFAULT_REQUESTS_PER_MINUTE = 180;
-    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(15);
-    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = HttpLimits.DEFAULT_CONNECT_TIMEOUT;
+    public static final Duration DEFAULT_READ_TIMEOUT = HttpLimits.DEFAULT_READ_TIMEOUT;
     public static final Duration DEFAULT_MAX_RETRY_WAIT = Duration.ofMinutes(5);
+    public static final Duration DEFAULT_CALL_TIMEOUT = HttpLimits.DEFAULT_CALL_TIMEOUT;
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = HttpLimits.DEFAULT_MAX_RESPONSE_BYTES;
 
     public TestRailSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -36,25 +46,44 @@ public record TestRailSettings(
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(readTimeout, "readTimeout");
         Objects.requireNonNull(maxRetryWait, "maxRetryWait");
+        Objects.requireNonNull(callTimeout, "callTimeout");
     }
 
     /** Settings with default limits and timeouts; validates the three required values. */
     public static TestRailSettings of(String baseUrl, String user, String apiKey) {
         return new TestRailSettings(baseUrl == null ? "" : baseUrl.trim(), user == null ? "" : user.trim(),
                 apiKey == null ? "" : apiKey.trim(), DEFAULT_REQUESTS_PER_MINUTE, DEFAULT_CONNECT_TIMEOUT,
-                DEFAULT_READ_TIMEOUT, DEFAULT_MAX_RETRY_WAIT).validated();
+                DEFAULT_READ_TIMEOUT, DEFAULT_MAX_RETRY_WAIT, DEFAULT_CALL_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES).validated();
     }
 
     public TestRailSettings withRequestsPerMinute(int value) {
-        return new TestRailSettings(baseUrl, user, apiKey, value, connectTimeout, readTimeout, maxRetryWait).validated();
+        return new TestRailSettings(baseUrl, user, apiKey, value, connectTimeout, readTimeout, maxRetryWait,
+                callTimeout, maxResponseBytes).validated();
     }
 
     public TestRailSettings withTimeouts(Duration connect, Duration read) {
-        return new TestRailSettings(baseUrl, user, apiKey, requestsPerMinute, connect, read, maxRetryWait).validated();
+        return new TestRailSettings(baseUrl, user, apiKey, requestsPerMinute, connect, read, maxRetryWait,
+                callTimeout, maxResponseBytes).validated();
     }
 
     public TestRailSettings withMaxRetryWait(Duration value) {
-        return new TestRailSettings(baseUrl, user, apiKey, requestsPerMinute, connectTimeout, readTimeout, value).validated();
+        return new TestRailSettings(baseUrl, user, apiKey, requestsPerMinute, connectTimeout, readTimeout, value,
+                callTimeout, maxResponseBytes).validated();
+    }
+
+    public TestRailSettings withCallTimeout(Duration value) {
+        return new TestRailSettings(baseUrl, user, apiKey, requestsPerMinute, connectTimeout, readTimeout, maxRetryWait,
+                value, maxResponseBytes).validated();
+    }
+
+    public TestRailSettings withMaxResponseBytes(long value) {
+        return new TestRailSettings(baseUrl, user, apiKey, requestsPerMinute, connectTimeout, readTimeout, maxRetryWait,
+                callTimeout, value).validated();
+    }
+
+    /** The timeouts and answer size of every call. */
+    public HttpLimits httpLimits() {
+        return new HttpLimits(connectTimeout, readTimeout, callTimeout, maxResponseBytes);
     }
 
     /** Checks what can be checked offline; messages name the setting. */
@@ -75,9 +104,10 @@ public record TestRailSettings(
         if (requestsPerMinute < 1) {
             throw new InvalidSettingsException("TestRail requests per minute must be at least 1; got " + requestsPerMinute + ".");
         }
-        if (connectTimeout.isNegative() || readTimeout.isNegative() || maxRetryWait.isNegative()) {
-            throw new InvalidSettingsException("TestRail timeouts must not be negative.");
+        if (maxRetryWait.isNegative()) {
+            throw new InvalidSettingsException("The TestRail maximum retry wait must not be negative; got " + maxRetryWait + ".");
         }
+        httpLimits().validated("TestRail");
         return this;
     }
 

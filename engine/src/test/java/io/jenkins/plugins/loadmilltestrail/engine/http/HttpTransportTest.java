@@ -18,6 +18,7 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Whether a failed request was sent, over real HTTP to the shared simulator server. */
 class HttpTransportTest {
@@ -41,7 +42,7 @@ class HttpTransportTest {
                 }
             })
             .build();
-    private final HttpTransport transport = new HttpTransport(http, new CallStats());
+    private final HttpTransport transport = new HttpTransport(http, HttpLimits.DEFAULTS, 4, new CallStats());
 
     @AfterEach
     void stop() {
@@ -91,5 +92,24 @@ class HttpTransportTest {
         assertThat(HttpTransport.describe(new RequestNotSentException(refused)))
                 .isEqualTo("ConnectException: Failed to connect to /127.0.0.1:9");
         assertThat(HttpTransport.describe(new IOException(""))).isEqualTo("IOException");
+    }
+
+    @Test
+    @Timeout(20)
+    void anErrorWhileReadingTheAnswerStillEndsTheCall() {
+        // An Error thrown while the answer is read, where an OutOfMemoryError would strike: OkHttp
+        // tells the caller nothing about it, so the transport must.
+        OkHttpClient failing = http.newBuilder().eventListener(new EventListener() {
+            @Override
+            public void responseBodyEnd(Call call, long byteCount) {
+                throw new OutOfMemoryError("simulated");
+            }
+        }).build();
+        HttpTransport failingTransport = new HttpTransport(failing, HttpLimits.DEFAULTS, 4, new CallStats());
+
+        assertThatThrownBy(() -> failingTransport.execute(post(), "start"))
+                .isInstanceOf(IOException.class)
+                .isNotInstanceOf(RequestNotSentException.class)
+                .hasMessageContaining("the answer could not be read (java.lang.OutOfMemoryError: simulated)");
     }
 }

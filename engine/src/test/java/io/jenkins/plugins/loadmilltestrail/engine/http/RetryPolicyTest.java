@@ -47,10 +47,27 @@ class RetryPolicyTest {
         assertThat(budget.allows(Duration.ofMillis(20))).isTrue();
         budget.spend(Duration.ofMillis(20));
         assertThat(budget.allows(Duration.ofMillis(10))).isFalse();
-        assertThat(budget.allows(Duration.ofMillis(5))).isTrue();
+        assertThat(budget.allows(Duration.ofMillis(5))).as("no time left for the attempt").isFalse();
+        assertThat(budget.allows(Duration.ofMillis(4))).isTrue();
         for (int i = 0; i < 4; i++) {
             budget.startAttempt();
         }
+        assertThat(budget.allows(Duration.ZERO)).isFalse();
+    }
+
+    @Test
+    void retriesAndTheirAttemptsShareTheBudget() {
+        RetryBudget budget = RetryPolicy.standard(Duration.ofSeconds(10)).newBudget();
+        budget.startAttempt();
+        assertThat(budget.attemptDeadline(Duration.ofSeconds(60))).as("the first attempt").isEqualTo(Duration.ofSeconds(60));
+        budget.attemptTook(Duration.ofSeconds(60));
+        assertThat(budget.waited()).as("the first attempt is not a retry").isZero();
+
+        budget.spend(Duration.ofSeconds(1));
+        budget.startAttempt();
+        assertThat(budget.attemptDeadline(Duration.ofSeconds(60))).isEqualTo(Duration.ofSeconds(9));
+        assertThat(budget.attemptDeadline(Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(5));
+        budget.attemptTook(Duration.ofSeconds(9));
         assertThat(budget.allows(Duration.ZERO)).isFalse();
     }
 }

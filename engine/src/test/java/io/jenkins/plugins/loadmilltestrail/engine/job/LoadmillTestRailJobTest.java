@@ -244,7 +244,7 @@ class LoadmillTestRailJobTest {
         LoadmillSettings loadmillSettings = LoadmillSettings.builder().baseUrl(loadmill.url()).apiToken(loadmill.token())
                 .testPlanId(plan.id()).build();
         TestRailSettings noUrl = new TestRailSettings("", "ci@example.com", KEY, 180, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), Duration.ZERO);
+                Duration.ofSeconds(1), Duration.ZERO, Duration.ofSeconds(2), TestRailSettings.DEFAULT_MAX_RESPONSE_BYTES);
         JobSettings settings = new JobSettings(loadmillSettings, noUrl, PublishSettings.builder().project("Shop").build(),
                 results, Optional.empty());
         assertThatThrownBy(() -> job().run(settings, progress)).isInstanceOf(InvalidSettingsException.class)

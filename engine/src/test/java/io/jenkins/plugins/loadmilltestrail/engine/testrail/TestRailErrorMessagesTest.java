@@ -225,7 +225,8 @@ class TestRailErrorMessagesTest {
         Throwable withUserInfo = catchThrowable(() -> TestRailSettings.of("https://ci:pw@example.testrail.io/", USER, KEY));
         assertThat(withUserInfo).hasMessageContaining("without user info").hasMessageNotContaining("pw@");
         assertThat(new TestRailSettings("https://ci:pw@example.testrail.io/", USER, KEY, 180, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), Duration.ofSeconds(1)).toString())
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(2), TestRailSettings.DEFAULT_MAX_RESPONSE_BYTES)
+                .toString())
                 .startsWith("TestRailSettings[baseUrl=https://****@example.testrail.io/,").doesNotContain("pw");
     }
 
