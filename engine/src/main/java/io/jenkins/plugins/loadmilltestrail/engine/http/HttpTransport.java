@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.EventListener;
@@ -72,6 +74,18 @@ public final class HttpTransport {
      * @throws InterruptedException when the thread was interrupted; the call is cancelled
      */
     public HttpExchange execute(Request request, String method) throws IOException, InterruptedException {
+        return execute(request, method, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #execute(Request, String)}, except that an interrupt does not abandon a request the
+     * server may already be acting on: its answer is still awaited for up to {@code graceOnInterrupt}
+     * and returned with the thread's interrupt status set again, so that the caller can undo what
+     * the request did (e.g. stop the run it started). Without an answer by then the call is
+     * cancelled and {@link InterruptedException} thrown.
+     */
+    public HttpExchange execute(Request request, String method, Duration graceOnInterrupt)
+            throws IOException, InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException("interrupted before " + method);
         }
@@ -104,6 +118,15 @@ public final class HttpTransport {
         try {
             return answer.get();
         } catch (InterruptedException e) {
+            if (graceOnInterrupt.compareTo(Duration.ZERO) > 0) {
+                try {
+                    HttpExchange late = answer.get(graceOnInterrupt.toNanos(), TimeUnit.NANOSECONDS);
+                    Thread.currentThread().interrupt();
+                    return late;
+                } catch (ExecutionException | TimeoutException | InterruptedException noAnswer) {
+                    // Nothing to act on: cancel as without grace.
+                }
+            }
             call.cancel();
             throw e;
         } catch (ExecutionException e) {
