@@ -1,6 +1,7 @@
 package io.jenkins.plugins.loadmilltestrail.cli;
 
 import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
+import io.jenkins.plugins.loadmilltestrail.engine.RetryNotice;
 import io.jenkins.plugins.loadmilltestrail.engine.job.JobOutcome;
 import io.jenkins.plugins.loadmilltestrail.engine.model.FlowResult;
 import io.jenkins.plugins.loadmilltestrail.engine.model.SuiteResult;
@@ -8,7 +9,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 
 /**
- * Prints progress: a line per phase and per finished suite. While waiting for Loadmill it redraws
+ * Prints progress: a line per phase, per finished suite and per retried call. While waiting for Loadmill it redraws
  * one indicator line on a terminal, and prints a plain line once a minute otherwise (CI logs).
  */
 final class ConsoleProgress implements ProgressListener {
@@ -43,12 +44,20 @@ final class ConsoleProgress implements ProgressListener {
         line("  WARNING: " + message);
     }
 
+    /** A retry explains a pause, so it is shown like a phase: always, unless quiet. */
+    @Override
+    public synchronized void retrying(RetryNotice retry) {
+        if (verbosity != Verbosity.QUIET) {
+            line("  " + retry.message());
+        }
+    }
+
     @Override
     public synchronized void suiteFinished(SuiteResult suite) {
         if (verbosity == Verbosity.QUIET) {
             return;
         }
-        // Runners may report a suite before its flows are collected; count them only when present.
+        // The runner reports a suite before its flows are collected; count them only when present.
         long passed = suite.flows().stream().map(FlowResult::status).filter(JobOutcome::passes).count();
         String flows = suite.flows().isEmpty() ? "" : " (" + passed + " of " + suite.flows().size() + " flows passed)";
         String error = suite.error().isEmpty() ? "" : " - " + suite.error();

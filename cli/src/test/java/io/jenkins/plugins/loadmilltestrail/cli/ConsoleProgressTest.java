@@ -2,6 +2,7 @@ package io.jenkins.plugins.loadmilltestrail.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.loadmilltestrail.engine.RetryNotice;
 import io.jenkins.plugins.loadmilltestrail.engine.model.FlowResult;
 import io.jenkins.plugins.loadmilltestrail.engine.model.RunStatus;
 import io.jenkins.plugins.loadmilltestrail.engine.model.SuiteResult;
@@ -70,6 +71,15 @@ class ConsoleProgressTest {
         assertThat(text.toString()).isEqualTo("  WARNING: careful" + System.lineSeparator());
         progress(false, Verbosity.VERBOSE).info("detail");
         assertThat(text.toString()).endsWith("  detail" + System.lineSeparator());
+    }
+
+    @Test
+    void retriesAreShownUnlessQuiet() {
+        RetryNotice retry = new RetryNotice("TestRail", "add_results_for_cases", "HTTP 503", 2, Duration.ofMillis(1500));
+        progress(false, Verbosity.NORMAL).retrying(retry);
+        progress(false, Verbosity.QUIET).retrying(retry);
+        assertThat(text.toString()).isEqualTo(
+                "  TestRail: add_results_for_cases failed (HTTP 503); retry 2 in 1.5 s." + System.lineSeparator());
     }
 
     @Test

@@ -16,10 +16,23 @@ public interface ProgressListener {
     /** A detail line inside the current phase. */
     void info(String message);
 
-    /** Something the user should look at, e.g. an unmatched flow or a retried request. */
+    /** Something the user should look at, e.g. an unmatched flow. */
     void warn(String message);
 
-    /** A Loadmill suite run finished (called once per suite, as soon as it is seen finished). */
+    /**
+     * A call failed transiently and is about to be repeated (each retry of a Loadmill poll or
+     * TestRail call). Shown by default, since it explains a pause; the default writes a detail
+     * line, which the Jenkins build log shows.
+     */
+    default void retrying(RetryNotice retry) {
+        info(retry.message());
+    }
+
+    /**
+     * A Loadmill suite run finished (called once per suite, as soon as it is seen finished). Its
+     * flows are not known yet: a poll answer lists only some of them, so {@code suite.flows()} is
+     * empty here.
+     */
     default void suiteFinished(SuiteResult suite) {
         info("Suite " + suite.name() + ": " + suite.status().value());
     }

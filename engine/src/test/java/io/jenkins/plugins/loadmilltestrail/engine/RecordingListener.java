@@ -11,6 +11,7 @@ public final class RecordingListener implements ProgressListener {
     public final List<String> lines = new CopyOnWriteArrayList<>();
     public final List<SuiteResult> finishedSuites = new CopyOnWriteArrayList<>();
     public final AtomicInteger waits = new AtomicInteger();
+    public final List<RetryNotice> retries = new CopyOnWriteArrayList<>();
 
     @Override
     public void phase(String message) {
@@ -25,6 +26,12 @@ public final class RecordingListener implements ProgressListener {
     @Override
     public void warn(String message) {
         lines.add("WARN " + message);
+    }
+
+    @Override
+    public void retrying(RetryNotice retry) {
+        retries.add(retry);
+        lines.add("RETRY " + retry.message());
     }
 
     @Override

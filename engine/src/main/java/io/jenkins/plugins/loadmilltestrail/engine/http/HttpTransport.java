@@ -148,6 +148,18 @@ public final class HttpTransport {
      */
     public HttpExchange execute(Request request, String method, Duration deadline)
             throws IOException, InterruptedException {
+        return execute(request, method, deadline, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #execute(Request, String, Duration)}, except that an interrupt does not abandon a
+     * request the server may already be acting on: its answer is still awaited for up to {@code
+     * graceOnInterrupt} and returned with the thread's interrupt status set again, so that the caller
+     * can undo what the request did (e.g. stop the run it started). Without an answer by then the call
+     * is cancelled and {@link InterruptedException} thrown.
+     */
+    public HttpExchange execute(Request request, String method, Duration deadline, Duration graceOnInterrupt)
+            throws IOException, InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException("interrupted before " + method);
         }
@@ -187,6 +199,15 @@ public final class HttpTransport {
         try {
             return answer.get(deadline.plus(BACKSTOP_GRACE).toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
+            if (graceOnInterrupt.compareTo(Duration.ZERO) > 0) {
+                try {
+                    HttpExchange late = answer.get(graceOnInterrupt.toNanos(), TimeUnit.NANOSECONDS);
+                    Thread.currentThread().interrupt();
+                    return late;
+                } catch (ExecutionException | TimeoutException | InterruptedException noAnswer) {
+                    // Nothing to act on: cancel as without grace.
+                }
+            }
             call.cancel();
             throw e;
         } catch (TimeoutException e) {

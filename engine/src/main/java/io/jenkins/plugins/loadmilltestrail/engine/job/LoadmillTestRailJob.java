@@ -157,7 +157,7 @@ public final class LoadmillTestRailJob {
     private void checkTestRailBeforeLoadmill(TestRailSettings testRail, ProgressListener progress) throws InterruptedException {
         TestRailSettings quick = testRail.withMaxRetryWait(min(testRail.maxRetryWait(), PREFLIGHT_RETRY_WAIT));
         try {
-            new TestRailClient(quick, http).currentUser();
+            new TestRailClient(quick, http, progress).currentUser();
         } catch (TestRailAuthenticationException | TestRailAccessDeniedException | TestRailApiDisabledException refused) {
             throw refused;
         } catch (TestRailException unavailable) {
@@ -172,13 +172,13 @@ public final class LoadmillTestRailJob {
 
     private JobOutcome publish(CollectedResults results, Path resultsFile, TestRailSettings testRail,
             PublishSettings publish, ProgressListener progress) throws InterruptedException {
-        TestRailSync sync = new TestRailSync(new TestRailClient(testRail, http), progress, clock, publishLockWait);
+        TestRailSync sync = new TestRailSync(new TestRailClient(testRail, http, progress), progress, clock, publishLockWait);
         return new JobOutcome(results, sync.publish(results, publish, resultsFile));
     }
 
     private JobOutcome plan(CollectedResults results, TestRailSettings testRail, PublishSettings publish,
             ProgressListener progress) throws InterruptedException {
-        TestRailSync.DryRun dryRun = new TestRailSync(new TestRailClient(testRail, http), progress, clock).dryRun(results, publish);
+        TestRailSync.DryRun dryRun = new TestRailSync(new TestRailClient(testRail, http, progress), progress, clock).dryRun(results, publish);
         return new JobOutcome(results, dryRun.report(), dryRun.text());
     }
 

@@ -11,11 +11,14 @@ import io.jenkins.plugins.loadmilltestrail.engine.http.HttpExchange;
 import io.jenkins.plugins.loadmilltestrail.engine.http.HttpLimits;
 import io.jenkins.plugins.loadmilltestrail.engine.http.HttpTransport;
 import io.jenkins.plugins.loadmilltestrail.engine.http.ResponseTooLargeException;
+import io.jenkins.plugins.loadmilltestrail.engine.http.RetryPolicy;
 import io.jenkins.plugins.loadmilltestrail.engine.model.RunStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -126,10 +129,12 @@ public final class LoadmillClient {
     /**
      * Starts a test plan run; returns its id. Never retried here.
      *
+     * @param answerWait how long to keep waiting for the answer after an interrupt, so that the run
+     *     it may have started can be stopped (the id is returned with the interrupt status set)
      * @throws io.jenkins.plugins.loadmilltestrail.engine.http.RequestNotSentException when nothing
      *     reached Loadmill (safe to try again); any other IOException: a run may have started
      */
-    String startTestPlan(LoadmillSettings settings) throws IOException, InterruptedException {
+    String startTestPlan(LoadmillSettings settings, Duration answerWait) throws IOException, InterruptedException {
         ObjectNode body = MAPPER.createObjectNode();
         body.set("overrideParameters", MAPPER.valueToTree(settings.parameters()));
         body.put("inlineParameterOverride", settings.inlineParameterOverride());
@@ -142,18 +147,20 @@ public final class LoadmillClient {
         putListIfPresent(body, "tags", settings.tags());
         settings.maxFlakyFlowRetries().ifPresent(n -> body.put("maxFlakyFlowRetries", n));
         return launch(api.newBuilder().addPathSegment("test-plans").addPathSegment(settings.testPlanId())
-                .addPathSegment("run").build(), body, START_PLAN, "test plan", settings.testPlanId(), "testPlanRunId");
+                .addPathSegment("run").build(), body, START_PLAN, "test plan", settings.testPlanId(), "testPlanRunId",
+                answerWait);
     }
 
-    /** Starts a run of one suite; returns the suite run id. Never retried here. */
-    String startTestSuite(String suiteId, LoadmillSettings settings) throws IOException, InterruptedException {
+    /** Starts a run of one suite; returns the suite run id. As {@link #startTestPlan}. */
+    String startTestSuite(String suiteId, LoadmillSettings settings, Duration answerWait)
+            throws IOException, InterruptedException {
         ObjectNode body = MAPPER.createObjectNode();
         body.set("overrideParameters", MAPPER.valueToTree(settings.parameters()));
         putIfPresent(body, "additionalDescription", settings.additionalDescription());
         putListIfPresent(body, "labels", settings.labels());
         putIfPresent(body, "pool", settings.pool());
         return launch(api.newBuilder().addPathSegment("test-suites").addPathSegment(suiteId).addPathSegment("run")
-                .build(), body, START_SUITE, "test suite", suiteId, "testSuiteRunId");
+                .build(), body, START_SUITE, "test suite", suiteId, "testSuiteRunId", answerWait);
     }
 
     /** The plan run; with {@code allFlows}, every flow with grouped attempts (the final fetch). */
@@ -162,7 +169,8 @@ public final class LoadmillClient {
         JsonNode json = getJson(runUrl("test-plans-runs", planRunId, allFlows), PLAN_RUN, what);
         // The SDK counts an answer without this array as a failed poll; so do we (it is retried).
         if (!json.path("testSuitesRuns").isArray()) {
-            throw new LoadmillUnavailableException("Loadmill answered " + what + " without its suite runs");
+            throw new LoadmillUnavailableException("Loadmill answered " + what + " without its suite runs",
+                    "an answer without its suite runs", Optional.empty());
         }
         List<SuiteRunSnapshot> suites = new ArrayList<>();
         for (JsonNode suite : json.path("testSuitesRuns")) {
@@ -205,11 +213,11 @@ public final class LoadmillClient {
      * @param kind "test plan" or "test suite"
      * @param id its id
      */
-    private String launch(HttpUrl url, ObjectNode body, String method, String kind, String id, String idField)
-            throws IOException, InterruptedException {
+    private String launch(HttpUrl url, ObjectNode body, String method, String kind, String id, String idField,
+            Duration answerWait) throws IOException, InterruptedException {
         String what = kind + " " + id;
         Request request = base(url).post(RequestBody.create(body.toString(), JSON)).build();
-        HttpExchange answer = exchange(request, method, "starting " + what);
+        HttpExchange answer = exchange(request, method, "starting " + what, answerWait);
         check(answer, "starting " + what, "Loadmill has no " + kind + " with id " + id
                 + " (HTTP 404), or the token's team cannot see it. Check the " + kind
                 + " id: copy it from the address of the " + kind + "'s page in Loadmill.");
@@ -252,7 +260,8 @@ public final class LoadmillClient {
         }
         String summary = "Loadmill answered HTTP " + status + " while " + what;
         if (status == 429 || status == 502 || status == 503 || status == 504) {
-            throw new LoadmillUnavailableException(summary + ".");
+            throw new LoadmillUnavailableException(summary + ".", "HTTP " + status,
+                    RetryPolicy.retryAfter(answer, ZonedDateTime.now(ZoneOffset.UTC)));
         }
         String preview = answer.bodyPreview(200);
         // A start that failed on the server may still have started a run: say so before "try again".
@@ -357,8 +366,14 @@ public final class LoadmillClient {
 
     /** One call; an answer too large to read is an error, not retried: the same call would get the same answer. */
     private HttpExchange exchange(Request request, String method, String what) throws IOException, InterruptedException {
+        return exchange(request, method, what, Duration.ZERO);
+    }
+
+    /** As {@link #exchange(Request, String, String)}, awaiting the answer after an interrupt (see HttpTransport). */
+    private HttpExchange exchange(Request request, String method, String what, Duration graceOnInterrupt)
+            throws IOException, InterruptedException {
         try {
-            return transport.execute(request, method);
+            return transport.execute(request, method, transport.limits().callTimeout(), graceOnInterrupt);
         } catch (ResponseTooLargeException e) {
             // A start (POST) may have started a run all the same.
             String started = request.method().equals("POST") ? " Loadmill may have started the run anyway: check the "

@@ -27,7 +27,9 @@ import okhttp3.OkHttpClient;
  *
  * <p>Not thread-safe; one instance per job. Interrupting the thread that called {@link #run()}
  * stops the Loadmill runs and returns within about one poll interval plus {@link
- * Options#stopTimeout()}.
+ * Options#stopTimeout()}; an interrupt during a start waits that long for its answer, to stop the
+ * run it started. Polls are repeated through transient failures until the timeout; when polling
+ * fails for good the runs are stopped too, since nobody waits for them any more.
  */
 public final class LoadmillRunner {
 
@@ -35,9 +37,11 @@ public final class LoadmillRunner {
      * How the runner works, beyond what the user configures.
      *
      * @param detailConcurrency flow details fetched at once (the SDK uses 3)
-     * @param maxConsecutiveFailures a poll or fetch gives up after this many failures in a row
-     * @param backoff waits between those attempts
-     * @param stopTimeout the whole budget for stopping runs after a timeout or interrupt
+     * @param maxConsecutiveFailures a fetch gives up after this many failures in a row (a poll keeps
+     *     trying until the timeout)
+     * @param backoff waits between those attempts, and between failed polls
+     * @param stopTimeout the whole budget for stopping runs after a timeout, interrupt or failed
+     *     poll; also how long a start interrupted while under way waits for its answer
      * @param sleeper waits between polls and retries
      * @param clock measures the overall timeout
      */
@@ -118,9 +122,9 @@ public final class LoadmillRunner {
      */
     public CollectedResults run() throws InterruptedException {
         RunKind kind = settings.runsTestPlan() ? RunKind.TEST_PLAN : RunKind.TEST_SUITES;
-        start();
         RunSnapshot finished;
         try {
+            start();
             finished = waitUntilFinished();
         } catch (InterruptedException e) {
             Thread.interrupted(); // a pending interrupt would cancel the stop calls at once
@@ -130,7 +134,7 @@ public final class LoadmillRunner {
             throw e;
         }
         listener.phase("Collecting Loadmill results of " + finished.suites().size() + " suite run(s)");
-        RunSnapshot full = fetch(true);
+        RunSnapshot full = fetch(Optional.empty());
         CollectedResults results = collector.collect(kind, settings.testPlanId(), full);
         listener.info("Collected " + results.flows().count() + " flows; Loadmill status " + results.status() + ".");
         return results;
@@ -140,16 +144,18 @@ public final class LoadmillRunner {
         if (settings.runsTestPlan()) {
             String id = settings.testPlanId();
             listener.phase("Starting Loadmill test plan " + id);
-            planRunId = retry.launch("starting test plan " + id, () -> client.startTestPlan(settings));
+            planRunId = launch("starting test plan " + id, () -> client.startTestPlan(settings, options.stopTimeout()));
             listener.phase("Started Loadmill test plan run " + client.webUrls().planRun(planRunId));
+            stopIfInterrupted();
             return;
         }
         listener.phase("Starting " + settings.suiteIds().size() + " Loadmill test suite(s)");
         for (String suiteId : settings.suiteIds()) {
             String runId;
             try {
-                runId = retry.launch("starting test suite " + suiteId, () -> client.startTestSuite(suiteId, settings));
-            } catch (LoadmillException | InterruptedException e) {
+                runId = launch("starting test suite " + suiteId,
+                        () -> client.startTestSuite(suiteId, settings, options.stopTimeout()));
+            } catch (LoadmillException e) {
                 // Nobody would wait for the suites already started: stop them.
                 List<String> stopped = stopRunning("not all suites could be started");
                 if (!stopped.isEmpty()) {
@@ -159,6 +165,28 @@ public final class LoadmillRunner {
             }
             suiteIdsByRun.put(runId, suiteId);
             listener.phase("Started Loadmill test suite run " + client.webUrls().suiteRun(runId));
+            stopIfInterrupted();
+        }
+    }
+
+    /**
+     * One start. Interrupted while under way, it still waits a while for the answer (see {@link
+     * LoadmillClient#startTestPlan}): a run it started is then known, and stopped by {@link #run()}.
+     */
+    private String launch(String what, TransientRetry.Call<String> start) throws InterruptedException {
+        try {
+            return retry.launch(what, start);
+        } catch (InterruptedException e) {
+            listener.warn("Interrupted while " + what + " before Loadmill answered: a run may have started anyway; "
+                    + "check the runs in Loadmill.");
+            throw e;
+        }
+    }
+
+    /** A start that answered after an interrupt: the interrupt ends the job now, stopping what started. */
+    private static void stopIfInterrupted() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("interrupted while starting Loadmill runs");
         }
     }
 
@@ -173,11 +201,19 @@ public final class LoadmillRunner {
             Duration remaining = Duration.between(clock.instant(), deadline);
             options.sleeper().sleep(remaining.compareTo(settings.pollInterval()) < 0
                     ? (remaining.isNegative() ? Duration.ZERO : remaining) : settings.pollInterval());
-            RunSnapshot snapshot = fetch(false);
+            RunSnapshot snapshot;
+            try {
+                snapshot = fetch(Optional.of(deadline));
+            } catch (LoadmillException e) {
+                // Nobody would wait for the runs any more: stop them.
+                List<String> stopped = stopRunning("Loadmill could not be polled");
+                throw new LoadmillException(e.getMessage() + " " + stopOutcome(stopped), e);
+            }
             latest = Optional.of(snapshot);
             for (SuiteRunSnapshot suite : snapshot.suites()) {
                 if (!suite.status().isRunning() && reported.add(suite.id())) {
-                    listener.suiteFinished(collector.suite(suite, Map.of()));
+                    // Without its flows: a poll answer lists only some, and counts of those would mislead.
+                    listener.suiteFinished(collector.suite(suite.withoutFlows(), Map.of()));
                 }
             }
             listener.waiting(Duration.between(started, clock.instant()), (int) snapshot.finishedSuites(),
@@ -195,10 +231,14 @@ public final class LoadmillRunner {
         List<String> stopped = stopRunning("timed out after " + human(settings.timeout()));
         String what = settings.runsTestPlan() ? "test plan run " + client.webUrls().planRun(planRunId)
                 : "test suite runs";
-        String outcome = stopped.isEmpty() ? "No suite run could be stopped; stop them in Loadmill."
-                : "Stopped the " + stopped.size() + " suite run(s) still running: " + String.join(", ", stopped) + ".";
         return new LoadmillTimeoutException("The Loadmill " + what + " did not finish within the timeout of "
-                + human(settings.timeout()) + ". " + outcome + " Raise the timeout if runs take longer.", stopped);
+                + human(settings.timeout()) + ". " + stopOutcome(stopped) + " Raise the timeout if runs take longer.",
+                stopped);
+    }
+
+    private static String stopOutcome(List<String> stopped) {
+        return stopped.isEmpty() ? "No suite run could be stopped; stop them in Loadmill."
+                : "Stopped the " + stopped.size() + " suite run(s) still running: " + String.join(", ", stopped) + ".";
     }
 
     /**
@@ -252,10 +292,15 @@ public final class LoadmillRunner {
         return stopped;
     }
 
-    /** The whole run now: the plan run, or each suite run (finished ones are not fetched again while waiting). */
-    private RunSnapshot fetch(boolean allFlows) throws InterruptedException {
+    /**
+     * The whole run now: the plan run, or each suite run (finished ones are not fetched again while
+     * waiting). A poll (with the run's deadline) lists only some flows; without a deadline, this is
+     * the final fetch of every flow.
+     */
+    private RunSnapshot fetch(Optional<Instant> pollDeadline) throws InterruptedException {
+        boolean allFlows = pollDeadline.isEmpty();
         if (!planRunId.isEmpty()) {
-            return retry.call(allFlows ? "fetching the finished test plan run" : "polling the test plan run",
+            return read(allFlows ? "fetching the finished test plan run" : "polling the test plan run", pollDeadline,
                     () -> client.getPlanRun(planRunId, allFlows));
         }
         Map<String, SuiteRunSnapshot> previous = new LinkedHashMap<>();
@@ -267,8 +312,8 @@ public final class LoadmillRunner {
                 suites.add(known);
                 continue;
             }
-            suites.add(retry.call(allFlows ? "fetching the finished test suite run" : "polling the test suite run",
-                    () -> client.getSuiteRun(entry.getKey(), entry.getValue(), allFlows)));
+            suites.add(read(allFlows ? "fetching the finished test suite run" : "polling the test suite run",
+                    pollDeadline, () -> client.getSuiteRun(entry.getKey(), entry.getValue(), allFlows)));
         }
         boolean running = suites.stream().anyMatch(s -> s.status().isRunning());
         RunStatus status = running ? RunStatus.RUNNING : ResultCollector.worst(suites.stream().map(SuiteRunSnapshot::status).toList());
@@ -276,6 +321,12 @@ public final class LoadmillRunner {
         Optional<Instant> end = running ? Optional.empty()
                 : suites.stream().map(SuiteRunSnapshot::endTime).flatMap(Optional::stream).max(Instant::compareTo);
         return new RunSnapshot("", "", status, start, end, suites);
+    }
+
+    /** A poll retried until its deadline, or a fetch retried a few times. */
+    private <T> T read(String what, Optional<Instant> pollDeadline, TransientRetry.Call<T> call)
+            throws InterruptedException {
+        return pollDeadline.isPresent() ? retry.poll(what, pollDeadline.get(), call) : retry.call(what, call);
     }
 
     /** "10 s", "60 min", "250 ms". */

@@ -18,4 +18,9 @@ record SuiteRunSnapshot(String id, String suiteId, String description, RunStatus
     SuiteRunSnapshot {
         flows = List.copyOf(flows);
     }
+
+    /** The same run with no flows, for reports made before every flow was fetched. */
+    SuiteRunSnapshot withoutFlows() {
+        return new SuiteRunSnapshot(id, suiteId, description, status, url, error, startTime, endTime, List.of());
+    }
 }

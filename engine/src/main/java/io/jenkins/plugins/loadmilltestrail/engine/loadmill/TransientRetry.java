@@ -1,20 +1,27 @@
 package io.jenkins.plugins.loadmilltestrail.engine.loadmill;
 
 import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
+import io.jenkins.plugins.loadmilltestrail.engine.RetryNotice;
 import io.jenkins.plugins.loadmilltestrail.engine.http.HttpTransport;
 import io.jenkins.plugins.loadmilltestrail.engine.http.RequestNotSentException;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Locale;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
- * Repeats a Loadmill call after transient failures, with backoff, until it succeeds or fails
- * {@link LoadmillRunner.Options#maxConsecutiveFailures()} times in a row. Every call starts with a
- * full budget, so a long wait survives any number of isolated hiccups.
+ * Repeats a Loadmill call after transient failures. Polls ({@link #poll}) are repeated until the
+ * run's deadline, so that Loadmill being unavailable for a while does not end a long run; other
+ * calls until they fail {@link LoadmillRunner.Options#maxConsecutiveFailures()} times in a row.
+ * Every call starts afresh, so a long wait survives any number of isolated hiccups.
  *
- * <p>Reads ({@link #call}) are repeated after any network error and 429/502/503/504 answers.
- * Launches ({@link #launch}) only when the request provably never left: one that was sent and then
- * lost may have started a run, and repeating it would start a second one.
+ * <p>Between attempts: the server's Retry-After when it sends one, else backoff; either at most the
+ * backoff's cap, so a poll never goes quiet for long, and never past a poll's deadline. Each retry
+ * is reported to {@link ProgressListener#retrying}.
+ *
+ * <p>Reads are repeated after any network error and 429/502/503/504 answers. Launches ({@link
+ * #launch}) only when the request provably never left: one that was sent and then lost may have
+ * started a run, and repeating it would start a second one.
  */
 final class TransientRetry {
     /** A Loadmill call that may fail transiently. */
@@ -33,20 +40,27 @@ final class TransientRetry {
         this.listener = listener;
     }
 
-    /** An idempotent call, e.g. {@code call("polling the test plan run", ...)}. */
+    /** An idempotent call, e.g. {@code call("fetching the finished test plan run", ...)}. */
     <T> T call(String what, Call<T> call) throws InterruptedException {
-        return repeat(what, call, false);
+        return repeat(what, call, false, Optional.empty());
+    }
+
+    /** A poll of a run that must finish by {@code deadline}; transient failures are retried until then. */
+    <T> T poll(String what, Instant deadline, Call<T> call) throws InterruptedException {
+        return repeat(what, call, false, Optional.of(deadline));
     }
 
     /** A call that starts something, e.g. {@code launch("starting test plan 42", ...)}. */
     <T> T launch(String what, Call<T> call) throws InterruptedException {
-        return repeat(what, call, true);
+        return repeat(what, call, true, Optional.empty());
     }
 
-    private <T> T repeat(String what, Call<T> call, boolean launch) throws InterruptedException {
+    private <T> T repeat(String what, Call<T> call, boolean launch, Optional<Instant> deadline)
+            throws InterruptedException {
         for (int failures = 1; ; failures++) {
             String problem;
             LoadmillException last;
+            Optional<Duration> retryAfter = Optional.empty();
             try {
                 return call.call();
             } catch (RequestNotSentException e) {
@@ -67,22 +81,31 @@ final class TransientRetry {
                     throw new LoadmillException(e.getMessage() + " Loadmill is unavailable or rate limiting; the start "
                             + "was not repeated. Check the runs in Loadmill, then try again later.", e);
                 }
-                problem = e.getMessage();
+                problem = e.reason();
                 last = e;
+                retryAfter = e.retryAfter();
             }
-            if (failures >= options.maxConsecutiveFailures()) {
+            Duration delay = retryAfter.isPresent() ? shorter(retryAfter.get(), options.backoff().max())
+                    : options.backoff().delay(failures - 1);
+            if (deadline.isPresent()) {
+                Duration left = Duration.between(options.clock().instant(), deadline.get());
+                if (left.isNegative() || left.isZero()) {
+                    throw new LoadmillException(last.getMessage() + " Loadmill kept failing while " + what + " until "
+                            + "the timeout (" + failures + " failed attempts in a row).", last);
+                }
+                delay = shorter(delay, left);
+            } else if (failures >= options.maxConsecutiveFailures()) {
                 throw new LoadmillException(last.getMessage() + " Gave up " + what + " after " + failures
                         + " failed attempts in a row; Loadmill may be down, try again later.", last);
             }
-            Duration delay = options.backoff().delay(failures - 1);
-            listener.warn(capitalized(what) + " failed (" + problem + "); retrying in " + delay.toMillis() + " ms.");
+            listener.retrying(new RetryNotice("Loadmill", what, problem, failures, delay));
             client.stats().recordRetry();
             client.stats().recordBackoffWait(delay);
             options.sleeper().sleep(delay);
         }
     }
 
-    private static String capitalized(String text) {
-        return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(Locale.ROOT) + text.substring(1);
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 }

@@ -62,7 +62,7 @@ final class ResultsCheck {
         if (found.size() == entries.size()) {
             return Optional.of(found);
         }
-        throw http.errors().writeUnknown("add_results_for_cases", target,
+        throw http.errors().partlyFound("add_results_for_cases", target,
                 "checking found " + found.size() + " of " + entries.size() + " results in the run");
     }
 

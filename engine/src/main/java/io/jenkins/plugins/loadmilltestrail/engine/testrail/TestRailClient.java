@@ -1,6 +1,7 @@
 package io.jenkins.plugins.loadmilltestrail.engine.testrail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
 import io.jenkins.plugins.loadmilltestrail.engine.http.CallStats;
 import io.jenkins.plugins.loadmilltestrail.engine.http.RateLimiter;
 import io.jenkins.plugins.loadmilltestrail.engine.http.RetryBudget;
@@ -26,6 +27,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.User;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -48,22 +50,27 @@ public final class TestRailClient implements TestRailApi {
     private final TestRailSettings settings;
     private final TestRailHttp http;
 
-    /** The usual client: default retry policy and the JVM-wide rate limiter of the TestRail host. */
-    public TestRailClient(TestRailSettings settings, OkHttpClient okHttp) {
-        this(settings, okHttp, RetryPolicy.standard(settings.maxRetryWait()), sharedLimiter(settings), Sleeper.SYSTEM);
+    /**
+     * The usual client: default retry policy and the JVM-wide rate limiter of the TestRail host.
+     *
+     * @param progress where each retry is reported
+     */
+    public TestRailClient(TestRailSettings settings, OkHttpClient okHttp, ProgressListener progress) {
+        this(settings, okHttp, RetryPolicy.standard(settings.maxRetryWait()), sharedLimiter(settings), Sleeper.SYSTEM,
+                progress);
     }
 
     /** A client with its own retry policy and limiter (tests, benchmarks). */
     public TestRailClient(TestRailSettings settings, OkHttpClient okHttp, RetryPolicy policy, RateLimiter limiter,
-            Sleeper sleeper) {
-        this(settings, okHttp, policy, limiter, sleeper, TestRailHttp.MAX_PAGES);
+            Sleeper sleeper, ProgressListener progress) {
+        this(settings, okHttp, policy, limiter, sleeper, progress, TestRailHttp.MAX_PAGES);
     }
 
     /** A client that reads at most {@code maxPages} pages per list call (tests of the cap). */
     TestRailClient(TestRailSettings settings, OkHttpClient okHttp, RetryPolicy policy, RateLimiter limiter,
-            Sleeper sleeper, int maxPages) {
+            Sleeper sleeper, ProgressListener progress, int maxPages) {
         this.settings = settings.validated();
-        this.http = new TestRailHttp(this.settings, okHttp, policy, limiter, sleeper, maxPages);
+        this.http = new TestRailHttp(this.settings, okHttp, policy, limiter, sleeper, progress, maxPages);
     }
 
     /**
@@ -73,7 +80,7 @@ public final class TestRailClient implements TestRailApi {
     public static TestRailClient forConnectionCheck(TestRailSettings settings, OkHttpClient okHttp) {
         RateLimiter limiter = hostLimiter(settings, RateLimiter::joinHost);
         return new TestRailClient(settings, okHttp, RetryPolicy.standard(settings.maxRetryWait()), limiter,
-                Sleeper.SYSTEM);
+                Sleeper.SYSTEM, ProgressListener.SILENT);
     }
 
     /** The limiter shared by every client of the settings' host (scheme, host and port), set to its rate. */
@@ -320,10 +327,16 @@ public final class TestRailClient implements TestRailApi {
         T read(JsonNode answer) throws TestRailHttp.WriteOutcomeUnknown;
     }
 
+    /**
+     * Sends a write; when its outcome is unknown, checks TestRail for its effect and sends it again
+     * only when the check shows it not done. One retry budget bounds all of it: the time spent
+     * checking counts against it like the waits, so a write ends within about the maximum retry
+     * wait even when every check is slow.
+     */
     private <T> T write(String method, String path, JsonNode body, String target, Answer<T> parse, Check<T> check)
             throws InterruptedException {
         RetryBudget budget = http.policy().newBudget();
-        while (true) {
+        for (int checks = 1; ; checks++) {
             try {
                 JsonNode answer = http.post(method, path, body, budget);
                 try {
@@ -332,12 +345,14 @@ public final class TestRailClient implements TestRailApi {
                     throw http.errors().unexpectedWrite(method, target, malformed.getMessage());
                 }
             } catch (TestRailHttp.WriteOutcomeUnknown unknown) {
+                long started = System.nanoTime();
                 Optional<T> done = check.find();
                 if (done.isPresent()) {
                     return done.get();
                 }
-                if (!http.backOffForRewrite(budget)) {
-                    throw http.errors().writeUnknown(method, target, unknown.failure());
+                budget.spend(Duration.ofNanos(System.nanoTime() - started));
+                if (!http.backOffForRewrite(method, unknown.failure(), budget)) {
+                    throw http.errors().writeUnknown(method, target, unknown.failure(), budget.attempts(), checks);
                 }
             }
         }

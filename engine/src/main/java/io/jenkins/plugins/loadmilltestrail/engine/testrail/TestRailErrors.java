@@ -1,11 +1,11 @@
 package io.jenkins.plugins.loadmilltestrail.engine.testrail;
 
+import io.jenkins.plugins.loadmilltestrail.engine.Durations;
 import io.jenkins.plugins.loadmilltestrail.engine.http.HttpExchange;
 import io.jenkins.plugins.loadmilltestrail.engine.http.HttpTransport;
 import io.jenkins.plugins.loadmilltestrail.engine.http.Redaction;
-import java.io.IOException;
-import io.jenkins.plugins.loadmilltestrail.engine.Durations;
 import io.jenkins.plugins.loadmilltestrail.engine.http.ResponseTooLargeException;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -133,10 +133,26 @@ final class TestRailErrors {
                 + "URL points elsewhere: check the TestRail URL (the address you open TestRail at) and the proxy.";
     }
 
-    /** A write that may have taken effect; it was not repeated. */
-    TestRailException writeUnknown(String method, String target, String failure) {
+    /**
+     * A write that may have taken effect: it was sent {@code sends} times, and each of the
+     * {@code checks} times its outcome was unknown, reading TestRail back did not show it done.
+     */
+    TestRailException writeUnknown(String method, String target, String failure, int sends, int checks) {
         return new TestRailWriteUnknownException("TestRail may or may not have done " + method + " for " + target
-                + ": " + failure + " after the request was sent. It was not repeated, so that nothing is stored twice. "
+                + ": " + failure + " after the request was sent. It was sent " + (sends == 1 ? "once" : sends + " times")
+                + ", and TestRail was read back after each of the " + checks + " unknown outcome(s) without showing it "
+                + "done; it was sent again only while the retry budget lasted (maximum retry wait of "
+                + Durations.human(maxRetryWait) + ", checks included). The last request may still take effect. Check " + target
+                + " in TestRail before publishing again.", 0, "");
+    }
+
+    /**
+     * A write whose outcome is unknown and that checking found partly done ({@code found} says how
+     * much): sending it again would store the found part twice, so it is not sent again.
+     */
+    TestRailException partlyFound(String method, String target, String found) {
+        return new TestRailWriteUnknownException("TestRail may or may not have done " + method + " for " + target
+                + ": after the request failed, " + found + ". It was not sent again, so that nothing is stored twice. "
                 + "Check " + target + " in TestRail before publishing again.", 0, "");
     }
 

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.loadmilltestrail.engine.testrail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
+import io.jenkins.plugins.loadmilltestrail.engine.RetryNotice;
 import io.jenkins.plugins.loadmilltestrail.engine.http.CallStats;
 import io.jenkins.plugins.loadmilltestrail.engine.http.HttpExchange;
 import io.jenkins.plugins.loadmilltestrail.engine.http.HttpTransport;
@@ -36,7 +38,8 @@ import okhttp3.RequestBody;
  * failure before the request was sent ({@link RequestNotSentException}). Any other failure of
  * a write once sent (5xx, read timeout, dropped connection) is reported as
  * {@link WriteOutcomeUnknown}, for the caller to check TestRail before trying again. OkHttp's own
- * silent retry on connection failure is switched off for the same reason.
+ * silent retry on connection failure is switched off for the same reason. Every retry is reported
+ * to the {@link ProgressListener} before its wait.
  */
 final class TestRailHttp {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -74,12 +77,13 @@ final class TestRailHttp {
     private final RateLimiter limiter;
     private final RetryPolicy policy;
     private final Sleeper sleeper;
+    private final ProgressListener progress;
     private final TestRailErrors errors;
 
     private final int maxPages;
 
     TestRailHttp(TestRailSettings settings, OkHttpClient shared, RetryPolicy policy, RateLimiter limiter, Sleeper sleeper,
-            int maxPages) {
+            ProgressListener progress, int maxPages) {
         this.base = TestRailUrls.parseBase(settings.baseUrl());
         this.authorization = Credentials.basic(settings.user(), settings.apiKey(), StandardCharsets.UTF_8);
         this.stats = new CallStats();
@@ -94,6 +98,7 @@ final class TestRailHttp {
         this.limiter = limiter;
         this.policy = policy;
         this.sleeper = sleeper;
+        this.progress = progress;
         this.maxPages = maxPages;
         this.errors = new TestRailErrors(base, settings.user(), settings.requestsPerMinute(), policy.maxWait());
     }
@@ -161,13 +166,16 @@ final class TestRailHttp {
         return call(method, path, body, budget);
     }
 
-    /** Waits before repeating a write whose outcome was checked; false when the budget is spent. */
-    boolean backOffForRewrite(RetryBudget budget) throws InterruptedException {
+    /**
+     * Waits before repeating a write that failed with {@code failure} and that reading TestRail
+     * back showed not done; false when the budget is spent.
+     */
+    boolean backOffForRewrite(String method, String failure, RetryBudget budget) throws InterruptedException {
         Duration wait = budget.nextBackoff();
         if (!budget.allows(wait)) {
             return false;
         }
-        backOff(wait, budget);
+        backOff(method, failure + "; TestRail does not show it done", wait, budget);
         return true;
     }
 
@@ -218,7 +226,7 @@ final class TestRailHttp {
                 if (!budget.allows(wait)) {
                     throw errors.unreachable(method, e, budget.attempts());
                 }
-                backOff(wait, budget);
+                backOff(method, HttpTransport.describe(e), wait, budget);
                 continue;
             }
             int status = answer.status();
@@ -234,6 +242,7 @@ final class TestRailHttp {
                 }
                 // The next acquire() waits out the pause, for every client of this host.
                 budget.spend(wait);
+                progress.retrying(new RetryNotice("TestRail", method, "HTTP 429, rate limited", budget.attempts(), wait));
                 limiter.throttled(Optional.of(wait));
                 stats.recordRetry();
                 continue;
@@ -245,7 +254,7 @@ final class TestRailHttp {
             if (status == 409 || serverTrouble) {
                 Duration wait = budget.nextBackoff();
                 if (budget.allows(wait)) {
-                    backOff(wait, budget);
+                    backOff(method, "HTTP " + status + (status == 409 ? ", maintenance" : ""), wait, budget);
                     continue;
                 }
             }
@@ -264,7 +273,8 @@ final class TestRailHttp {
         }
     }
 
-    private void backOff(Duration wait, RetryBudget budget) throws InterruptedException {
+    private void backOff(String method, String cause, Duration wait, RetryBudget budget) throws InterruptedException {
+        progress.retrying(new RetryNotice("TestRail", method, cause, budget.attempts(), wait));
         budget.spend(wait);
         stats.recordRetry();
         stats.recordBackoffWait(wait);

@@ -68,7 +68,7 @@ public final class SyncBenchmark {
             TestRailSettings settings = TestRailSettings.of(sim.url(), "bench@example.com", "bench-key")
                     .withRequestsPerMinute(1_000_000);
             OkHttpClient okHttp = new OkHttpClient();
-            TestRailClient client = new TestRailClient(settings, okHttp);
+            TestRailClient client = new TestRailClient(settings, okHttp, ProgressListener.SILENT);
             PublishSettings publish = PublishSettings.builder().project("Checkout").autoCreate(newCases > 0).build();
             Path dir = Files.createTempDirectory("sync-bench");
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.loadmilltestrail.engine.bench;
 
+import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
 import io.jenkins.plugins.loadmilltestrail.engine.http.CallStats;
 import io.jenkins.plugins.loadmilltestrail.engine.http.RateLimiter;
 import io.jenkins.plugins.loadmilltestrail.engine.http.RetryPolicy;
@@ -65,7 +66,8 @@ public final class TestRailClientBenchmark {
 
     private static TestRailClient client(TestRailSimulator sim, OkHttpClient okHttp, RateLimiter limiter) {
         TestRailSettings settings = TestRailSettings.of(sim.url(), USER, KEY).withRequestsPerMinute(100_000);
-        return new TestRailClient(settings, okHttp, RetryPolicy.standard(settings.maxRetryWait()), limiter, Sleeper.SYSTEM);
+        return new TestRailClient(settings, okHttp, RetryPolicy.standard(settings.maxRetryWait()), limiter, Sleeper.SYSTEM,
+                ProgressListener.SILENT);
     }
 
     private static RateLimiter generous() {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.loadmilltestrail.engine.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
 import io.jenkins.plugins.loadmilltestrail.engine.loadmill.LoadmillClient;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailClient;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailSettings;
@@ -45,7 +46,8 @@ class SeparateDispatchersTest {
                 .withTimeouts(Duration.ofSeconds(2), STUCK.plusSeconds(5)).withCallTimeout(STUCK.plusSeconds(5))
                 .withMaxRetryWait(Duration.ZERO);
         return new TestRailClient(settings, shared, RetryPolicy.standard(settings.maxRetryWait()),
-                new RateLimiter(RateLimiter.Limit.perMinute(100_000), System::nanoTime, Sleeper.SYSTEM), Sleeper.SYSTEM);
+                new RateLimiter(RateLimiter.Limit.perMinute(100_000), System::nanoTime, Sleeper.SYSTEM), Sleeper.SYSTEM,
+                ProgressListener.SILENT);
     }
 
     @Test

@@ -35,12 +35,15 @@ class LoadmillLimitsTest {
         sim.faults().always(LoadmillSimulator.PLAN_RUN_ENDPOINT, Fault.gzipBomb(HUGE));
         LoadmillSettings capped = settings(sim).testPlanId(plan.id()).maxResponseBytes(64L * 1024).build();
 
-        assertThatThrownBy(() -> new LoadmillRunner(HTTP, capped, new RecordingListener(), FAST).run())
+        RecordingListener listener = new RecordingListener();
+        assertThatThrownBy(() -> new LoadmillRunner(HTTP, capped, listener, FAST).run())
                 .isInstanceOf(LoadmillException.class)
                 .hasMessageContaining("Loadmill's answer while test plan run ")
                 .hasMessageContaining("is too large: it is larger than the 64 KiB read of one answer")
                 .hasMessageContaining("check that the Loadmill URL " + sim.url());
-        assertThat(sim.calls(LoadmillSimulator.PLAN_RUN_ENDPOINT)).isEqualTo(1);
+        assertThat(listener.retries).as("the poll is not retried").isEmpty();
+        // the poll, then one look-up of the plan run's suite runs to stop them (which is too large too)
+        assertThat(sim.calls(LoadmillSimulator.PLAN_RUN_ENDPOINT)).isEqualTo(2);
     }
 
     @Test

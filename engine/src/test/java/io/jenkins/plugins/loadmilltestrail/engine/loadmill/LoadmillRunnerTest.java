@@ -8,6 +8,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.loadmilltestrail.engine.EngineException;
 import io.jenkins.plugins.loadmilltestrail.engine.RecordingListener;
+import io.jenkins.plugins.loadmilltestrail.engine.RetryNotice;
+import io.jenkins.plugins.loadmilltestrail.engine.http.Backoff;
 import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
 import io.jenkins.plugins.loadmilltestrail.engine.model.FlowResult;
 import io.jenkins.plugins.loadmilltestrail.engine.model.RunKind;
@@ -21,6 +23,7 @@ import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.TestSuiteScenario;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -200,15 +203,73 @@ class LoadmillRunnerTest {
     }
 
     @Test
-    void givesUpAfterSeveralConsecutiveFailures() {
+    void pollsThroughAnOutageLongerThanFiveFailuresAndReportsEachRetry() throws Exception {
         TestPlanScenario plan = nightly();
-        sim.faults().always(LoadmillSimulator.PLAN_RUN_ENDPOINT, Fault.status(503, "{}"));
+        sim.faults().onCalls(LoadmillSimulator.PLAN_RUN_ENDPOINT, 2, 31, Fault.status(503, "{}"));
 
-        assertThatThrownBy(() -> run(settings(sim).testPlanId(plan.id()).build()))
+        CollectedResults results = run(settings(sim).testPlanId(plan.id()).build());
+
+        assertThat(results.flows()).hasSize(6);
+        assertThat(listener.retries).hasSize(30).allSatisfy(retry -> {
+            assertThat(retry.service()).isEqualTo("Loadmill");
+            assertThat(retry.call()).isEqualTo("polling the test plan run");
+            assertThat(retry.cause()).isEqualTo("HTTP 503");
+            assertThat(retry.delay()).isBetween(Duration.ofMillis(2), Duration.ofMillis(20));
+        });
+        assertThat(listener.retries).extracting(RetryNotice::retry).startsWith(1, 2, 3).endsWith(30);
+        assertThat(listener.lines).contains("RETRY " + listener.retries.get(0).message());
+    }
+
+    @Test
+    void anOutageUntilTheTimeoutStopsTheRunsAndSaysSo() {
+        TestPlanScenario plan = sim.addTestPlan("Stuck")
+                .suite("Forever 1", s -> s.passed("a").neverFinishes())
+                .suite("Forever 2", s -> s.passed("b").neverFinishes());
+        sim.faults().onCalls(LoadmillSimulator.PLAN_RUN_ENDPOINT, 2, Integer.MAX_VALUE, Fault.status(503, "{}"));
+
+        assertThatThrownBy(() -> run(settings(sim).testPlanId(plan.id()).timeout(Duration.ofMillis(400)).build()))
                 .isInstanceOf(LoadmillException.class)
-                .hasMessageContaining("HTTP 503")
-                .hasMessageContaining("5 failed attempts in a row");
-        assertThat(sim.calls(LoadmillSimulator.PLAN_RUN_ENDPOINT)).isEqualTo(5);
+                .hasMessageContaining("Loadmill answered HTTP 503 while test plan run")
+                .hasMessageContaining("Loadmill kept failing while polling the test plan run until the timeout")
+                .hasMessageContaining("Stopped the 2 suite run(s) still running");
+        assertThat(sim.calls(LoadmillSimulator.PLAN_RUN_ENDPOINT)).as("polls and the stop's look-up").isGreaterThan(6);
+        assertThat(sim.stops()).extracting(s -> s.suiteRunId())
+                .containsExactlyElementsOf(sim.suiteRunIds(sim.launches().get(0).runId()));
+    }
+
+    @Test
+    void aPollHonoursRetryAfter() throws Exception {
+        TestPlanScenario plan = nightly();
+        sim.faults().onCall(LoadmillSimulator.PLAN_RUN_ENDPOINT, 2, Fault.status(429, "{}").withHeader("Retry-After", "0.3"));
+        List<Duration> sleeps = new CopyOnWriteArrayList<>();
+
+        new LoadmillRunner(HTTP, settings(sim).testPlanId(plan.id()).build(), listener,
+                FAST.withBackoff(new Backoff(Duration.ofMillis(5), Duration.ofSeconds(1))).withSleeper(sleeps::add)).run();
+
+        assertThat(listener.retries).singleElement().satisfies(retry -> {
+            assertThat(retry.cause()).isEqualTo("HTTP 429");
+            assertThat(retry.delay()).isEqualTo(Duration.ofMillis(300));
+        });
+        assertThat(sleeps).contains(Duration.ofMillis(300));
+    }
+
+    @Test
+    void aFinishedSuiteIsReportedWithoutThePartialFlowsOfAPollAnswer() throws Exception {
+        TestPlanScenario plan = sim.addTestPlan("Bulk").suite("Bulk", s -> {
+            for (int i = 0; i < 40; i++) {
+                s.passed("Flow " + i);
+            }
+            s.failedWithError("Broken 1", "boom").failedWithError("Broken 2", "boom").pollListsFirstFlows(2);
+        });
+
+        CollectedResults results = run(settings(sim).testPlanId(plan.id()).build());
+
+        assertThat(listener.finishedSuites).singleElement().satisfies(suite -> {
+            assertThat(suite.name()).isEqualTo("Bulk");
+            assertThat(suite.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(suite.flows()).as("no counts from a poll's partial list").isEmpty();
+        });
+        assertThat(results.suites().get(0).flows()).hasSize(42);
     }
 
     @Test
@@ -255,6 +316,39 @@ class LoadmillRunnerTest {
         assertThat(thrown[0]).isInstanceOf(InterruptedException.class);
         assertThat(sim.stops()).extracting(s -> s.suiteRunId()).containsExactly(sim.launches().get(0).runId());
         assertThat(sim.stops().get(0).additionalDescription()).contains("aborted");
+    }
+
+    @Test
+    void anInterruptDuringTheStartStopsTheRunItStarted() throws Exception {
+        TestPlanScenario plan = sim.addTestPlan("Forever")
+                .suite("A", s -> s.passed("a").neverFinishes())
+                .suite("B", s -> s.passed("b").neverFinishes());
+        // The start answers late: the interrupt comes while it is under way.
+        sim.faults().onCall(LoadmillSimulator.START_PLAN_ENDPOINT, 1, Fault.slow(Duration.ofMillis(500)));
+        Throwable[] thrown = new Throwable[1];
+        Thread worker = new Thread(() -> {
+            try {
+                run(settings(sim).testPlanId(plan.id()).build());
+            } catch (Throwable t) {
+                thrown[0] = t;
+            }
+        });
+        worker.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (sim.calls(LoadmillSimulator.START_PLAN_ENDPOINT) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        Thread.sleep(100);
+        worker.interrupt();
+        worker.join(10_000);
+
+        assertThat(worker.isAlive()).isFalse();
+        assertThat(thrown[0]).isInstanceOf(InterruptedException.class);
+        assertThat(sim.launches()).hasSize(1);
+        assertThat(sim.stops()).extracting(s -> s.suiteRunId())
+                .containsExactlyElementsOf(sim.suiteRunIds(sim.launches().get(0).runId()));
+        assertThat(sim.stops()).allSatisfy(s -> assertThat(s.additionalDescription()).contains("aborted"));
+        assertThat(sim.calls(LoadmillSimulator.START_PLAN_ENDPOINT)).isEqualTo(1);
     }
 
     @Test

@@ -84,7 +84,7 @@ class LoadmillStartSafetyTest {
 
         assertThat(results.flows().count()).isEqualTo(1);
         assertThat(sim.launches()).hasSize(1);
-        assertThat(listener.lines).filteredOn(l -> l.startsWith("WARN Starting test plan " + plan.id() + " failed (ConnectException"))
-                .hasSize(2);
+        assertThat(listener.lines).filteredOn(l -> l.startsWith("RETRY Loadmill: starting test plan " + plan.id()
+                + " failed (ConnectException")).hasSize(2);
     }
 }

@@ -37,7 +37,8 @@ final class SyncHttpTesting {
                 .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10)).withMaxRetryWait(maxRetryWait);
         return new TestRailClient(settings, OK_HTTP,
                 new RetryPolicy(new Backoff(Duration.ofMillis(5), Duration.ofMillis(30)), settings.maxRetryWait(), 8),
-                new RateLimiter(RateLimiter.Limit.perMinute(1_000_000), System::nanoTime, Sleeper.SYSTEM), Sleeper.SYSTEM);
+                new RateLimiter(RateLimiter.Limit.perMinute(1_000_000), System::nanoTime, Sleeper.SYSTEM), Sleeper.SYSTEM,
+                ProgressListener.SILENT);
     }
 
     static TestRailSync sync(TestRailClient client, ProgressListener listener) {

@@ -5,6 +5,7 @@ import static io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailTestin
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.CustomField;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewCase;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewPlan;
@@ -175,7 +176,7 @@ class TestRailClientTest {
     void theDefaultClientUsesTheLimiterSharedByItsHost() throws InterruptedException {
         TestRailSettings settings = TestRailSettings.of(sim.url(), TestRailTesting.USER, TestRailTesting.KEY);
         assertThat(TestRailClient.sharedLimiter(settings)).isSameAs(TestRailClient.sharedLimiter(settings));
-        TestRailClient shared = new TestRailClient(settings, TestRailTesting.OK_HTTP);
+        TestRailClient shared = new TestRailClient(settings, TestRailTesting.OK_HTTP, ProgressListener.SILENT);
         assertThat(shared.getProjects()).hasSize(1);
         assertThat(shared.stats().callsByMethod()).containsEntry("get_projects", 1L);
     }

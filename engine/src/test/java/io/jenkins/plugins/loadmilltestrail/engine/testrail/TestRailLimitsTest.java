@@ -8,6 +8,7 @@ import static io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailTestin
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
 import io.jenkins.plugins.loadmilltestrail.engine.http.RateLimiter;
 import io.jenkins.plugins.loadmilltestrail.engine.http.RetryPolicy;
 import io.jenkins.plugins.loadmilltestrail.engine.http.Sleeper;
@@ -104,7 +105,8 @@ class TestRailLimitsTest {
         TestRailSettings settings = settings(sim.url()).withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(500))
                 .withMaxRetryWait(Duration.ofSeconds(1));
         TestRailClient client = new TestRailClient(settings, OK_HTTP, new RetryPolicy(FAST, settings.maxRetryWait(), 12),
-                new RateLimiter(RateLimiter.Limit.perMinute(100_000), System::nanoTime, Sleeper.SYSTEM), Sleeper.SYSTEM);
+                new RateLimiter(RateLimiter.Limit.perMinute(100_000), System::nanoTime, Sleeper.SYSTEM), Sleeper.SYSTEM,
+                ProgressListener.SILENT);
         long start = System.nanoTime();
 
         assertThatThrownBy(client::getProjects).isInstanceOf(TestRailUnavailableException.class);

@@ -6,6 +6,7 @@ import static io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailTestin
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
 import io.jenkins.plugins.loadmilltestrail.engine.http.RateLimiter;
 import io.jenkins.plugins.loadmilltestrail.engine.http.RetryPolicy;
 import io.jenkins.plugins.loadmilltestrail.engine.http.Sleeper;
@@ -152,6 +153,6 @@ class TestRailPaginationTest {
         TestRailSettings settings = TestRailTesting.settings(sim.url());
         return new TestRailClient(settings, TestRailTesting.OK_HTTP, new RetryPolicy(TestRailTesting.FAST,
                 settings.maxRetryWait(), 8), new RateLimiter(RateLimiter.Limit.perMinute(100_000), System::nanoTime,
-                Sleeper.SYSTEM), Sleeper.SYSTEM, maxPages);
+                Sleeper.SYSTEM), Sleeper.SYSTEM, ProgressListener.SILENT, maxPages);
     }
 }

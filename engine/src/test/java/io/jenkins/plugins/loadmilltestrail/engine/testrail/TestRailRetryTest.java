@@ -4,7 +4,11 @@ import static io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailTestin
 import static io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailTesting.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
+import io.jenkins.plugins.loadmilltestrail.engine.RecordingListener;
+import io.jenkins.plugins.loadmilltestrail.engine.RetryNotice;
 import io.jenkins.plugins.loadmilltestrail.engine.http.RateLimiter;
 import io.jenkins.plugins.loadmilltestrail.engine.http.RetryPolicy;
 import io.jenkins.plugins.loadmilltestrail.engine.http.Sleeper;
@@ -70,6 +74,26 @@ class TestRailRetryTest {
     }
 
     @Test
+    void everyRetryIsReportedWithTheCallTheCauseAndTheWait() throws InterruptedException {
+        sim.faults().onCall("get_projects", 1, Fault.status(503, "{}"))
+                .onCall("get_projects", 2, Fault.dropped())
+                .onCall("get_projects", 3, tooMany("0.05"));
+        RecordingListener progress = new RecordingListener();
+
+        assertThat(TestRailTesting.client(TestRailTesting.settings(sim.url()), progress).getProjects()).hasSize(1);
+
+        assertThat(progress.retries).extracting(RetryNotice::service, RetryNotice::call, RetryNotice::retry)
+                .containsExactly(tuple("TestRail", "get_projects", 1), tuple("TestRail", "get_projects", 2),
+                        tuple("TestRail", "get_projects", 3));
+        assertThat(progress.retries.get(0).cause()).isEqualTo("HTTP 503");
+        assertThat(progress.retries.get(1).cause()).startsWith("IOException").contains("unexpected end of stream");
+        assertThat(progress.retries.get(2).cause()).isEqualTo("HTTP 429, rate limited");
+        assertThat(progress.retries.get(2).delay()).isEqualTo(Duration.ofMillis(50));
+        assertThat(progress.retries.get(0).delay()).isBetween(Duration.ofMillis(5), Duration.ofMillis(10));
+        assertThat(progress.lines.get(0)).matches("RETRY TestRail: get_projects failed \\(HTTP 503\\); retry 1 in \\d+ ms\\.");
+    }
+
+    @Test
     void a429WithoutRetryAfterBacksOff() throws InterruptedException {
         sim.faults().onCalls("get_projects", 1, 2, Fault.status(429, LIMITED));
         sim.faults().onCall("get_projects", 3, tooMany("soon"));
@@ -84,8 +108,10 @@ class TestRailRetryTest {
         RateLimiter shared = new RateLimiter(RateLimiter.Limit.perMinute(100_000), System::nanoTime, Sleeper.SYSTEM);
         TestRailSettings settings = TestRailTesting.settings(sim.url());
         RetryPolicy policy = new RetryPolicy(TestRailTesting.FAST, settings.maxRetryWait(), 8);
-        TestRailClient first = new TestRailClient(settings, TestRailTesting.OK_HTTP, policy, shared, Sleeper.SYSTEM);
-        TestRailClient second = new TestRailClient(settings, TestRailTesting.OK_HTTP, policy, shared, Sleeper.SYSTEM);
+        TestRailClient first = new TestRailClient(settings, TestRailTesting.OK_HTTP, policy, shared, Sleeper.SYSTEM,
+                ProgressListener.SILENT);
+        TestRailClient second = new TestRailClient(settings, TestRailTesting.OK_HTTP, policy, shared, Sleeper.SYSTEM,
+                ProgressListener.SILENT);
         sim.faults().onCall("get_projects", 1, tooMany("0.4"));
 
         CompletableFuture<Integer> firstCall = CompletableFuture.supplyAsync(() -> {

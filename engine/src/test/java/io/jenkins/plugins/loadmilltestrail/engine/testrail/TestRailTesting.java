@@ -1,5 +1,6 @@
 package io.jenkins.plugins.loadmilltestrail.engine.testrail;
 
+import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
 import io.jenkins.plugins.loadmilltestrail.engine.http.Backoff;
 import io.jenkins.plugins.loadmilltestrail.engine.http.RateLimiter;
 import io.jenkins.plugins.loadmilltestrail.engine.http.RetryPolicy;
@@ -27,8 +28,14 @@ final class TestRailTesting {
     }
 
     static TestRailClient client(TestRailSettings settings) {
+        return client(settings, ProgressListener.SILENT);
+    }
+
+    /** A client reporting its retries to {@code progress}. */
+    static TestRailClient client(TestRailSettings settings, ProgressListener progress) {
         return new TestRailClient(settings, OK_HTTP, new RetryPolicy(FAST, settings.maxRetryWait(), 8),
-                new RateLimiter(RateLimiter.Limit.perMinute(100_000), System::nanoTime, Sleeper.SYSTEM), Sleeper.SYSTEM);
+                new RateLimiter(RateLimiter.Limit.perMinute(100_000), System::nanoTime, Sleeper.SYSTEM), Sleeper.SYSTEM,
+                progress);
     }
 
     /** A simulator with the test user. */

@@ -4,6 +4,8 @@ import static io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailTestin
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
+import io.jenkins.plugins.loadmilltestrail.engine.RecordingListener;
 import io.jenkins.plugins.loadmilltestrail.engine.http.RateLimiter;
 import io.jenkins.plugins.loadmilltestrail.engine.http.RetryPolicy;
 import io.jenkins.plugins.loadmilltestrail.engine.http.Sleeper;
@@ -185,7 +187,8 @@ class TestRailWriteSafetyTest {
         TestRailSettings settings = TestRailTesting.settings(sim.url());
         TestRailClient client = new TestRailClient(settings, refusingTwice,
                 new RetryPolicy(TestRailTesting.FAST, settings.maxRetryWait(), 8),
-                new RateLimiter(RateLimiter.Limit.perMinute(100_000), System::nanoTime, Sleeper.SYSTEM), Sleeper.SYSTEM);
+                new RateLimiter(RateLimiter.Limit.perMinute(100_000), System::nanoTime, Sleeper.SYSTEM), Sleeper.SYSTEM,
+                ProgressListener.SILENT);
 
         client.addRun(seed.project().id(), new NewRun(seed.suite().id(), "Build 6", "", OptionalLong.empty(), List.of(seed.first().id())));
 
@@ -224,6 +227,32 @@ class TestRailWriteSafetyTest {
                 .hasMessageContaining("HTTP 500");
         assertThat(sim.runs()).isEmpty();
         assertThat(sim.calls("add_run")).isLessThanOrEqualTo(8);
+    }
+
+    @Test
+    void aWriteThatKeepsFailingIsCheckedAndResentWithinItsBudgetAndSaysSo() {
+        sim.faults().always("add_run", Fault.status(503, "{\"error\":\"maintenance\"}"));
+        // Each check (get_runs) takes 150 ms: the time spent checking counts against the 400 ms budget.
+        sim.faults().always("get_runs", Fault.slow(Duration.ofMillis(150)));
+        RecordingListener progress = new RecordingListener();
+        TestRailClient client = TestRailTesting.client(TestRailTesting.settings(sim.url())
+                .withMaxRetryWait(Duration.ofMillis(400)), progress);
+
+        assertThatThrownBy(() -> client.addRun(seed.project().id(), new NewRun(seed.suite().id(), "Build 13", "",
+                OptionalLong.empty(), List.of(seed.first().id()))))
+                .isInstanceOf(TestRailWriteUnknownException.class)
+                .hasMessageContaining("TestRail answered HTTP 503 after the request was sent. It was sent "
+                        + (sim.calls("add_run") == 1 ? "once" : sim.calls("add_run") + " times")
+                        + ", and TestRail was read back after each of the "
+                        + sim.calls("get_runs") + " unknown outcome(s) without showing it done")
+                .hasMessageContaining("maximum retry wait of 400 ms, checks included")
+                .hasMessageNotContaining("not repeated");
+        // Without counting the checks, backoff alone (10 to 40 ms) would allow all 8 attempts.
+        assertThat(sim.calls("add_run")).as("sends within the budget").isBetween(1, 3);
+        assertThat(sim.calls("get_runs")).isEqualTo(sim.calls("add_run"));
+        assertThat(sim.runs()).isEmpty();
+        assertThat(progress.retries).hasSize(sim.calls("add_run") - 1).allSatisfy(retry -> assertThat(retry.cause())
+                .isEqualTo("TestRail answered HTTP 503; TestRail does not show it done"));
     }
 
     @ParameterizedTest

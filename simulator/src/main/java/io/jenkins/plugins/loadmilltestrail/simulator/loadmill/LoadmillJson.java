@@ -33,8 +33,9 @@ final class LoadmillJson {
     }
 
     /**
-     * A suite run. Flows are listed only with {@code fetchAllFlows} (as the SDK's final call asks);
-     * the reference does not say what Loadmill omits otherwise, so clients must not rely on them.
+     * A suite run. Every flow is listed only with {@code fetchAllFlows} (as the SDK's final call
+     * asks); otherwise only as many as {@link TestSuiteScenario#pollListsFirstFlows} says (none by
+     * default): the reference does not say what Loadmill omits, so clients must not rely on them.
      */
     static ObjectNode suiteRun(SuiteRun suite, String origin, boolean allFlows, boolean groupAttempts) {
         ObjectNode node = MAPPER.createObjectNode();
@@ -55,10 +56,9 @@ final class LoadmillJson {
             node.putObject("error").put("message", suite.scenario.errorMessage());
         }
         ArrayNode flows = node.putArray("testSuiteFlowRuns");
-        if (allFlows) {
-            for (int i = 0; i < suite.flows.size(); i++) {
-                flows.add(flowSummary(suite, i, groupAttempts));
-            }
+        int listed = allFlows ? suite.flows.size() : Math.min(suite.scenario.pollFlows(), suite.flows.size());
+        for (int i = 0; i < listed; i++) {
+            flows.add(flowSummary(suite, i, groupAttempts));
         }
         return node;
     }

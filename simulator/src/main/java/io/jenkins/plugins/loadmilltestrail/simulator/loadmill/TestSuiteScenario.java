@@ -31,6 +31,7 @@ public final class TestSuiteScenario {
     private OptionalInt runningPolls = OptionalInt.empty();
     private boolean neverFinishes;
     private boolean omitUrl;
+    private int pollFlows;
     private String error = "";
     private Optional<String> finalStatus = Optional.empty();
 
@@ -123,6 +124,15 @@ public final class TestSuiteScenario {
         return this;
     }
 
+    /**
+     * Answers without {@code fetchAllFlows} list only the first {@code count} flows (by default
+     * none), as Loadmill's poll answers hold only part of a large suite's flows.
+     */
+    public synchronized TestSuiteScenario pollListsFirstFlows(int count) {
+        pollFlows = count;
+        return this;
+    }
+
     /** A suite-level error ({@code error.message}), e.g. a failed setup. */
     public synchronized TestSuiteScenario error(String message) {
         error = message;
@@ -145,6 +155,10 @@ public final class TestSuiteScenario {
 
     synchronized boolean omitsUrl() {
         return omitUrl;
+    }
+
+    synchronized int pollFlows() {
+        return pollFlows;
     }
 
     synchronized String errorMessage() {

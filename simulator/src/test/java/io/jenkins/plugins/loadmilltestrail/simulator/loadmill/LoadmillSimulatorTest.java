@@ -73,6 +73,20 @@ class LoadmillSimulatorTest {
     }
 
     @Test
+    void pollAnswersListOnlyTheScriptedPartOfTheFlows() throws Exception {
+        TestPlanScenario plan = sim.addTestPlan("Bulk")
+                .suite("Bulk", s -> s.passed("a").passed("b").failedWithError("c", "boom").pollListsFirstFlows(2));
+        String runId = json(call("POST", "/api/test-plans/" + plan.id() + "/run", "{}", basic()))
+                .path("testPlanRunId").asText();
+
+        JsonNode poll = json(call("GET", "/api/test-plans-runs/" + runId, null, basic()));
+        assertThat(poll.path("testSuitesRuns").path(0).path("status").asText()).isEqualTo("FAILED");
+        assertThat(poll.path("testSuitesRuns").path(0).path("testSuiteFlowRuns")).hasSize(2);
+        JsonNode all = json(call("GET", "/api/test-plans-runs/" + runId + "?fetchAllFlows=true", null, basic()));
+        assertThat(all.path("testSuitesRuns").path(0).path("testSuiteFlowRuns")).hasSize(3);
+    }
+
+    @Test
     void unknownIdsAre404AndLaunchErrorsAre200WithErr() throws Exception {
         assertThat(call("POST", "/api/test-plans/nope/run", "{}", basic()).statusCode()).isEqualTo(404);
         TestPlanScenario plan = sim.addTestPlan("Broken").launchError("plan is already running");
