@@ -75,11 +75,16 @@ final class EngineCalls {
         try {
             // The saved rate, used only if no build has reached this host yet; the engine never changes a
             // running limiter's rate for a connection check.
+            LoadmillTestRailConfiguration global = LoadmillTestRailConfiguration.get();
             TestRailSettings settings = TestRailSettings.of(
                             url,
                             credentials.getUsername(),
                             credentials.getPassword().getPlainText())
-                    .withRequestsPerMinute(LoadmillTestRailConfiguration.get().getTestRailRequestsPerMinute());
+                    .withRequestsPerMinute(global.getTestRailRequestsPerMinute())
+                    .withTimeouts(
+                            global.httpLimits().connectTimeout(),
+                            global.httpLimits().readTimeout())
+                    .withCallTimeout(global.httpLimits().callTimeout());
             return FormValidation.ok(new LoadmillTestRailJob(httpClient()).checkTestRail(settings));
         } catch (EngineException e) {
             return FormValidation.error(e.getMessage());
@@ -96,6 +101,7 @@ final class EngineCalls {
                             httpClient(),
                             Util.fixNull(url),
                             credentials.getSecret().getPlainText(),
+                            LoadmillTestRailConfiguration.get().httpLimits(),
                             new CallStats())
                     .testConnection();
             return FormValidation.ok(message);

@@ -11,6 +11,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.loadmilltestrail.engine.EngineException;
 import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
+import io.jenkins.plugins.loadmilltestrail.engine.http.HttpLimits;
 import io.jenkins.plugins.loadmilltestrail.engine.job.FlowCounts;
 import io.jenkins.plugins.loadmilltestrail.engine.job.JobOutcome;
 import io.jenkins.plugins.loadmilltestrail.engine.job.JobSettings;
@@ -255,12 +256,15 @@ final class JobRunner {
     /** TestRail as configured on Manage Jenkins → System, signed in with the credential. */
     static TestRailSettings testRailSettings(
             LoadmillTestRailConfiguration global, StandardUsernamePasswordCredentials credentials) {
+        HttpLimits limits = global.httpLimits();
         return TestRailSettings.of(
                         Util.fixNull(global.getTestRailUrl()),
                         credentials.getUsername(),
                         credentials.getPassword().getPlainText())
                 .withRequestsPerMinute(global.getTestRailRequestsPerMinute())
-                .withMaxRetryWait(Duration.ofSeconds(global.getTestRailRetryWaitSeconds()));
+                .withMaxRetryWait(Duration.ofSeconds(global.getTestRailRetryWaitSeconds()))
+                .withTimeouts(limits.connectTimeout(), limits.readTimeout())
+                .withCallTimeout(limits.callTimeout());
     }
 
     private static void checkWorkspacePath(String path) throws AbortException {
@@ -321,6 +325,9 @@ final class JobRunner {
                 .parameters(LoadmillParameters.parse(env.expand(job.getParameters())))
                 .additionalDescription(env.expand(description))
                 .pollInterval(Duration.ofSeconds(global.getLoadmillPollIntervalSeconds()))
+                .connectTimeout(global.httpLimits().connectTimeout())
+                .readTimeout(global.httpLimits().readTimeout())
+                .callTimeout(global.httpLimits().callTimeout())
                 .timeout(Duration.ofMinutes(
                         timeout == null || timeout < 1 ? global.getLoadmillTimeoutMinutes() : timeout))
                 .build();

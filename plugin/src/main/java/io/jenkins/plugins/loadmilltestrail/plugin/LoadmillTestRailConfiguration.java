@@ -7,9 +7,11 @@ import hudson.ExtensionList;
 import hudson.Util;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.loadmilltestrail.engine.http.HttpLimits;
 import io.jenkins.plugins.loadmilltestrail.engine.loadmill.LoadmillSettings;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishSettings;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailSettings;
+import java.time.Duration;
 import jenkins.model.GlobalConfiguration;
 import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
@@ -35,6 +37,9 @@ public class LoadmillTestRailConfiguration extends GlobalConfiguration {
     public static final String DEFAULT_SECTION = PublishSettings.DEFAULT_SECTION;
     public static final int DEFAULT_REQUESTS_PER_MINUTE = TestRailSettings.DEFAULT_REQUESTS_PER_MINUTE;
     public static final int DEFAULT_RETRY_WAIT_SECONDS = (int) TestRailSettings.DEFAULT_MAX_RETRY_WAIT.toSeconds();
+    public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = (int) HttpLimits.DEFAULT_CONNECT_TIMEOUT.toSeconds();
+    public static final int DEFAULT_READ_TIMEOUT_SECONDS = (int) HttpLimits.DEFAULT_READ_TIMEOUT.toSeconds();
+    public static final int DEFAULT_CALL_TIMEOUT_SECONDS = (int) HttpLimits.DEFAULT_CALL_TIMEOUT.toSeconds();
     public static final int DEFAULT_TIMEOUT_MINUTES = (int) LoadmillSettings.DEFAULT_TIMEOUT.toMinutes();
     public static final int DEFAULT_POLL_INTERVAL_SECONDS = (int) LoadmillSettings.DEFAULT_POLL_INTERVAL.toSeconds();
 
@@ -65,6 +70,16 @@ public class LoadmillTestRailConfiguration extends GlobalConfiguration {
     // Integer: null in a configuration saved before the field existed.
     @CheckForNull
     private Integer testRailRetryWaitSeconds = DEFAULT_RETRY_WAIT_SECONDS;
+
+    // The limits of one HTTP call, to TestRail and to Loadmill (null in older configurations).
+    @CheckForNull
+    private Integer connectTimeoutSeconds = DEFAULT_CONNECT_TIMEOUT_SECONDS;
+
+    @CheckForNull
+    private Integer readTimeoutSeconds = DEFAULT_READ_TIMEOUT_SECONDS;
+
+    @CheckForNull
+    private Integer callTimeoutSeconds = DEFAULT_CALL_TIMEOUT_SECONDS;
 
     private int loadmillTimeoutMinutes = DEFAULT_TIMEOUT_MINUTES;
     private int loadmillPollIntervalSeconds = DEFAULT_POLL_INTERVAL_SECONDS;
@@ -200,6 +215,51 @@ public class LoadmillTestRailConfiguration extends GlobalConfiguration {
         this.testRailRetryWaitSeconds =
                 testRailRetryWaitSeconds < 0 ? DEFAULT_RETRY_WAIT_SECONDS : testRailRetryWaitSeconds;
         save();
+    }
+
+    /** The most a connection to TestRail or Loadmill may take to open; 0 for no limit. */
+    public int getConnectTimeoutSeconds() {
+        Integer value = connectTimeoutSeconds;
+        return value == null ? DEFAULT_CONNECT_TIMEOUT_SECONDS : value;
+    }
+
+    @DataBoundSetter
+    public void setConnectTimeoutSeconds(int connectTimeoutSeconds) {
+        this.connectTimeoutSeconds =
+                connectTimeoutSeconds < 0 ? DEFAULT_CONNECT_TIMEOUT_SECONDS : connectTimeoutSeconds;
+        save();
+    }
+
+    /** The most TestRail or Loadmill may stay silent while answering; 0 for no limit. */
+    public int getReadTimeoutSeconds() {
+        Integer value = readTimeoutSeconds;
+        return value == null ? DEFAULT_READ_TIMEOUT_SECONDS : value;
+    }
+
+    @DataBoundSetter
+    public void setReadTimeoutSeconds(int readTimeoutSeconds) {
+        this.readTimeoutSeconds = readTimeoutSeconds < 0 ? DEFAULT_READ_TIMEOUT_SECONDS : readTimeoutSeconds;
+        save();
+    }
+
+    /** The deadline of one whole call (an answer trickled byte by byte ends here). */
+    public int getCallTimeoutSeconds() {
+        Integer value = callTimeoutSeconds;
+        return value == null ? DEFAULT_CALL_TIMEOUT_SECONDS : value;
+    }
+
+    @DataBoundSetter
+    public void setCallTimeoutSeconds(int callTimeoutSeconds) {
+        this.callTimeoutSeconds = callTimeoutSeconds < 1 ? DEFAULT_CALL_TIMEOUT_SECONDS : callTimeoutSeconds;
+        save();
+    }
+
+    /** The limits of one call to TestRail or Loadmill, as set here. */
+    HttpLimits httpLimits() {
+        return HttpLimits.DEFAULTS
+                .withTimeouts(
+                        Duration.ofSeconds(getConnectTimeoutSeconds()), Duration.ofSeconds(getReadTimeoutSeconds()))
+                .withCallTimeout(Duration.ofSeconds(getCallTimeoutSeconds()));
     }
 
     public int getLoadmillTimeoutMinutes() {

@@ -25,6 +25,9 @@ class ConfigurationAsCodeTest {
         assertEquals("testrail-api", config.getTestRailCredentialsId());
         assertEquals(120, config.getTestRailRequestsPerMinute());
         assertEquals(60, config.getTestRailRetryWaitSeconds());
+        assertEquals(5, config.getConnectTimeoutSeconds());
+        assertEquals(30, config.getReadTimeoutSeconds());
+        assertEquals(90, config.getCallTimeoutSeconds());
         assertEquals("https://app.loadmill.com", config.getLoadmillUrl());
         assertEquals("loadmill-token", config.getLoadmillCredentialsId());
         assertTrue(config.isAutoCreate());

@@ -57,6 +57,9 @@ class LoadmillTestRailConfigurationTest {
         assertEquals("Loadmill", config.getSection());
         assertEquals(180, config.getTestRailRequestsPerMinute());
         assertEquals(300, config.getTestRailRetryWaitSeconds());
+        assertEquals(15, config.getConnectTimeoutSeconds());
+        assertEquals(60, config.getReadTimeoutSeconds());
+        assertEquals(120, config.getCallTimeoutSeconds());
         assertEquals(60, config.getLoadmillTimeoutMinutes());
         assertEquals(10, config.getLoadmillPollIntervalSeconds());
         assertFalse(config.isAutoCreate());
@@ -70,6 +73,9 @@ class LoadmillTestRailConfigurationTest {
         config.setTestRailCredentialsId(TestCredentials.TESTRAIL_ID);
         config.setTestRailRequestsPerMinute(120);
         config.setTestRailRetryWaitSeconds(30);
+        config.setConnectTimeoutSeconds(7);
+        config.setReadTimeoutSeconds(0);
+        config.setCallTimeoutSeconds(45);
         config.setLoadmillUrl("https://loadmill.example.com");
         config.setLoadmillCredentialsId(TestCredentials.LOADMILL_ID);
         config.setAutoCreate(true);
@@ -87,6 +93,9 @@ class LoadmillTestRailConfigurationTest {
         assertEquals(TestCredentials.TESTRAIL_ID, config.getTestRailCredentialsId());
         assertEquals(120, config.getTestRailRequestsPerMinute());
         assertEquals(30, config.getTestRailRetryWaitSeconds());
+        assertEquals(7, config.getConnectTimeoutSeconds());
+        assertEquals(0, config.getReadTimeoutSeconds(), "0 is 'no limit', not 'default'");
+        assertEquals(45, config.getCallTimeoutSeconds());
         assertEquals("https://loadmill.example.com", config.getLoadmillUrl());
         assertEquals(TestCredentials.LOADMILL_ID, config.getLoadmillCredentialsId());
         assertTrue(config.isAutoCreate());
