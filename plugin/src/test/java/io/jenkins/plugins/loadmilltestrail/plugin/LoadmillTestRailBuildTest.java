@@ -226,6 +226,7 @@ class LoadmillTestRailBuildTest {
         WorkflowRun b = buildCutByTestRailAt("add_run", true);
         WorkflowJob p = b.getParent();
         j.assertLogContains("Publish to TestRail again", b); // how to finish without re-running
+        j.assertLogContains("TestRail: add_run failed (", b); // each retry is in the log
         j.assertLogContains("Re-running the build instead starts a new Loadmill run", b);
         j.assertLogContains(
                 "Saved the results to loadmill-testrail/" + onlyCallDirectory(b).getFileName()
