@@ -118,6 +118,9 @@ public final class JobFields {
     @CheckForNull
     private String failedFlowsResult = RESULT_UNSTABLE;
 
+    @CheckForNull
+    private String publishErrorResult = RESULT_FAILURE;
+
     /**
      * A form sends "" for a tri-state select left at "use the global default"; Stapler would bind
      * that to {@code false}. Dropping the key leaves the field {@code null}.
@@ -387,5 +390,16 @@ public final class JobFields {
     public void setFailedFlowsResult(@CheckForNull String failedFlowsResult) {
         String value = Util.fixEmptyAndTrim(failedFlowsResult);
         this.failedFlowsResult = value == null ? RESULT_UNSTABLE : value.toUpperCase(Locale.ROOT);
+    }
+
+    /** The build result when publishing to TestRail failed after Loadmill ran. */
+    public String getPublishErrorResult() {
+        return publishErrorResult == null ? RESULT_FAILURE : publishErrorResult;
+    }
+
+    /** FAILURE (default), UNSTABLE or UNCHANGED. */
+    public void setPublishErrorResult(@CheckForNull String publishErrorResult) {
+        String value = Util.fixEmptyAndTrim(publishErrorResult);
+        this.publishErrorResult = value == null ? RESULT_FAILURE : value.toUpperCase(Locale.ROOT);
     }
 }

@@ -63,6 +63,14 @@ final class JobForms {
         return items;
     }
 
+    static ListBoxModel publishErrorResultItems() {
+        ListBoxModel items = new ListBoxModel();
+        items.add("Failure", JobFields.RESULT_FAILURE);
+        items.add("Unstable", JobFields.RESULT_UNSTABLE);
+        items.add("Leave the build result unchanged", JobFields.RESULT_UNCHANGED);
+        return items;
+    }
+
     /**
      * Whether a job-level credential id exists for this job. Users who may not configure the job
      * (or, outside a job, administer Jenkins) learn nothing.

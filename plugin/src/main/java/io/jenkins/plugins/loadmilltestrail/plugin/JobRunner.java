@@ -70,7 +70,7 @@ final class JobRunner {
 
     /** What the front end does with the outcome: the summary to return and the result to set. */
     record Outcome(
-            Map<String, Object> summary, @CheckForNull Result resultForFailedFlows, String warning) {}
+            Map<String, Object> summary, @CheckForNull Result result, String warning) {}
 
     /**
      * @param callName a name for this call's directory that is unique within the build (the step's
@@ -145,7 +145,19 @@ final class JobRunner {
             // Loadmill ran and its results were saved: show them beside the TestRail error, with the
             // button that publishes them again.
             LoadmillTestRailAction shown = addAction(run, e.collected(), null, e.reason(), request, dir);
-            throw new AbortException(publishFailedAdvice(e.reason(), shown.title()));
+            String advice = publishFailedAdvice(e.reason(), shown.title());
+            Result publishErrorResult = result(job.getPublishErrorResult());
+            if (Result.FAILURE.equals(publishErrorResult)) {
+                throw new AbortException(advice);
+            }
+            // publishErrorResult UNSTABLE or UNCHANGED: publishing must not fail this build.
+            progress.warn(advice);
+            return outcome(
+                    job,
+                    e.collected(),
+                    summary(e.collected(), null, e.reason(), written.get(0), written.get(1)),
+                    publishErrorResult,
+                    "Not published to TestRail: " + e.reason());
         } catch (EngineException e) {
             throw new AbortException(e.getMessage());
         } catch (AbortException e) {
@@ -162,18 +174,46 @@ final class JobRunner {
 
         // 3. Build page, return value, build result.
         addAction(run, outcome.results(), report, null, request, dir);
-        Map<String, Object> summary = summary(outcome, written.get(0), written.get(1));
-        Result result = null;
-        String warning = "";
-        if (!outcome.allPassed()) {
-            warning = outcome.failed() + " of " + outcome.total() + " Loadmill flows did not pass";
-            result = switch (job.getFailedFlowsResult()) {
-                case JobFields.RESULT_FAILURE -> Result.FAILURE;
-                case JobFields.RESULT_UNCHANGED -> null;
-                default -> Result.UNSTABLE;
-            };
+        return outcome(
+                job,
+                outcome.results(),
+                summary(outcome.results(), report, "", written.get(0), written.get(1)),
+                null,
+                "");
+    }
+
+    /**
+     * The build result and warning for this call: the worse of what the failed flows ask for
+     * ({@code failedFlowsResult}) and {@code otherResult}, with {@code otherWarning} first.
+     */
+    private static Outcome outcome(
+            JobFields job,
+            CollectedResults results,
+            Map<String, Object> summary,
+            @CheckForNull Result otherResult,
+            String otherWarning) {
+        Result result = otherResult;
+        List<String> warnings = new ArrayList<>();
+        if (!otherWarning.isEmpty()) {
+            warnings.add(otherWarning);
         }
-        return new Outcome(summary, result, warning);
+        if (!JobOutcome.allPassed(results)) {
+            FlowCounts counts = FlowCounts.of(results);
+            warnings.add(counts.failed() + " of " + counts.total() + " Loadmill flows did not pass");
+            Result forFlows = result(job.getFailedFlowsResult());
+            result = result == null ? forFlows : forFlows == null ? result : result.combine(forFlows);
+        }
+        return new Outcome(summary, result, String.join("; ", warnings));
+    }
+
+    /** A job's result setting: FAILURE, UNSTABLE (also for anything else) or null for UNCHANGED. */
+    @CheckForNull
+    private static Result result(String setting) {
+        return switch (setting) {
+            case JobFields.RESULT_FAILURE -> Result.FAILURE;
+            case JobFields.RESULT_UNCHANGED -> null;
+            default -> Result.UNSTABLE;
+        };
     }
 
     /**
@@ -402,32 +442,42 @@ final class JobRunner {
                 callDir.toFile().getName());
     }
 
-    /** The step's return value: Strings, numbers and lists only (safe for CPS and the sandbox). */
-    private static Map<String, Object> summary(JobOutcome outcome, String resultsFile, String junitFile) {
-        PublishReport report = outcome.report();
+    /**
+     * The step's return value: Strings, numbers and lists only (safe for CPS and the sandbox). The
+     * TestRail keys are empty when nothing was published ({@code publishError} says why).
+     */
+    private static Map<String, Object> summary(
+            CollectedResults results,
+            @CheckForNull PublishReport report,
+            String publishError,
+            String resultsFile,
+            String junitFile) {
+        FlowCounts counts = FlowCounts.of(results);
         Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("passed", outcome.passed());
-        summary.put("failed", outcome.failed());
-        summary.put("flaky", outcome.flaky());
-        summary.put("total", outcome.total());
-        summary.put("allPassed", outcome.allPassed());
-        summary.put("loadmillRunUrl", outcome.results().runUrl());
+        summary.put("passed", counts.passed());
+        summary.put("failed", counts.failed());
+        summary.put("flaky", counts.flaky());
+        summary.put("total", counts.total());
+        summary.put("allPassed", JobOutcome.allPassed(results));
+        summary.put("loadmillRunUrl", results.runUrl());
         summary.put(
-                "testRailPlanId", report.planId().isPresent() ? report.planId().getAsLong() : 0L);
-        summary.put("testRailPlanUrl", report.planUrl());
+                "testRailPlanId",
+                report != null && report.planId().isPresent() ? report.planId().getAsLong() : 0L);
+        summary.put("testRailPlanUrl", report == null ? "" : report.planUrl());
         ArrayList<Long> runIds = new ArrayList<>();
         ArrayList<String> runUrls = new ArrayList<>();
-        for (PublishedRun published : report.runs()) {
+        for (PublishedRun published : report == null ? List.<PublishedRun>of() : report.runs()) {
             runIds.add(published.runId());
             runUrls.add(published.url());
         }
         summary.put("testRailRunIds", runIds);
         summary.put("testRailRunUrls", runUrls);
-        summary.put("createdSuites", report.createdSuites());
-        summary.put("createdSections", report.createdSections());
-        summary.put("createdCases", report.createdCases());
-        summary.put("postedResults", report.postedResults());
-        summary.put("unmatchedFlows", new ArrayList<>(report.unmatchedFlows()));
+        summary.put("createdSuites", report == null ? 0 : report.createdSuites());
+        summary.put("createdSections", report == null ? 0 : report.createdSections());
+        summary.put("createdCases", report == null ? 0 : report.createdCases());
+        summary.put("postedResults", report == null ? 0 : report.postedResults());
+        summary.put("unmatchedFlows", new ArrayList<>(report == null ? List.of() : report.unmatchedFlows()));
+        summary.put("publishError", publishError);
         summary.put("resultsFile", resultsFile);
         summary.put("junitFile", junitFile);
         return summary;

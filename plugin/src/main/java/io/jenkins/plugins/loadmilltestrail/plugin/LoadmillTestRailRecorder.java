@@ -55,7 +55,7 @@ public class LoadmillTestRailRecorder extends Recorder implements SimpleBuildSte
             throws InterruptedException, IOException {
         // Numbered: a Pipeline may call the publisher several times in one build.
         JobRunner.Outcome outcome = JobRunner.run(job, run, workspace, env, listener, null);
-        Result result = outcome.resultForFailedFlows();
+        Result result = outcome.result();
         if (result != null) {
             listener.getLogger().println(outcome.warning());
             run.setResult(result);
@@ -336,6 +336,15 @@ public class LoadmillTestRailRecorder extends Recorder implements SimpleBuildSte
         job.setFailedFlowsResult(failedFlowsResult);
     }
 
+    public String getPublishErrorResult() {
+        return job.getPublishErrorResult();
+    }
+
+    @DataBoundSetter
+    public void setPublishErrorResult(@CheckForNull String publishErrorResult) {
+        job.setPublishErrorResult(publishErrorResult);
+    }
+
     @Extension
     @Symbol("loadmillTestRailPublisher")
     public static final class DescriptorImpl extends BuildStepDescriptor<Publisher> {
@@ -420,6 +429,11 @@ public class LoadmillTestRailRecorder extends Recorder implements SimpleBuildSte
         @POST
         public ListBoxModel doFillFailedFlowsResultItems() {
             return JobForms.failedFlowsResultItems();
+        }
+
+        @POST
+        public ListBoxModel doFillPublishErrorResultItems() {
+            return JobForms.publishErrorResultItems();
         }
 
         @POST

@@ -322,6 +322,15 @@ public class LoadmillTestRailStep extends Step {
         job.setFailedFlowsResult(failedFlowsResult);
     }
 
+    public String getPublishErrorResult() {
+        return job.getPublishErrorResult();
+    }
+
+    @DataBoundSetter
+    public void setPublishErrorResult(@CheckForNull String publishErrorResult) {
+        job.setPublishErrorResult(publishErrorResult);
+    }
+
     /** Runs the job on a pooled thread; an abort interrupts it and the engine stops the Loadmill run. */
     static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
         private static final long serialVersionUID = 1L;
@@ -350,7 +359,7 @@ public class LoadmillTestRailStep extends Step {
                     env == null ? new EnvVars() : env,
                     listener,
                     node == null ? null : "node-" + node.getId());
-            Result result = outcome.resultForFailedFlows();
+            Result result = outcome.result();
             if (Result.FAILURE.equals(result)) {
                 // Fail the step itself, so that later stages do not run and catchError, try/catch and
                 // post { failure } see it. The build page already holds this call's results; the
@@ -421,6 +430,11 @@ public class LoadmillTestRailStep extends Step {
         @POST
         public ListBoxModel doFillFailedFlowsResultItems() {
             return JobForms.failedFlowsResultItems();
+        }
+
+        @POST
+        public ListBoxModel doFillPublishErrorResultItems() {
+            return JobForms.publishErrorResultItems();
         }
 
         @POST

@@ -68,6 +68,7 @@ class JobConfigurationTest {
         r.setResultsFile("reports/loadmill.json");
         r.setJunitFile("reports/loadmill.xml");
         r.setFailedFlowsResult("FAILURE");
+        r.setPublishErrorResult("UNSTABLE");
         return r;
     }
 

@@ -294,6 +294,28 @@ class LoadmillTestRailBuildTest {
         assertFalse(reloaded.isPublishAgainAvailable(), "nothing left to publish");
     }
 
+    /** Teams whose CI must not depend on TestRail: a TestRail error marks the build, or only warns. */
+    @Test
+    void aTestRailErrorCanLeaveTheBuildUnstableOrUnchanged() throws Exception {
+        TestPlanScenario plan = planWithTwoPassingFlows();
+        testRail.faults().always("add_results_for_cases", Fault.status(503, "{\"error\":\"maintenance\"}"));
+        String returns = "\n  echo \"publishError=${r.publishError ? 'set' : 'none'} passed=${r.passed}"
+                + " runs=${r.testRailRunIds.size()}\"\n  echo 'after the step'\n}";
+        WorkflowJob unstable = pipeline("node {\n  def r = loadmillTestRail testPlanId: '" + plan.id() + "', project: '"
+                + PROJECT + "', publishErrorResult: 'UNSTABLE'" + returns);
+        WorkflowRun b1 = j.assertBuildStatus(Result.UNSTABLE, unstable.scheduleBuild2(0));
+        j.assertLogContains("WARNING: ", b1);
+        j.assertLogContains("publishError=set passed=2 runs=0", b1);
+        j.assertLogContains("after the step", b1);
+        assertTrue(b1.getAction(LoadmillTestRailAction.class).isPublishAgainAvailable());
+
+        WorkflowJob unchanged = pipeline("node {\n  def r = loadmillTestRail testPlanId: '" + plan.id()
+                + "', project: '" + PROJECT + "', publishErrorResult: 'UNCHANGED'" + returns);
+        WorkflowRun b2 = j.buildAndAssertSuccess(unchanged);
+        j.assertLogContains("publishError=set passed=2 runs=0", b2);
+        assertNoSecretsIn(b2);
+    }
+
     @Test
     void publishAgainNeedsBuildPermissionAndPost() throws Exception {
         WorkflowRun b = buildCutByTestRailAt("add_results_for_cases", false);
