@@ -315,6 +315,10 @@ class CliPreflightTest {
                 "Running Loadmill anyway", "kept in " + results);
         assertThat(loadmill.launches()).hasSize(1);
         assertThat(results).exists();
+        JsonNode json = summary();
+        assertThat(json.path("exitCode").asInt()).isEqualTo(4);
+        assertThat(json.path("files").path("results").asText()).isEqualTo(results.toString());
+        assertThat(json.has("calls")).as("only a preflight that stopped the command adds its calls").isFalse();
     }
 
     @Test
