@@ -4,11 +4,15 @@ import io.jenkins.plugins.loadmilltestrail.engine.EngineException;
 import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
 import io.jenkins.plugins.loadmilltestrail.engine.job.JobOutcome;
 import io.jenkins.plugins.loadmilltestrail.engine.job.LoadmillTestRailJob;
+import io.jenkins.plugins.loadmilltestrail.engine.report.OutputFiles;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.PreflightReport;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.TestRailPreflightException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import okhttp3.OkHttpClient;
 import picocli.CommandLine.Mixin;
@@ -61,6 +65,7 @@ abstract class JobCommand implements Callable<Integer> {
         OkHttpClient http = new OkHttpClient();
         PreparedJob job = null;
         try {
+            output.summaryFile().ifPresent(f -> OutputFiles.checkWritable(f, "summary file (--summary)"));
             job = prepare(progress);
             JobOutcome outcome = job.execute(new LoadmillTestRailJob(http, Clock.systemUTC(), publish.lockWait(spec)));
             int exitCode = exitCode(outcome);
@@ -73,12 +78,25 @@ abstract class JobCommand implements Callable<Integer> {
                 context.err().println("See `loadmill-testrail " + spec.name() + " --help` for the options.");
             }
             boolean started = job != null;
-            output.summaryFile().ifPresent(f -> SummaryFile.writeFailure(f, exitCode, Failures.message(e),
+            Optional<PreflightReport> preflight = e instanceof TestRailPreflightException p ? Optional.of(p.report())
+                    : Optional.empty();
+            output.summaryFile().ifPresent(f -> writeFailureSummary(f, exitCode, Failures.message(e), preflight,
                     summaryFiles(started)));
             return exitCode;
         } finally {
             http.dispatcher().executorService().shutdown();
             http.connectionPool().evictAll();
+        }
+    }
+
+    /** The summary of a failed command; a summary that cannot be written is reported, not thrown over the failure. */
+    private void writeFailureSummary(Path file, int exitCode, String message, Optional<PreflightReport> preflight,
+            Map<String, Path> files) {
+        try {
+            SummaryFile.writeFailure(file, exitCode, message, preflight, files);
+        } catch (EngineException e) {
+            context.err().println("  WARNING: " + e.getMessage());
+            context.err().flush();
         }
     }
 

@@ -53,7 +53,9 @@ final class OutcomeText {
         List<String> notPassed = results.flows().filter(f -> !JobOutcome.passes(f.status()))
                 .map(f -> notPassedLine(f, all)).toList();
         list(out, "Flows that did not pass", notPassed, all);
+        long preflight = outcome.preflight().totalCalls();
         out.println("TestRail API calls: " + report.totalCalls()
+                + (preflight == 0 ? "" : ", and " + preflight + " to check the settings before Loadmill ran")
                 + (report.rateLimitWait().toMillis() < 1 ? "" : " (waited " + Elapsed.format(report.rateLimitWait()) + " for rate limits)"));
         out.flush();
     }

@@ -9,6 +9,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.job.JobOutcome;
 import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
 import io.jenkins.plugins.loadmilltestrail.engine.report.AtomicFiles;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.FlowOutcome;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.PreflightReport;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishReport;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishedRun;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** The --summary JSON file (format in docs/cli.md): counts, ids, links, unmatched, rejected, calls. */
@@ -33,18 +35,34 @@ final class SummaryFile {
         root.set("testRail", testRail(outcome.report()));
         strings(root.putArray("unmatched"), outcome.report().unmatchedFlows());
         strings(root.putArray("rejected"), outcome.report().rejected());
-        root.set("calls", calls(outcome.report()));
+        root.set("calls", calls(outcome.report()).set("preflight", preflight(outcome.preflight())));
         root.set("files", files(files));
         write(file, root);
     }
 
     /** After a command that failed; says why and where the results are, if they were saved. */
     static void writeFailure(Path file, int exitCode, String message, Map<String, Path> files) {
+        writeFailure(file, exitCode, message, Optional.empty(), files);
+    }
+
+    /** As {@link #writeFailure(Path, int, String, Map)}, with the calls of a preflight that stopped the command. */
+    static void writeFailure(Path file, int exitCode, String message, Optional<PreflightReport> preflight,
+            Map<String, Path> files) {
         ObjectNode root = JSON.createObjectNode();
         root.put("exitCode", exitCode);
         root.put("error", message);
+        preflight.ifPresent(p -> root.putObject("calls").set("preflight", preflight(p)));
         root.set("files", files(files));
         write(file, root);
+    }
+
+    /** The TestRail calls that checked the settings before Loadmill ran (none for publish). */
+    private static ObjectNode preflight(PreflightReport preflight) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("total", preflight.totalCalls());
+        ObjectNode byMethod = node.putObject("byMethod");
+        new TreeMap<>(preflight.callsByMethod()).forEach(byMethod::put);
+        return node;
     }
 
     private static ObjectNode loadmill(JobOutcome outcome) {

@@ -326,11 +326,12 @@ class CliEndToEndTest {
     }
 
     @Test
-    void unknownProjectExitsTwoAndKeepsTheResults() {
+    void unknownProjectExitsTwoBeforeLoadmillRuns() {
         Result result = cli("run", "--test-plan", demo.testPlanId(), "--project", "No such project", "--results", results.toString());
         assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
-        assertThat(result.err()).contains("No such project", "kept in " + results, "publish --results " + results);
-        assertThat(results).exists();
+        assertThat(result.err()).contains("No such project", "--project", "Loadmill was not started");
+        assertThat(loadmill.launches()).isEmpty();
+        assertThat(results).doesNotExist();
     }
 
     @Test
@@ -351,7 +352,7 @@ class CliEndToEndTest {
         JsonNode json = JSON.readTree(summary.toFile());
         assertThat(json.path("exitCode").asInt()).isEqualTo(2);
         assertThat(json.path("error").asText()).contains("No such project");
-        assertThat(json.path("files").path("results").asText()).isEqualTo(results.toString());
+        assertThat(json.path("files").properties()).extracting(Map.Entry::getKey).containsExactly("summary");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.jenkins.plugins.loadmilltestrail.engine.job;
 import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
 import io.jenkins.plugins.loadmilltestrail.engine.model.RunStatus;
 import io.jenkins.plugins.loadmilltestrail.engine.model.SuiteResult;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.PreflightReport;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishReport;
 import java.util.Objects;
 
@@ -11,17 +12,29 @@ import java.util.Objects;
  * run, planned) in TestRail.
  *
  * @param planText for a dry run, the readable sync plan; "" otherwise
+ * @param preflight the TestRail checks before Loadmill ran ({@link PreflightReport#NONE} when
+ *     publishing saved results); their calls are not in {@code report}
  */
-public record JobOutcome(CollectedResults results, PublishReport report, String planText) {
+public record JobOutcome(CollectedResults results, PublishReport report, String planText, PreflightReport preflight) {
 
     public JobOutcome {
         Objects.requireNonNull(results, "results");
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(planText, "planText");
+        Objects.requireNonNull(preflight, "preflight");
+    }
+
+    public JobOutcome(CollectedResults results, PublishReport report, String planText) {
+        this(results, report, planText, PreflightReport.NONE);
     }
 
     public JobOutcome(CollectedResults results, PublishReport report) {
         this(results, report, "");
+    }
+
+    /** This outcome with the preflight that ran before Loadmill. */
+    public JobOutcome withPreflight(PreflightReport value) {
+        return new JobOutcome(results, report, planText, value);
     }
 
     /** Flows by outcome; also available without an outcome through {@link FlowCounts#of}. */

@@ -9,13 +9,11 @@ import io.jenkins.plugins.loadmilltestrail.engine.loadmill.LoadmillRunner;
 import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
 import io.jenkins.plugins.loadmilltestrail.engine.report.JUnitReport;
 import io.jenkins.plugins.loadmilltestrail.engine.report.ResultsFile;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.PreflightReport;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishSettings;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.TestRailPreflight;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.TestRailSync;
-import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailAccessDeniedException;
-import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailApiDisabledException;
-import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailAuthenticationException;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailClient;
-import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailException;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailSettings;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailUrls;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.User;
@@ -35,7 +33,8 @@ import okhttp3.OkHttpClient;
  * <ol>
  *   <li>validate all settings (before any network call), and remove an earlier run's results
  *       file, journal and JUnit report at this run's paths;
- *   <li>check the TestRail credentials, so that a wrong key fails before a long Loadmill run;
+ *   <li>check the TestRail settings (credentials, project, existing run or plan, status map, suite
+ *       map, milestone), so that a mistake fails before a long Loadmill run, not after it;
  *   <li>run Loadmill: start, wait, collect;
  *   <li>save the results file (and JUnit XML) before publishing;
  *   <li>publish to TestRail (journal beside the results file), or plan only for a dry run;
@@ -75,7 +74,8 @@ public final class LoadmillTestRailJob {
 
     /** Runs Loadmill, saves the results, then publishes them (or only plans, for a dry run). */
     public JobOutcome run(JobSettings settings, ProgressListener progress) throws InterruptedException {
-        return publishOrPlan(collect(settings, progress), settings, progress);
+        Collected collected = collect(settings, progress);
+        return publishOrPlan(collected.results(), settings, progress).withPreflight(collected.preflight());
     }
 
     /**
@@ -84,9 +84,9 @@ public final class LoadmillTestRailJob {
      */
     public JobOutcome run(JobSettings settings, ProgressListener progress, ResultsSavedHook saved)
             throws IOException, InterruptedException {
-        CollectedResults results = collect(settings, progress);
-        saved.resultsSaved(results, settings.resultsFile(), settings.junitFile());
-        return publishOrPlan(results, settings, progress);
+        Collected collected = collect(settings, progress);
+        saved.resultsSaved(collected.results(), settings.resultsFile(), settings.junitFile());
+        return publishOrPlan(collected.results(), settings, progress).withPreflight(collected.preflight());
     }
 
     /**
@@ -127,16 +127,19 @@ public final class LoadmillTestRailJob {
         return new LoadmillClient(http, baseUrl, apiToken, new CallStats()).testConnection();
     }
 
-    /** Validates, checks TestRail's credentials, runs Loadmill and saves the results. */
-    private CollectedResults collect(JobSettings settings, ProgressListener progress) throws InterruptedException {
+    /** The collected results and what the TestRail preflight before Loadmill cost. */
+    private record Collected(CollectedResults results, PreflightReport preflight) {}
+
+    /** Validates, checks the TestRail settings (preflight), runs Loadmill and saves the results. */
+    private Collected collect(JobSettings settings, ProgressListener progress) throws InterruptedException {
         settings.testRail().validated();
-        ResultsFiles.checkWritable(settings.resultsFile(), "results file");
-        settings.junitFile().ifPresent(f -> ResultsFiles.checkWritable(f, "JUnit file"));
+        ResultsFiles.checkWritable(settings.resultsFile(), "results file (--results)");
+        settings.junitFile().ifPresent(f -> ResultsFiles.checkWritable(f, "JUnit report (--junit)"));
         ResultsFiles.removeEarlierRun(settings.resultsFile(), settings.junitFile());
-        checkTestRailBeforeLoadmill(settings.testRail(), progress);
+        PreflightReport preflight = checkTestRailBeforeLoadmill(settings.testRail(), settings.publish(), progress);
         CollectedResults results = new LoadmillRunner(http, settings.loadmill(), progress).run();
         save(results, settings, progress);
-        return results;
+        return new Collected(results, preflight);
     }
 
     private JobOutcome publishOrPlan(CollectedResults results, JobSettings settings, ProgressListener progress)
@@ -151,19 +154,15 @@ public final class LoadmillTestRailJob {
     }
 
     /**
-     * Refuses TestRail credentials before a possibly long Loadmill run, not after it. TestRail
-     * being down is no reason to skip the tests: the results are kept for {@code publish}.
+     * Checks the TestRail settings before a possibly long Loadmill run, not after it: credentials,
+     * project, status map, existing run or plan, suite map targets and milestone
+     * ({@link TestRailPreflight}). TestRail being down is no reason to skip the tests: then it only
+     * warns, and the results are kept for {@code publish}.
      */
-    private void checkTestRailBeforeLoadmill(TestRailSettings testRail, ProgressListener progress) throws InterruptedException {
+    private PreflightReport checkTestRailBeforeLoadmill(TestRailSettings testRail, PublishSettings publish,
+            ProgressListener progress) throws InterruptedException {
         TestRailSettings quick = testRail.withMaxRetryWait(min(testRail.maxRetryWait(), PREFLIGHT_RETRY_WAIT));
-        try {
-            new TestRailClient(quick, http, progress).currentUser();
-        } catch (TestRailAuthenticationException | TestRailAccessDeniedException | TestRailApiDisabledException refused) {
-            throw refused;
-        } catch (TestRailException unavailable) {
-            progress.warn("TestRail did not answer before the Loadmill run (" + unavailable.getMessage()
-                    + ") Running Loadmill anyway; the results will be kept for publishing later.");
-        }
+        return TestRailPreflight.check(new TestRailClient(quick, http, progress), publish, progress);
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.loadmilltestrail.engine.job;
 
 import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
+import io.jenkins.plugins.loadmilltestrail.engine.report.OutputFiles;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishJournal;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,20 +32,6 @@ final class ResultsFiles {
 
     /** Creates the parent folder if needed; fails when the file cannot be written there. */
     static void checkWritable(Path file, String what) {
-        Path absolute = file.toAbsolutePath();
-        if (Files.isDirectory(absolute)) {
-            throw new InvalidSettingsException("The " + what + " " + file + " is a folder; give a file name, e.g. "
-                    + file.resolve("loadmill-results.json") + ".");
-        }
-        Path folder = absolute.getParent();
-        try {
-            Files.createDirectories(folder);
-        } catch (IOException e) {
-            throw new InvalidSettingsException("Cannot create the folder " + folder + " for the " + what + " (" + e.getMessage()
-                    + "); choose a writable location.");
-        }
-        if (!Files.isWritable(folder) || (Files.exists(absolute) && !Files.isWritable(absolute))) {
-            throw new InvalidSettingsException("The " + what + " " + file + " cannot be written (no permission); choose a writable location.");
-        }
+        OutputFiles.checkWritable(file, what);
     }
 }

@@ -67,6 +67,9 @@ public interface TestRailApi {
 
     List<Status> getStatuses() throws InterruptedException;
 
+    /** One milestone, sub-milestones included (get_milestones lists only the top-level ones). */
+    Milestone getMilestone(long milestoneId) throws InterruptedException;
+
     List<Milestone> getMilestones(long projectId) throws InterruptedException;
 
     TestRun addRun(long projectId, NewRun run) throws InterruptedException;

@@ -201,6 +201,11 @@ public final class TestRailClient implements TestRailApi {
     }
 
     @Override
+    public Milestone getMilestone(long milestoneId) throws InterruptedException {
+        return one("milestone", milestoneId, TestRailJson::milestone);
+    }
+
+    @Override
     public TestRun addRun(long projectId, NewRun run) throws InterruptedException {
         return write("add_run", "add_run/" + projectId, TestRailJson.runBody(run),
                 "a run named '" + run.name() + "' in project " + projectId, TestRailJson::run,

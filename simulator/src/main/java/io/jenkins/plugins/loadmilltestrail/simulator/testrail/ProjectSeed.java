@@ -33,6 +33,21 @@ public final class ProjectSeed {
         return store.addMilestone(project.id(), name, false);
     }
 
+    /** A completed milestone (TestRail still lists it; it can still be chosen by id or name). */
+    public SimMilestone addCompletedMilestone(String name) {
+        return store.addMilestone(project.id(), name, true);
+    }
+
+    /** An open run of the suite with every case of it, as if made in TestRail's UI. */
+    public SimRun addRun(long suiteId, String name) {
+        return store.addRun(project.id(), suiteId, name, "", 0, true, java.util.List.of(), 0, "");
+    }
+
+    /** An open plan without entries, as if made in TestRail's UI. */
+    public SimPlan addPlan(String name) {
+        return store.addPlan(project.id(), name, "", 0);
+    }
+
     /** Marks the project completed (archived). */
     public ProjectSeed complete() {
         store.completeProject(project.id());

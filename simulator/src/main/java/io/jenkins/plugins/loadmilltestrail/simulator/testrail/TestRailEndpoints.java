@@ -78,6 +78,8 @@ final class TestRailEndpoints {
         methods.put("get_statuses", r -> array(store.statuses(), views::status));
         methods.put("get_milestones", r -> page(r, "milestones",
                 store.milestones(project(r, r.id(0, "project_id")).id()), views::milestone));
+        methods.put("get_milestone", r -> views.milestone(accessible(r, store.milestone(r.id(0, "milestone_id")),
+                "milestone_id", "valid milestone", SimMilestone::projectId)));
         methods.put("add_run", this::addRun);
         methods.put("update_run", this::updateRun);
         methods.put("get_run", r -> views.run(run(r, r.id(0, "run_id"))));

@@ -142,6 +142,16 @@ public final class TestRailSimulator implements AutoCloseable {
         return store.addCustomStatus(label);
     }
 
+    /** Closes a run as TestRail's UI does; results can no longer be added to it. */
+    public SimRun closeRun(long runId) {
+        return store.closeRun(runId);
+    }
+
+    /** Closes a plan and its runs as TestRail's UI does. */
+    public SimPlan closePlan(long planId) {
+        return store.closePlan(planId);
+    }
+
     // ---- switches ----
 
     /** Off: every call answers 403 with TestRail's "API is disabled" text. */
