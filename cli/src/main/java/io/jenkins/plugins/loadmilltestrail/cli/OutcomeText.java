@@ -21,8 +21,7 @@ final class OutcomeText {
     static String resultLine(JobOutcome outcome) {
         PublishReport report = outcome.report();
         return "Result: " + outcome.total() + " flows, " + outcome.passed() + " passed, " + outcome.flaky() + " flaky, "
-                + outcome.failed() + " did not pass; " + (report.dryRun() ? "planned " : "posted ") + postedOrPlanned(outcome)
-                + " results to TestRail" + (report.unmatchedFlows().isEmpty() ? "" : ", " + report.unmatchedFlows().size() + " unmatched")
+                + outcome.failed() + " did not pass; " + posting(report, " to TestRail") + (report.unmatchedFlows().isEmpty() ? "" : ", " + report.unmatchedFlows().size() + " unmatched")
                 + (report.rejected().isEmpty() ? "" : ", " + report.rejected().size() + " rejected") + ".";
     }
 
@@ -38,10 +37,10 @@ final class OutcomeText {
         }
         boolean dry = report.dryRun();
         out.println("TestRail project \"" + report.projectName() + "\"" + (dry ? " (dry run, nothing written)" : "") + ": "
-                + matched(report) + " flows " + (dry ? "match" : "matched") + " existing cases, "
+                + report.matchedCases() + " flows " + (dry ? "match" : "matched") + " existing cases, "
                 + plural(report.createdCases(), "case") + (dry ? " to create" : " created") + " ("
                 + plural(report.createdSuites(), "suite") + ", " + plural(report.createdSections(), "section") + "), "
-                + postedOrPlanned(outcome) + " results " + (dry ? "to post" : "posted"));
+                + posting(report, ""));
         if (!report.planUrl().isEmpty()) {
             out.println("  plan: " + report.planUrl());
         }
@@ -58,18 +57,20 @@ final class OutcomeText {
         out.flush();
     }
 
-    /** Flows that matched a case that already existed (the others got a created case, or none). */
-    static int matched(PublishReport report) {
-        return withCase(report) - report.createdCases();
-    }
-
-    /** Flows that got, or for a dry run would get, a case and a result. */
-    private static int withCase(PublishReport report) {
-        return report.flows().size() - report.unmatchedFlows().size();
-    }
-
-    private static int postedOrPlanned(JobOutcome outcome) {
-        return outcome.report().dryRun() ? withCase(outcome.report()) : outcome.report().postedResults();
+    /**
+     * What this command did with the results: planned, posted, or found them posted already by an
+     * earlier publish of the same results file (the journal says so, and nothing is posted twice).
+     */
+    private static String posting(PublishReport report, String where) {
+        if (report.dryRun()) {
+            return "planned " + plural(report.matchedCases() + report.createdCases(), "result") + where;
+        }
+        if (report.alreadyPosted() > 0 && report.newlyPosted() == 0) {
+            return plural(report.alreadyPosted(), "result") + (report.alreadyPosted() == 1 ? " was" : " were")
+                    + " already posted (journal); nothing to do";
+        }
+        return "posted " + plural(report.newlyPosted(), "result") + where
+                + (report.alreadyPosted() == 0 ? "" : " (" + report.alreadyPosted() + " already posted earlier, journal)");
     }
 
     /** Status, names and the failure in one line; the flow run's link too with --verbose. */

@@ -79,11 +79,12 @@ final class SummaryFile {
         for (PublishedRun run : report.runs()) {
             runs.addObject().put("runId", run.runId()).put("suiteId", run.suiteId()).put("name", run.name()).put("url", run.url());
         }
-        node.put("matched", OutcomeText.matched(report));
+        node.put("matched", report.matchedCases());
         node.put("createdSuites", report.createdSuites());
         node.put("createdSections", report.createdSections());
         node.put("createdCases", report.createdCases());
         node.put("postedResults", report.postedResults());
+        node.put("alreadyPosted", report.alreadyPosted());
         ArrayNode flows = node.putArray("flows");
         for (FlowOutcome flow : report.flows()) {
             ObjectNode f = flows.addObject().put("suite", flow.suiteName()).put("flow", flow.flowName())

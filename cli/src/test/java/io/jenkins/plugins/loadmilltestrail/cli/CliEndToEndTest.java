@@ -181,7 +181,7 @@ class CliEndToEndTest {
         Result result = runDemoPlan("--junit", junit.toString(), "--summary", summary.toString());
         assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
         assertThat(result.err()).contains("Saved the results to " + results, "suite Checkout: FAILED");
-        assertThat(result.out()).contains("5 flows matched existing cases, 7 cases created (1 suite, 3 sections), 12 results posted",
+        assertThat(result.out()).contains("5 flows matched existing cases, 7 cases created (1 suite, 3 sections), posted 12 results",
                 "FAILED  Checkout / Pay with an expired card");
         assertThat(results).exists();
         assertThat(junit).exists();

@@ -1,0 +1,117 @@
+package io.jenkins.plugins.loadmilltestrail.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.loadmilltestrail.cli.CliRunner.Result;
+import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.LoadmillSimulator;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the CLI says matches what it did (issue 11, "Tell the truth"): counts, summaries, recovery
+ * commands and messages, checked end to end against both simulators seeded with the demo scenario.
+ */
+class CliTruthTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private LoadmillSimulator loadmill;
+    private TestRailSimulator testRail;
+    private DemoScenario.Seeded demo;
+    private Map<String, String> env;
+    private Path results;
+
+    @BeforeEach
+    void startSimulators() {
+        loadmill = LoadmillSimulator.start(DemoScenario.LOADMILL_TOKEN);
+        testRail = TestRailSimulator.start();
+        demo = DemoScenario.seed(loadmill, testRail);
+        env = DemoScenario.environment(loadmill, testRail);
+        results = dir.resolve("results.json");
+    }
+
+    @AfterEach
+    void stopSimulators() {
+        loadmill.close();
+        testRail.close();
+    }
+
+    /** {@code command} with no client-side rate limit and a quick give-up on TestRail errors. */
+    private Result cli(String command, String... args) {
+        List<String> all = new ArrayList<>(List.of(command));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--requests-per-minute", "60000", "--testrail-retry-wait", "100ms"));
+        return CliRunner.run(env, all.toArray(String[]::new));
+    }
+
+    /** {@code plan --test-plan} saves the demo plan's results to {@link #results} without writing to TestRail. */
+    private void collectDemoResults() {
+        Result plan = cli("plan", "--test-plan", demo.testPlanId(), "--poll-interval", "20ms", "--project",
+                DemoScenario.PROJECT, "--results", results.toString());
+        assertThat(plan.exitCode()).as(plan.all()).isZero();
+    }
+
+    private long caseId(String title) {
+        return testRail.projects().stream().filter(p -> p.name().equals(DemoScenario.PROJECT))
+                .flatMap(p -> testRail.suites(p.id()).stream()).flatMap(s -> testRail.cases(s.id()).stream())
+                .filter(c -> c.title().equals(title)).findFirst().orElseThrow().id();
+    }
+
+    @Test
+    void matchByIdCountsOnlyPinnedFlowsAsMatchedAndListsTheOthersAsUnmatched() throws IOException {
+        collectDemoResults();
+        String[] pins = {"--case-map", "Checkout/Pay by card=C" + caseId("Pay by card"),
+            "--case-map", "Accounts/Sign up=C" + caseId("Sign up"), "--case-map", "Accounts/Log in=" + caseId("Log in")};
+        List<String> args = new ArrayList<>(List.of("--results", results.toString(), "--project", DemoScenario.PROJECT,
+                "--match", "id"));
+        args.addAll(List.of(pins));
+
+        Result plan = cli("plan", args.toArray(String[]::new));
+        assertThat(plan.exitCode()).as(plan.all()).isZero();
+        assertThat(plan.out()).contains("Flows: 12 (3 pinned, 9 not pinned)",
+                "3 flows match existing cases, 0 cases to create (0 suites, 0 sections), planned 3 results",
+                "planned 3 results to TestRail, 9 unmatched.");
+
+        Path summary = dir.resolve("summary.json");
+        args.addAll(List.of("--summary", summary.toString()));
+        Result publish = cli("publish", args.toArray(String[]::new));
+        assertThat(publish.exitCode()).as(publish.all()).isEqualTo(1);
+        assertThat(publish.out()).contains("3 flows matched existing cases, 0 cases created (0 suites, 0 sections), posted 3 results",
+                "Flows with no TestRail case (not published) (9):", "Search / Search by keyword",
+                "posted 3 results to TestRail, 9 unmatched.");
+        JsonNode json = JSON.readTree(summary.toFile());
+        assertThat(json.path("testRail").path("matched").asInt()).isEqualTo(3);
+        assertThat(json.path("testRail").path("postedResults").asInt()).isEqualTo(3);
+        assertThat(json.path("unmatched")).hasSize(9);
+        assertThat(testRail.runs().stream().mapToInt(r -> testRail.results(r.id()).size()).sum()).isEqualTo(3);
+    }
+
+    @Test
+    void publishingAPublishedResultsFileAgainSaysNothingWasLeftToPost() throws IOException {
+        collectDemoResults();
+        Result first = cli("publish", "--results", results.toString(), "--project", DemoScenario.PROJECT, "--auto-create");
+        assertThat(first.exitCode()).as(first.all()).isEqualTo(1);
+        assertThat(first.out()).contains("posted 12 results to TestRail.");
+
+        Path summary = dir.resolve("summary.json");
+        Result again = cli("publish", "--results", results.toString(), "--project", DemoScenario.PROJECT, "--auto-create",
+                "--summary", summary.toString());
+        assertThat(again.exitCode()).as(again.all()).isEqualTo(1);
+        assertThat(again.out()).contains("12 results were already posted (journal); nothing to do")
+                .doesNotContain("posted 12 results");
+        assertThat(JSON.readTree(summary.toFile()).path("testRail").path("alreadyPosted").asInt()).isEqualTo(12);
+        assertThat(testRail.runs().stream().mapToInt(r -> testRail.results(r.id()).size()).sum()).isEqualTo(12);
+    }
+}
