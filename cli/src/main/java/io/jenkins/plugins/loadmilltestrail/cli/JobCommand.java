@@ -4,6 +4,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.EngineException;
 import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
 import io.jenkins.plugins.loadmilltestrail.engine.job.JobOutcome;
 import io.jenkins.plugins.loadmilltestrail.engine.job.LoadmillTestRailJob;
+import io.jenkins.plugins.loadmilltestrail.engine.job.PublishFailedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,6 +70,9 @@ abstract class JobCommand implements Callable<Integer> {
             return exitCode;
         } catch (EngineException | InterruptedException e) {
             int exitCode = Failures.report(e, context.err(), verbosity == Verbosity.VERBOSE);
+            if (e instanceof PublishFailedException failed) {
+                context.err().println(RecoveryCommand.advice(spec, failed.resultsFile()));
+            }
             if (job == null) {
                 context.err().println("See `loadmill-testrail " + spec.name() + " --help` for the options.");
             }
@@ -110,7 +114,7 @@ abstract class JobCommand implements Callable<Integer> {
         context.out().println(OutcomeText.resultLine(outcome));
         if (!outcome.report().rejected().isEmpty()) {
             context.err().println("error: TestRail rejected " + outcome.report().rejected().size() + " results (listed above). "
-                    + "Fix what TestRail reported, then run `loadmill-testrail publish --results " + files().get("results")
+                    + "Fix what TestRail reported, then run `" + RecoveryCommand.of(spec, files().get("results"))
                     + "` to post them; results already posted are not posted again.");
         }
         context.out().flush();

@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.loadmilltestrail.cli.CliRunner.Result;
+import io.jenkins.plugins.loadmilltestrail.simulator.Fault;
 import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.LoadmillSimulator;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -113,5 +117,35 @@ class CliTruthTest {
                 .doesNotContain("posted 12 results");
         assertThat(JSON.readTree(summary.toFile()).path("testRail").path("alreadyPosted").asInt()).isEqualTo(12);
         assertThat(testRail.runs().stream().mapToInt(r -> testRail.results(r.id()).size()).sum()).isEqualTo(12);
+    }
+
+    @Test
+    void theRecoveryCommandPrintedAfterATestRailFailureWorksAsPrinted() throws Exception {
+        testRail.faults().always("add_results_for_cases", Fault.status(503, "{\"error\":\"Service unavailable\"}"));
+        Result cut = cli("run", "--test-plan", demo.testPlanId(), "--poll-interval", "20ms", "--project", DemoScenario.PROJECT,
+                "--auto-create", "--run-name", "${LOADMILL_NAME} for 'QA'", "--status-map", "FLAKY=Retest",
+                "--testrail-key", DemoScenario.TESTRAIL_KEY, "--results", results.toString());
+        assertThat(cut.exitCode()).as(cut.all()).isEqualTo(4);
+        Matcher printed = Pattern.compile("Run `loadmill-testrail (publish [^`]+)` to finish publishing them").matcher(cut.err());
+        assertThat(printed.find()).as(cut.err()).isTrue();
+        assertThat(printed.group(1)).doesNotContain(DemoScenario.TESTRAIL_KEY, "--test-plan", "--poll-interval");
+
+        testRail.faults().clearFaults();
+        Result finished = CliRunner.run(env, shellWords(printed.group(1)));
+        assertThat(finished.exitCode()).as(finished.all()).isEqualTo(1);
+        assertThat(finished.out()).contains("posted 12 results to TestRail");
+        assertThat(testRail.plans()).singleElement()
+                .satisfies(p -> assertThat(p.name()).isEqualTo(DemoScenario.PLAN + " for 'QA'"));
+        int retest = 4;
+        assertThat(testRail.runs().stream().flatMap(r -> testRail.results(r.id()).stream()))
+                .hasSize(12).filteredOn(r -> r.statusId() == retest).hasSize(1);
+    }
+
+    /** The words a POSIX shell makes of {@code command}, as the user pasting it would get. */
+    private static String[] shellWords(String command) throws IOException, InterruptedException {
+        Process shell = new ProcessBuilder("sh", "-c", "printf '%s\\0' " + command).start();
+        String words = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(shell.waitFor()).isZero();
+        return words.split("\0");
     }
 }
