@@ -46,6 +46,12 @@ abstract class JobCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    /** Notes the required settings this command lacks, all of them (see {@link MissingSettings}). */
+    void requireIn(MissingSettings missing) {
+        testRail.requireIn(missing, context);
+        publish.requireIn(missing);
+    }
+
     /**
      * Reads and validates every setting; throws a picocli {@code ParameterException} for a
      * malformed option and an {@code InvalidSettingsException} for a missing or invalid setting.
@@ -62,6 +68,9 @@ abstract class JobCommand implements Callable<Integer> {
         OkHttpClient http = new OkHttpClient();
         PreparedJob job = null;
         try {
+            MissingSettings missing = new MissingSettings();
+            requireIn(missing);
+            missing.check();
             job = prepare(progress);
             JobOutcome outcome = job.execute(new LoadmillTestRailJob(http, Clock.systemUTC(), publish.lockWait(spec)));
             int exitCode = exitCode(outcome);
@@ -74,7 +83,7 @@ abstract class JobCommand implements Callable<Integer> {
                 context.err().println(RecoveryCommand.advice(spec, failed.resultsFile()));
             }
             if (job == null) {
-                context.err().println("See `loadmill-testrail " + spec.name() + " --help` for the options.");
+                context.err().println(UsageErrors.pointer(spec.commandLine()));
             }
             boolean started = job != null;
             output.summaryFile().ifPresent(f -> SummaryFile.writeFailure(f, exitCode, Failures.message(e),

@@ -29,6 +29,13 @@ final class LoadmillConnectionOptions {
                     + "(env LOADMILL_CALL_TIMEOUT; default 2m).")
     String callTimeout;
 
+    /** Notes the token when it is neither given nor in the environment. */
+    void requireIn(MissingSettings missing, CliContext context) {
+        missing.require(token != null ? token : context.variable(EnvironmentVariables.LOADMILL_API_TOKEN).orElse(null),
+                "the Loadmill API token (Loadmill: Settings > Security)",
+                MissingSettings.secret(EnvironmentVariables.LOADMILL_API_TOKEN, "--loadmill-token"));
+    }
+
     /** Where Loadmill is, the token and the timeouts; what to run is {@link LoadmillRunOptions}'s part. */
     LoadmillSettings.Builder settings(CommandSpec spec, CliContext context, ProgressListener progress) {
         LoadmillSettings.Builder builder = LoadmillSettings.builder()

@@ -42,6 +42,17 @@ final class TestRailConnectionOptions {
                     + "(env TESTRAIL_CALL_TIMEOUT; default 2m).")
     String callTimeout;
 
+    /** Notes the connection settings that are neither given nor in the environment. */
+    void requireIn(MissingSettings missing, CliContext context) {
+        missing.require(url != null ? url : context.variable(EnvironmentVariables.TESTRAIL_URL).orElse(null),
+                        "the TestRail URL", MissingSettings.optionOrVariable("--testrail-url", EnvironmentVariables.TESTRAIL_URL))
+                .require(user != null ? user : context.variable(EnvironmentVariables.TESTRAIL_USER).orElse(null),
+                        "the TestRail user", MissingSettings.optionOrVariable("--testrail-user", EnvironmentVariables.TESTRAIL_USER))
+                .require(key != null ? key : context.variable(EnvironmentVariables.TESTRAIL_API_KEY).orElse(null),
+                        "the TestRail API key (TestRail: My Settings > API Keys)",
+                        MissingSettings.secret(EnvironmentVariables.TESTRAIL_API_KEY, "--testrail-key"));
+    }
+
     /** Validated settings; an {@code InvalidSettingsException} names what is missing. */
     TestRailSettings settings(CommandSpec spec, CliContext context, ProgressListener progress) {
         String apiKey = key;

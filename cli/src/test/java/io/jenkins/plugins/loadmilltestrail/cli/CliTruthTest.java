@@ -1,6 +1,7 @@
 package io.jenkins.plugins.loadmilltestrail.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,8 +11,11 @@ import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.LoadmillSimulator;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -139,6 +143,73 @@ class CliTruthTest {
         int retest = 4;
         assertThat(testRail.runs().stream().flatMap(r -> testRail.results(r.id()).stream()))
                 .hasSize(12).filteredOn(r -> r.statusId() == retest).hasSize(1);
+    }
+
+    @Test
+    void aPlanIdAsTheToolPrintsItIsAccepted() {
+        collectDemoResults();
+        Result first = cli("publish", "--results", results.toString(), "--project", DemoScenario.PROJECT, "--auto-create");
+        assertThat(first.exitCode()).as(first.all()).isEqualTo(1);
+        long planId = testRail.plans().get(0).id();
+        Path second = dir.resolve("second.json");
+        Result plan = cli("plan", "--test-plan", demo.testPlanId(), "--poll-interval", "20ms", "--project",
+                DemoScenario.PROJECT, "--results", second.toString());
+        assertThat(plan.exitCode()).as(plan.all()).isZero();
+
+        Result again = cli("publish", "--results", second.toString(), "--project", DemoScenario.PROJECT,
+                "--existing-plan", "P" + planId);
+        assertThat(again.exitCode()).as(again.all()).isEqualTo(1);
+        assertThat(testRail.plans()).hasSize(1);
+        assertThat(testRail.runs().stream().mapToInt(r -> testRail.results(r.id()).size()).sum()).isEqualTo(24);
+    }
+
+    @Test
+    void aCaseMapFileErrorSaysWhyAndOnWhichLine() throws IOException {
+        Path pins = dir.resolve("pins.txt");
+        Files.writeString(pins, "# pins\nCheckout/Pay by card=C1\n\nAccounts/Log in=CX2\n");
+        Result badLine = cli("run", "--test-plan", demo.testPlanId(), "--project", DemoScenario.PROJECT,
+                "--case-map-file", pins.toString(), "--results", results.toString());
+        assertThat(badLine.exitCode()).isEqualTo(2);
+        assertThat(badLine.err()).contains("error: --case-map-file: " + pins + " line 4: ", "'CX2'")
+                .contains("  --case-map-file=FILE  ");
+
+        Result missing = cli("run", "--test-plan", demo.testPlanId(), "--project", DemoScenario.PROJECT,
+                "--case-map-file", dir.resolve("nope.txt").toString(), "--results", results.toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("error: --case-map-file: cannot read " + dir.resolve("nope.txt") + ": it does not exist.");
+        assertThat(loadmill.launches()).isEmpty();
+        assertThat(testRail.callCounts()).isEmpty();
+    }
+
+    @Test
+    void anUnreadableCaseMapFileSaysPermissionDenied() throws IOException {
+        Path pins = Files.writeString(dir.resolve("pins.txt"), "Checkout/Pay by card=C1\n");
+        Files.setPosixFilePermissions(pins, PosixFilePermissions.fromString("-w-------"));
+        assumeFalse(Files.isReadable(pins), "the user can read any file (root)");
+        Result result = cli("run", "--test-plan", demo.testPlanId(), "--project", DemoScenario.PROJECT,
+                "--case-map-file", pins.toString(), "--results", results.toString());
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("cannot read " + pins + ": permission denied.");
+    }
+
+    @Test
+    void serviceErrorsGiveNoJenkinsAdvice() {
+        collectDemoResults();
+        env = new HashMap<>(env);
+        env.put("LOADMILL_API_TOKEN", "not-the-token");
+        Result loadmillRefused = cli("run", "--test-plan", demo.testPlanId(), "--project", DemoScenario.PROJECT,
+                "--results", dir.resolve("refused.json").toString());
+        assertThat(loadmillRefused.exitCode()).as(loadmillRefused.all()).isEqualTo(3);
+        assertThat(loadmillRefused.err()).contains("Loadmill rejected the API token");
+
+        testRail.close();
+        Result unreachable = cli("publish", "--results", results.toString(), "--project", DemoScenario.PROJECT);
+        assertThat(unreachable.exitCode()).as(unreachable.all()).isEqualTo(4);
+        assertThat(unreachable.err()).contains("Could not reach TestRail");
+
+        for (Result result : List.of(loadmillRefused, unreachable)) {
+            assertThat(result.all()).doesNotContain("Jenkins").doesNotContain("credential").doesNotContain("per line");
+        }
     }
 
     /** The words a POSIX shell makes of {@code command}, as the user pasting it would get. */
