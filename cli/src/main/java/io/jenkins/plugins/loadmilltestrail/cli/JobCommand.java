@@ -117,9 +117,7 @@ abstract class JobCommand implements Callable<Integer> {
         if (!outcome.planText().isEmpty()) {
             context.out().println(outcome.planText());
         }
-        if (verbosity != Verbosity.QUIET) {
-            OutcomeText.print(outcome, verbosity, context.out());
-        }
+        OutcomeText.print(outcome, verbosity, context.out());
         context.out().println(OutcomeText.resultLine(outcome));
         if (!outcome.report().rejected().isEmpty()) {
             context.err().println("error: TestRail rejected " + outcome.report().rejected().size() + " results (listed above). "

@@ -9,7 +9,10 @@ import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishedRun;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** The human summary printed at the end of run, publish and plan. */
+/**
+ * The human summary printed at the end of run, publish and plan. Quiet keeps what a failed build
+ * needs: the TestRail links, the results TestRail rejected and the flows that did not pass.
+ */
 final class OutcomeText {
     /** Longer lists are cut in normal mode; --verbose and the JSON summary have them all. */
     private static final int LIST_LIMIT = 15;
@@ -29,32 +32,45 @@ final class OutcomeText {
         CollectedResults results = outcome.results();
         PublishReport report = outcome.report();
         boolean all = verbosity == Verbosity.VERBOSE;
-        out.println();
-        out.println("Loadmill " + describe(results) + ": " + outcome.total() + " flows - " + outcome.passed() + " passed, "
-                + outcome.flaky() + " flaky, " + outcome.failed() + " did not pass");
-        if (!results.runUrl().isEmpty()) {
-            out.println("  " + results.runUrl());
+        boolean quiet = verbosity == Verbosity.QUIET;
+        if (!quiet) {
+            out.println();
+            out.println("Loadmill " + describe(results) + ": " + outcome.total() + " flows - " + outcome.passed() + " passed, "
+                    + outcome.flaky() + " flaky, " + outcome.failed() + " did not pass");
         }
+        if (!results.runUrl().isEmpty()) {
+            out.println((quiet ? "Loadmill run: " : "  ") + results.runUrl());
+        }
+        if (!quiet) {
+            printCounts(report, out);
+        }
+        if (!report.planUrl().isEmpty()) {
+            out.println((quiet ? "TestRail " : "  ") + "plan: " + report.planUrl());
+        }
+        for (PublishedRun run : report.runs()) {
+            out.println((quiet ? "TestRail " : "  ") + "run R" + run.runId() + " \"" + run.name() + "\": " + run.url());
+        }
+        if (!quiet) {
+            list(out, "Flows with no TestRail case (not published)", report.unmatchedFlows(), all);
+        }
+        list(out, "Results TestRail rejected", report.rejected(), all);
+        List<String> notPassed = results.flows().filter(f -> !JobOutcome.passes(f.status()))
+                .map(f -> notPassedLine(f, all)).toList();
+        list(out, "Flows that did not pass", notPassed, all);
+        if (!quiet) {
+            out.println("TestRail API calls: " + report.totalCalls() + (report.rateLimitWait().toMillis() < 1 ? ""
+                    : " (waited " + Elapsed.format(report.rateLimitWait()) + " for rate limits)"));
+        }
+        out.flush();
+    }
+
+    private static void printCounts(PublishReport report, PrintWriter out) {
         boolean dry = report.dryRun();
         out.println("TestRail project \"" + report.projectName() + "\"" + (dry ? " (dry run, nothing written)" : "") + ": "
                 + report.matchedCases() + " flows " + (dry ? "match" : "matched") + " existing cases, "
                 + plural(report.createdCases(), "case") + (dry ? " to create" : " created") + " ("
                 + plural(report.createdSuites(), "suite") + ", " + plural(report.createdSections(), "section") + "), "
                 + posting(report, ""));
-        if (!report.planUrl().isEmpty()) {
-            out.println("  plan: " + report.planUrl());
-        }
-        for (PublishedRun run : report.runs()) {
-            out.println("  run R" + run.runId() + " \"" + run.name() + "\": " + run.url());
-        }
-        list(out, "Flows with no TestRail case (not published)", report.unmatchedFlows(), all);
-        list(out, "Results TestRail rejected", report.rejected(), all);
-        List<String> notPassed = results.flows().filter(f -> !JobOutcome.passes(f.status()))
-                .map(f -> notPassedLine(f, all)).toList();
-        list(out, "Flows that did not pass", notPassed, all);
-        out.println("TestRail API calls: " + report.totalCalls()
-                + (report.rateLimitWait().toMillis() < 1 ? "" : " (waited " + Elapsed.format(report.rateLimitWait()) + " for rate limits)"));
-        out.flush();
     }
 
     /**

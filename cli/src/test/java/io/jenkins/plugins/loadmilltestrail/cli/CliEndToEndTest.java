@@ -334,10 +334,13 @@ class CliEndToEndTest {
     }
 
     @Test
-    void quietPrintsOnlyTheResultLine() {
+    void quietKeepsTheLinksTheFlowsThatDidNotPassAndTheResultLine() {
         Result result = runDemoPlan("--quiet");
         assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
-        assertThat(result.out().strip()).isEqualTo(
+        assertThat(result.out()).contains("Loadmill run: " + loadmill.url(), "TestRail plan: " + testRail.url(),
+                "TestRail run R", "Flows that did not pass (3):", "FAILED  Checkout / Pay with an expired card")
+                .doesNotContain("flows matched", "TestRail API calls");
+        assertThat(result.out().strip()).endsWith(
                 "Result: 12 flows, 8 passed, 1 flaky, 3 did not pass; posted 12 results to TestRail.");
         assertThat(result.err()).doesNotContain("Starting Loadmill", "suite Checkout");
     }

@@ -212,6 +212,17 @@ class CliTruthTest {
         }
     }
 
+    @Test
+    void planQuietPrintsTheWholePlan() {
+        collectDemoResults();
+        Result normal = cli("plan", "--results", results.toString(), "--project", DemoScenario.PROJECT, "--auto-create");
+        Result quiet = cli("plan", "--results", results.toString(), "--project", DemoScenario.PROJECT, "--auto-create", "-q");
+        assertThat(quiet.exitCode()).as(quiet.all()).isZero();
+        String plan = normal.out().substring(0, normal.out().indexOf("Matches:"));
+        assertThat(quiet.out()).contains(plan, "Matches:", "Checkout / Pay with an expired card -> C",
+                "Flows that did not pass (3):", "planned 12 results to TestRail.");
+    }
+
     /** The words a POSIX shell makes of {@code command}, as the user pasting it would get. */
     private static String[] shellWords(String command) throws IOException, InterruptedException {
         Process shell = new ProcessBuilder("sh", "-c", "printf '%s\\0' " + command).start();
