@@ -95,7 +95,7 @@ final class SummaryFile {
                 f.putNull("caseId");
             }
             f.put("caseUrl", flow.caseUrl()).put("testRailStatus", flow.testRailStatus()).put("posted", flow.posted())
-                    .put("note", flow.note());
+                    .put("note", flow.note()).put("match", flow.match());
         }
         return node;
     }

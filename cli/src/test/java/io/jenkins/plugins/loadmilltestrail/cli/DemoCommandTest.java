@@ -28,10 +28,25 @@ class DemoCommandTest {
                 "12 flows - 8 passed, 1 flaky, 3 did not pass", "7 cases created (1 suite, 3 sections), posted 12 results",
                 "plan: http://127.0.0.1:", "Flows that did not pass (3)", "FAILED  Checkout / Pay with an expired card",
                 "Files in " + demo);
+        assertThat(result.out()).containsPattern("Checkout / Pay by card +PASSED +C\\d+ by name")
+                .containsPattern("Search / Search by keyword +PASSED +C\\d+ created")
+                .containsPattern("Checkout / Apply a discount code +FLAKY +C\\d+ created \\(flaky: failed, then passed on a retry\\)")
+                .doesNotContain("Starting Loadmill", "suite Checkout: FAILED");
+        assertThat(result.err()).as("progress goes to standard error").contains("Starting Loadmill", "suite Checkout: FAILED");
         assertThat(demo.resolve("loadmill-results.json")).isNotEmptyFile();
         assertThat(demo.resolve("loadmill-results.json.journal.json")).isNotEmptyFile();
         assertThat(demo.resolve("junit.xml")).isNotEmptyFile();
         assertThat(demo.resolve("summary.json")).isNotEmptyFile();
+    }
+
+    @Test
+    void quietDemoSkipsTheExplanationsButShowsTheFlowsAndLinks() {
+        Result result = CliRunner.run(Map.of(), "demo", "--quiet", "--dir", dir.resolve("demo").toString());
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out()).contains("TestRail plan: http://127.0.0.1:", "Flows that did not pass (3)",
+                "Result: 12 flows").containsPattern("Checkout / Pay by card +PASSED +C\\d+ by name")
+                .doesNotContain("Loadmill runs API tests", "What happened");
+        assertThat(result.err()).doesNotContain("Starting Loadmill");
     }
 
     @Test

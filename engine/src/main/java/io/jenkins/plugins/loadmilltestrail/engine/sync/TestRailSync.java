@@ -125,7 +125,7 @@ public final class TestRailSync {
             flows.add(new FlowOutcome(f.suiteName(), f.flowName(), f.loadmillStatus(),
                     caseId > 0 ? OptionalLong.of(caseId) : OptionalLong.empty(),
                     caseId > 0 ? TestRailUrls.caseUrl(base, caseId) : "", f.status().map(Status::label).orElse(""),
-                    posted, note));
+                    posted, note, dryRun || f.how() != How.CREATED ? SyncPlanText.label(f.how()) : "created"));
         }
         List<PublishedRun> runs = applied.runs().stream()
                 .map(r -> new PublishedRun(r.runId(), r.suiteId(), r.name(), r.url())).toList();
