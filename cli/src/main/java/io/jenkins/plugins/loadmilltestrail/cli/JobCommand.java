@@ -5,6 +5,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
 import io.jenkins.plugins.loadmilltestrail.engine.job.JobOutcome;
 import io.jenkins.plugins.loadmilltestrail.engine.job.LoadmillTestRailJob;
 import io.jenkins.plugins.loadmilltestrail.engine.job.PublishFailedException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -75,7 +76,7 @@ abstract class JobCommand implements Callable<Integer> {
             JobOutcome outcome = job.execute(new LoadmillTestRailJob(http, Clock.systemUTC(), publish.lockWait(spec)));
             int exitCode = exitCode(outcome);
             report(outcome, verbosity);
-            output.summaryFile().ifPresent(f -> SummaryFile.write(f, outcome, exitCode, summaryFiles(true)));
+            output.summaryFile().ifPresent(f -> SummaryFile.write(f, context.out(), outcome, exitCode, summaryFiles(true)));
             return exitCode;
         } catch (EngineException | InterruptedException e) {
             int exitCode = Failures.report(e, context.err(), verbosity == Verbosity.VERBOSE);
@@ -86,7 +87,7 @@ abstract class JobCommand implements Callable<Integer> {
                 context.err().println(UsageErrors.pointer(spec.commandLine()));
             }
             boolean started = job != null;
-            output.summaryFile().ifPresent(f -> SummaryFile.writeFailure(f, exitCode, Failures.message(e),
+            output.summaryFile().ifPresent(f -> SummaryFile.writeFailure(f, context.out(), exitCode, Failures.message(e),
                     summaryFiles(started)));
             return exitCode;
         } finally {
@@ -109,16 +110,18 @@ abstract class JobCommand implements Callable<Integer> {
                 }
             });
         }
-        output.summaryFile().ifPresent(f -> listed.put("summary", f));
+        output.summaryFile().filter(f -> !output.summaryToStandardOutput()).ifPresent(f -> listed.put("summary", f));
         return listed;
     }
 
     private void report(JobOutcome outcome, Verbosity verbosity) {
+        // With --summary -, standard output is the JSON's alone, so that it can be piped.
+        PrintWriter out = output.summaryToStandardOutput() ? context.err() : context.out();
         if (!outcome.planText().isEmpty()) {
-            context.out().println(outcome.planText());
+            out.println(outcome.planText());
         }
-        OutcomeText.print(outcome, verbosity, context.out());
-        context.out().println(OutcomeText.resultLine(outcome));
+        OutcomeText.print(outcome, verbosity, out);
+        out.println(OutcomeText.resultLine(outcome));
         if (!outcome.report().rejected().isEmpty()) {
             context.err().println("error: TestRail rejected " + outcome.report().rejected().size() + " results (listed above). "
                     + "Fix what TestRail reported, then run `" + RecoveryCommand.of(spec, files().get("results"))

@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 final class LoadmillConnectionOptions {
 
     @Option(names = "--loadmill-url", paramLabel = "URL", order = 100,
-            description = "Loadmill address (env LOADMILL_URL; default " + LoadmillSettings.DEFAULT_BASE_URL + ").")
+            description = {"Loadmill address (env LOADMILL_URL); default",
+                // A line of its own: picocli would wrap a URL after "https:".
+                LoadmillSettings.DEFAULT_BASE_URL})
     String url;
 
     @Option(names = "--loadmill-token", paramLabel = "TOKEN", order = 101,

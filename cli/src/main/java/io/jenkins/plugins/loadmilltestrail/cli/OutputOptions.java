@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 final class OutputOptions {
 
     @Option(names = "--summary", paramLabel = "FILE", order = 60,
-            description = "Write a JSON summary (counts, ids, links, unmatched and rejected flows, API calls).")
+            description = "Write a JSON summary (counts, ids, links, unmatched and rejected flows, API calls); "
+                    + "- writes it to standard output, and the human summary to standard error.")
     Path summary;
 
     @Option(names = {"-q", "--quiet"}, order = 61, description = "Print only warnings, errors, the links, the flows that did not pass and the result line.")
@@ -24,5 +25,10 @@ final class OutputOptions {
 
     Optional<Path> summaryFile() {
         return Optional.ofNullable(summary);
+    }
+
+    /** True for {@code --summary -}: standard output carries the JSON summary, and nothing else. */
+    boolean summaryToStandardOutput() {
+        return summary != null && summary.toString().equals(SummaryFile.STANDARD_OUTPUT);
     }
 }

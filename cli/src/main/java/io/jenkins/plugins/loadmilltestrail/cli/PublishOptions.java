@@ -27,7 +27,7 @@ final class PublishOptions {
     MatchMode match = MatchMode.NAME;
 
     @Option(names = "--case-map", paramLabel = "FLOW=CASE", order = 32,
-            description = "Pin a flow to a TestRail case, e.g. 'Checkout/Pay by card=C123' or 'Login=45'; repeatable.")
+            description = "Pin a flow to a TestRail case, such as 'Checkout/Pay by card=C123' or 'Login=45'; repeatable.")
     List<String> caseMap = new ArrayList<>();
 
     @Option(names = "--case-map-file", paramLabel = "FILE", order = 33,
@@ -56,19 +56,19 @@ final class PublishOptions {
     boolean closeRun;
 
     @Option(names = "--existing-run", paramLabel = "ID", order = 40,
-            description = "Add the results to this TestRail run, e.g. R123 or 123.")
+            description = "Add the results to this TestRail run: R123 or 123.")
     String existingRun;
 
     @Option(names = "--existing-plan", paramLabel = "ID", order = 41,
-            description = "Add the results to this TestRail plan, e.g. P123 or 123.")
+            description = "Add the results to this TestRail plan: P123 or 123.")
     String existingPlan;
 
     @Option(names = "--status-map", paramLabel = "LOADMILL=TESTRAIL", order = 42,
-            description = "TestRail status for a Loadmill status, e.g. FLAKY=Retest; repeatable.")
+            description = "TestRail status for a Loadmill status, such as FLAKY=Retest; repeatable.")
     List<String> statusMap = new ArrayList<>();
 
     @Option(names = "--case-field", paramLabel = "NAME=VALUE", order = 43,
-            description = "Value for a required TestRail case field when creating cases, e.g. custom_automation_type=1; repeatable.")
+            description = "Value for a required TestRail case field when creating cases, such as custom_automation_type=1; repeatable.")
     Map<String, String> caseFields = new LinkedHashMap<>();
 
     @Option(names = "--baseline", paramLabel = "NAME|ID", order = 44,

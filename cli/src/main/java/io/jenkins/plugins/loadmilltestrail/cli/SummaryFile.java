@@ -12,6 +12,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.sync.FlowOutcome;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishReport;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishedRun;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,11 +22,13 @@ import java.util.TreeMap;
 /** The --summary JSON file (format in docs/cli.md): counts, ids, links, unmatched, rejected, calls. */
 final class SummaryFile {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** {@code --summary -}: the summary goes to standard output. */
+    static final String STANDARD_OUTPUT = "-";
 
     private SummaryFile() {}
 
-    /** After a command that produced an outcome. */
-    static void write(Path file, JobOutcome outcome, int exitCode, Map<String, Path> files) {
+    /** After a command that produced an outcome; {@code out} receives it for {@code --summary -}. */
+    static void write(Path file, PrintWriter out, JobOutcome outcome, int exitCode, Map<String, Path> files) {
         ObjectNode root = JSON.createObjectNode();
         root.put("exitCode", exitCode);
         root.put("dryRun", outcome.report().dryRun());
@@ -35,16 +38,16 @@ final class SummaryFile {
         strings(root.putArray("rejected"), outcome.report().rejected());
         root.set("calls", calls(outcome.report()));
         root.set("files", files(files));
-        write(file, root);
+        write(file, out, root);
     }
 
     /** After a command that failed; says why and where the results are, if they were saved. */
-    static void writeFailure(Path file, int exitCode, String message, Map<String, Path> files) {
+    static void writeFailure(Path file, PrintWriter out, int exitCode, String message, Map<String, Path> files) {
         ObjectNode root = JSON.createObjectNode();
         root.put("exitCode", exitCode);
         root.put("error", message);
         root.set("files", files(files));
-        write(file, root);
+        write(file, out, root);
     }
 
     private static ObjectNode loadmill(JobOutcome outcome) {
@@ -119,11 +122,17 @@ final class SummaryFile {
         values.forEach(array::add);
     }
 
-    private static void write(Path file, ObjectNode root) {
+    private static void write(Path file, PrintWriter standardOutput, ObjectNode root) {
         try {
+            String json = JSON.writeValueAsString(root);
+            if (file.toString().equals(STANDARD_OUTPUT)) {
+                standardOutput.println(json);
+                standardOutput.flush();
+                return;
+            }
             // A CI step reading the summary while (or after) this one is cut off sees the previous
             // summary or this whole one, never a truncated file.
-            byte[] text = (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] text = (json + "\n").getBytes(StandardCharsets.UTF_8);
             AtomicFiles.write(file, out -> out.write(text));
         } catch (IOException e) {
             throw new InvalidSettingsException("Cannot write the summary file " + file + " (" + e.getMessage()

@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 final class TestRailConnectionOptions {
 
     @Option(names = "--testrail-url", paramLabel = "URL", order = 110,
-            description = "TestRail address, e.g. https://example.testrail.io/ (env TESTRAIL_URL).")
+            description = {"TestRail address as opened in a browser (env TESTRAIL_URL),",
+                // A line of its own: picocli would wrap a URL after "https:".
+                "such as https://example.testrail.io/"})
     String url;
 
     @Option(names = "--testrail-user", paramLabel = "EMAIL", order = 111,

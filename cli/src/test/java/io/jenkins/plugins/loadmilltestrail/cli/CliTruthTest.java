@@ -223,6 +223,44 @@ class CliTruthTest {
                 "Flows that did not pass (3):", "planned 12 results to TestRail.");
     }
 
+    @Test
+    void publishWritesTheJUnitReportAndTheSummaryWithTheResultsFilesPermissions() throws IOException {
+        collectDemoResults();
+        Path junit = dir.resolve("junit.xml");
+        Path summary = dir.resolve("summary.json");
+        Result result = cli("publish", "--results", results.toString(), "--project", DemoScenario.PROJECT, "--auto-create",
+                "--junit", junit.toString(), "--summary", summary.toString());
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+        assertThat(Files.readString(junit)).contains("<testcase", "Pay with an expired card");
+        assertThat(JSON.readTree(summary.toFile()).path("files").path("junit").asText()).isEqualTo(junit.toString());
+        assertThat(Files.getPosixFilePermissions(summary)).isEqualTo(Files.getPosixFilePermissions(results))
+                .isEqualTo(Files.getPosixFilePermissions(junit));
+    }
+
+    @Test
+    void publishWritesTheJUnitReportEvenWhenTestRailFails() {
+        collectDemoResults();
+        testRail.faults().always("get_projects", Fault.status(503, "{\"error\":\"Service unavailable\"}"));
+        Path junit = dir.resolve("junit.xml");
+        Result result = cli("publish", "--results", results.toString(), "--project", DemoScenario.PROJECT,
+                "--junit", junit.toString());
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(4);
+        assertThat(junit).isNotEmptyFile();
+    }
+
+    @Test
+    void summaryDashWritesTheJsonAloneToStandardOutput() throws IOException {
+        collectDemoResults();
+        Result result = cli("publish", "--results", results.toString(), "--project", DemoScenario.PROJECT, "--auto-create",
+                "--summary", "-");
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+        JsonNode json = JSON.readTree(result.out());
+        assertThat(json.path("testRail").path("postedResults").asInt()).isEqualTo(12);
+        assertThat(json.path("files").has("summary")).isFalse();
+        assertThat(dir.resolve("-")).doesNotExist();
+        assertThat(result.err()).contains("Result: 12 flows", "Flows that did not pass (3):");
+    }
+
     /** The words a POSIX shell makes of {@code command}, as the user pasting it would get. */
     private static String[] shellWords(String command) throws IOException, InterruptedException {
         Process shell = new ProcessBuilder("sh", "-c", "printf '%s\\0' " + command).start();

@@ -29,6 +29,20 @@ class CliUsageTest {
         assertThat(result.out()).contains("run", "publish", "plan", "Exit codes: 0");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "publish", "plan", "demo", "simulate"})
+    void helpNeverWrapsInsideAUrlOrAnAbbreviation(String command) {
+        String help = CliRunner.run(Map.of(), command, "--help").out();
+        assertThat(help.lines()).noneMatch(line -> line.stripTrailing().matches(".*(https?:|\\be\\.|\\bi\\.)"))
+                .noneMatch(line -> line.strip().startsWith("//"));
+        if (!command.equals("demo") && !command.equals("simulate")) {
+            assertThat(help).contains("https://example.testrail.io/");
+        }
+        if (command.equals("run")) {
+            assertThat(help).contains("https://app.loadmill.com");
+        }
+    }
+
     @Test
     void versionIsPrinted() {
         assertThat(CliRunner.run(Map.of(), "--version").out()).startsWith("loadmill-testrail ");

@@ -84,6 +84,15 @@ class DemoCommandTest {
                 "--results", dir.resolve("r.json").toString());
         assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
 
+        // The seeded suites run on their own too, so --suite can be tried.
+        Matcher suite = Pattern.compile("test suite \"Checkout\" id (\\S+)").matcher(out.toString());
+        assertThat(suite.find()).as(out.toString()).isTrue();
+        assertThat(out.toString()).contains("run --suite ");
+        Result suiteRun = CliRunner.run(env, "run", "--suite", suite.group(1), "--project", DemoScenario.PROJECT,
+                "--poll-interval", "20ms", "--requests-per-minute", "60000", "--results", dir.resolve("s.json").toString());
+        assertThat(suiteRun.exitCode()).as(suiteRun.all()).isEqualTo(1);
+        assertThat(suiteRun.out()).contains("Loadmill suite \"Checkout\": 4 flows - 2 passed, 1 flaky, 1 did not pass");
+
         serving[0].interrupt();
         assertThat(exitCode.get(10, TimeUnit.SECONDS)).isZero();
         assertThat(err.toString()).contains("Simulators stopped.");
