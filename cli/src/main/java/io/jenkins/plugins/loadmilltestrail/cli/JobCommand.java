@@ -66,7 +66,11 @@ abstract class JobCommand implements Callable<Integer> {
     public Integer call() {
         Verbosity verbosity = output.verbosity(spec);
         ConsoleProgress progress = new ConsoleProgress(context.err(), context.interactive(), verbosity);
-        OkHttpClient http = new OkHttpClient();
+        OkHttpClient.Builder httpBuilder = new OkHttpClient.Builder();
+        if (verbosity == Verbosity.VERBOSE) {
+            httpBuilder.addInterceptor(new CallLog(progress));
+        }
+        OkHttpClient http = httpBuilder.build();
         PreparedJob job = null;
         try {
             MissingSettings missing = new MissingSettings();

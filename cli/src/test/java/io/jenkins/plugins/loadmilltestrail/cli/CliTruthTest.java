@@ -60,7 +60,10 @@ class CliTruthTest {
     private Result cli(String command, String... args) {
         List<String> all = new ArrayList<>(List.of(command));
         all.addAll(List.of(args));
-        all.addAll(List.of("--requests-per-minute", "60000", "--testrail-retry-wait", "100ms"));
+        all.addAll(List.of("--requests-per-minute", "60000"));
+        if (!all.contains("--testrail-retry-wait")) {
+            all.addAll(List.of("--testrail-retry-wait", "100ms"));
+        }
         return CliRunner.run(env, all.toArray(String[]::new));
     }
 
@@ -259,6 +262,24 @@ class CliTruthTest {
         assertThat(json.path("files").has("summary")).isFalse();
         assertThat(dir.resolve("-")).doesNotExist();
         assertThat(result.err()).contains("Result: 12 flows", "Flows that did not pass (3):");
+    }
+
+    @Test
+    void verboseShowsEveryCallAndEveryRetry() {
+        testRail.faults().next("get_projects", 1, Fault.status(503, "{\"error\":\"Service unavailable\"}"));
+        Result result = cli("run", "--test-plan", demo.testPlanId(), "--poll-interval", "20ms", "--project",
+                DemoScenario.PROJECT, "--auto-create", "--results", results.toString(), "--testrail-retry-wait", "5s",
+                "--verbose");
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+        assertThat(result.err()).containsPattern("  POST /api/test-plans/" + demo.testPlanId() + "/run -> 200 in \\d+ ms")
+                .containsPattern("  GET /index.php\\?/api/v2/get_projects -> 503 in \\d+ ms")
+                .containsPattern("TestRail: get_projects .*retry 1 in")
+                .containsPattern("  GET /index.php\\?/api/v2/get_projects -> 200 in \\d+ ms")
+                .containsPattern("  POST /index.php\\?/api/v2/add_plan/\\d+ -> 200 in \\d+ ms")
+                .doesNotContain(DemoScenario.TESTRAIL_KEY).doesNotContain(DemoScenario.LOADMILL_TOKEN);
+
+        Result normal = cli("publish", "--results", results.toString(), "--project", DemoScenario.PROJECT);
+        assertThat(normal.err()).doesNotContain("/api/v2/");
     }
 
     /** The words a POSIX shell makes of {@code command}, as the user pasting it would get. */
