@@ -2,9 +2,8 @@ package io.jenkins.plugins.loadmilltestrail.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Model.OptionSpec;
@@ -45,7 +44,10 @@ final class UsageErrors {
         return message.replace("option option", "option");
     }
 
-    /** The option the error is about: picocli's, else the first one the message names. */
+    /**
+     * The option the error is about: picocli's (or {@link OptionValues}'), else the first option of
+     * the command that the message names, e.g. in "--labels, --junit need --test-plan or --suite".
+     */
     private static Optional<OptionSpec> option(ParameterException e) {
         if (e.getArgSpec() instanceof OptionSpec option) {
             return Optional.of(option);
@@ -53,16 +55,13 @@ final class UsageErrors {
         if (e instanceof MissingParameterException missing) {
             return missing.getMissing().stream().filter(OptionSpec.class::isInstance).map(OptionSpec.class::cast).findFirst();
         }
-        String message = e.getMessage();
         return e.getCommandLine().getCommandSpec().options().stream()
-                .filter(o -> Arrays.stream(o.names()).anyMatch(name -> named(message, name)))
-                .min(Comparator.comparingInt(o -> Arrays.stream(o.names()).filter(name -> named(message, name))
-                        .mapToInt(message::indexOf).min().orElse(Integer.MAX_VALUE)));
+                .filter(o -> named(e.getMessage(), o.longestName())).findFirst();
     }
 
-    /** True when {@code message} names the option {@code name} as a whole word. */
+    /** True when {@code message} names the option {@code name} as a whole word, not as part of a longer one. */
     private static boolean named(String message, String name) {
-        return name.startsWith("--") && message.matches("(?s).*(^|[^\\w-])" + java.util.regex.Pattern.quote(name) + "([^\\w-].*|$)");
+        return name.startsWith("--") && Pattern.compile("(^|[^\\w-])" + Pattern.quote(name) + "($|[^\\w-])").matcher(message).find();
     }
 
     /** "  --timeout=DURATION  Give up waiting for Loadmill after this long …" */
