@@ -1,12 +1,9 @@
 package io.jenkins.plugins.loadmilltestrail.cli;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 /** Builds the command line with the context injected into every command; tests call this too. */
 public final class Cli {
@@ -25,27 +22,12 @@ public final class Cli {
         commandLine.setOut(context.out());
         commandLine.setErr(context.err());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.setParameterExceptionHandler((e, args) -> usageError(e, secrets));
-        // Options are partly read inside commands (durations, maps); those usage errors get picocli's usage too.
+        commandLine.setParameterExceptionHandler((e, args) -> UsageErrors.report(e, secrets));
+        // Options are partly read inside commands (durations, maps); those usage errors are reported alike.
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> e instanceof ParameterException usage
-                ? usageError(usage, secrets)
+                ? UsageErrors.report(usage, secrets)
                 : Failures.report(e, context.err(), true));
         return commandLine;
-    }
-
-    /** picocli's usual answer to a usage error (message, then suggestions or usage), with secrets hidden. */
-    private static int usageError(ParameterException e, SecretArguments secrets) {
-        CommandLine command = e.getCommandLine();
-        PrintWriter err = command.getErr();
-        err.println(secrets.scrub(e.getMessage()));
-        StringWriter suggestions = new StringWriter();
-        if (UnmatchedArgumentException.printSuggestions(e, new PrintWriter(suggestions))) {
-            err.print(secrets.scrub(suggestions.toString()));
-        } else {
-            command.usage(err);
-        }
-        err.flush();
-        return ExitCodes.USAGE;
     }
 
     /** Creates commands that take a {@link CliContext}; everything else as picocli would. */

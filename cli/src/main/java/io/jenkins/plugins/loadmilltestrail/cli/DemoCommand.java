@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "demo", sortOptions = false, mixinStandardHelpOptions = true,
         description = {
@@ -30,8 +32,14 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where the demo writes its files (default ${DEFAULT-VALUE}).")
     Path dir;
 
+    @Option(names = {"-q", "--quiet"}, description = "Skip the explanations; print the flows table, the links and the result.")
+    boolean quiet;
+
     @Option(names = {"-v", "--verbose"}, description = "Print every detail of the run.")
     boolean verbose;
+
+    @Spec
+    CommandSpec spec;
 
     private final CliContext context;
 
@@ -42,6 +50,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = context.out();
+        Verbosity verbosity = Verbosity.of(quiet, verbose, spec);
         prepareDirectory();
         try (LoadmillSimulator loadmill = LoadmillSimulator.start(DemoScenario.LOADMILL_TOKEN);
                 TestRailSimulator testRail = TestRailSimulator.start()) {
@@ -55,18 +64,24 @@ final class DemoCommand implements Callable<Integer> {
                     "--results", dir.resolve(RESULTS).toString(),
                     "--junit", dir.resolve(JUNIT).toString(),
                     "--summary", dir.resolve(SUMMARY).toString()));
-            if (verbose) {
-                args.add("--verbose");
+            if (verbosity != Verbosity.NORMAL) {
+                args.add(verbose ? "--verbose" : "--quiet");
             }
-            introduce(out, loadmill, testRail, seeded, args);
-            // Progress to the same stream as the explanations, so the demo reads in order even when piped.
-            CliContext simulated = new CliContext(DemoScenario.environment(loadmill, testRail), out, out,
+            if (verbosity != Verbosity.QUIET) {
+                introduce(out, loadmill, testRail, seeded, args);
+            }
+            // Progress goes to standard error, as for every command; the explanations and the outcome to standard output.
+            CliContext simulated = new CliContext(DemoScenario.environment(loadmill, testRail), out, context.err(),
                     context.interactive());
             int exitCode = Cli.execute(simulated, args.toArray(String[]::new));
             if (exitCode > ExitCodes.FLOWS_FAILED) {
                 return exitCode;
             }
-            conclude(out);
+            out.println();
+            FlowTable.print(dir.resolve(SUMMARY), out);
+            if (verbosity != Verbosity.QUIET) {
+                conclude(out);
+            }
             return ExitCodes.OK;
         }
     }

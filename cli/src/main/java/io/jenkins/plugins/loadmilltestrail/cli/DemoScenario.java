@@ -2,15 +2,18 @@ package io.jenkins.plugins.loadmilltestrail.cli;
 
 import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.LoadmillSimulator;
 import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.TestPlanScenario;
+import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.TestSuiteScenario;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.ProjectSeed;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SectionSeed;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The world of {@code demo} and {@code simulate}: a Loadmill test plan "Shop nightly" with three
- * suites and twelve flows (two fail, one is flaky, one is stopped), and a multi-suite TestRail
+ * suites and twelve flows (two fail, one is flaky, one is stopped), each suite also runnable on its own, and a multi-suite TestRail
  * project "Shop" that already holds five of the twelve cases (and one that Loadmill does not test),
  * but not the suite "Search".
  */
@@ -21,29 +24,43 @@ final class DemoScenario {
     static final String TESTRAIL_USER = "demo@example.com";
     static final String TESTRAIL_KEY = "demo-testrail-key";
 
-    /** What was seeded, for the explanations. */
-    record Seeded(String testPlanId, int suites, int flows, int existingCases) {}
+    /**
+     * What was seeded, for the explanations.
+     *
+     * @param suiteIds the plan's suites, also seeded as suites of their own (name to id), for --suite
+     */
+    record Seeded(String testPlanId, Map<String, String> suiteIds, int flows, int existingCases) {
+        int suites() {
+            return suiteIds.size();
+        }
+    }
 
     private DemoScenario() {}
 
     static Seeded seed(LoadmillSimulator loadmill, TestRailSimulator testRail) {
         // Suites finish one after another, so progress shows a line per suite.
-        TestPlanScenario plan = loadmill.addTestPlan(PLAN)
-                .suite("Search", s -> s.runningPolls(2)
-                        .passed("Search by keyword")
-                        .passed("Filter by price")
-                        .passed("Sort by rating")
-                        .stopped("Suggest as you type"))
-                .suite("Checkout", s -> s.runningPolls(4)
-                        .passed("Add item to cart")
-                        .passed("Pay by card")
-                        .failedAssertion("Pay with an expired card", "__status", "equals", "402", "500")
-                        .flaky("Apply a discount code", 1))
-                .suite("Accounts", s -> s.runningPolls(6)
-                        .passed("Sign up")
-                        .passed("Log in")
-                        .failedRequest("Reset password", "HTTP status 503 - Service Unavailable")
-                        .passed("Delete account"));
+        Map<String, Consumer<TestSuiteScenario>> suites = new LinkedHashMap<>();
+        suites.put("Search", s -> s.runningPolls(2)
+                .passed("Search by keyword")
+                .passed("Filter by price")
+                .passed("Sort by rating")
+                .stopped("Suggest as you type"));
+        suites.put("Checkout", s -> s.runningPolls(4)
+                .passed("Add item to cart")
+                .passed("Pay by card")
+                .failedAssertion("Pay with an expired card", "__status", "equals", "402", "500")
+                .flaky("Apply a discount code", 1));
+        suites.put("Accounts", s -> s.runningPolls(6)
+                .passed("Sign up")
+                .passed("Log in")
+                .failedRequest("Reset password", "HTTP status 503 - Service Unavailable")
+                .passed("Delete account"));
+        TestPlanScenario plan = loadmill.addTestPlan(PLAN);
+        Map<String, String> suiteIds = new LinkedHashMap<>();
+        suites.forEach((name, script) -> {
+            plan.suite(name, script);
+            suiteIds.put(name, loadmill.addTestSuite(name, script).id());
+        });
 
         testRail.addUser(TESTRAIL_USER, TESTRAIL_KEY);
         ProjectSeed project = testRail.addProject(PROJECT, TestRailSimulator.MULTIPLE_SUITES);
@@ -55,7 +72,7 @@ final class DemoScenario {
         SectionSeed signIn = project.addSuite("Accounts").addSection("Sign-in");
         signIn.addCase("Sign up");
         signIn.addCase("Log in");
-        return new Seeded(plan.id(), 3, 12, 5);
+        return new Seeded(plan.id(), Collections.unmodifiableMap(suiteIds), 12, 5);
     }
 
     /** The environment a CLI run against the simulators needs. */

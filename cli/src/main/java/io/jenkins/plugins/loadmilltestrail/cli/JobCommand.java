@@ -4,9 +4,11 @@ import io.jenkins.plugins.loadmilltestrail.engine.EngineException;
 import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
 import io.jenkins.plugins.loadmilltestrail.engine.job.JobOutcome;
 import io.jenkins.plugins.loadmilltestrail.engine.job.LoadmillTestRailJob;
+import io.jenkins.plugins.loadmilltestrail.engine.job.PublishFailedException;
 import io.jenkins.plugins.loadmilltestrail.engine.report.OutputFiles;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PreflightReport;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.TestRailPreflightException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,6 +51,12 @@ abstract class JobCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    /** Notes the required settings this command lacks, all of them (see {@link MissingSettings}). */
+    void requireIn(MissingSettings missing) {
+        testRail.requireIn(missing, context);
+        publish.requireIn(missing);
+    }
+
     /**
      * Reads and validates every setting; throws a picocli {@code ParameterException} for a
      * malformed option and an {@code InvalidSettingsException} for a missing or invalid setting.
@@ -62,20 +70,32 @@ abstract class JobCommand implements Callable<Integer> {
     public Integer call() {
         Verbosity verbosity = output.verbosity(spec);
         ConsoleProgress progress = new ConsoleProgress(context.err(), context.interactive(), verbosity);
-        OkHttpClient http = new OkHttpClient();
+        OkHttpClient.Builder httpBuilder = new OkHttpClient.Builder();
+        if (verbosity == Verbosity.VERBOSE) {
+            httpBuilder.addInterceptor(new CallLog(progress));
+        }
+        OkHttpClient http = httpBuilder.build();
         PreparedJob job = null;
         try {
-            output.summaryFile().ifPresent(f -> OutputFiles.checkWritable(f, "summary file (--summary)"));
+            MissingSettings missing = new MissingSettings();
+            requireIn(missing);
+            missing.check();
+            if (!output.summaryToStandardOutput()) {
+                output.summaryFile().ifPresent(f -> OutputFiles.checkWritable(f, "summary file (--summary)"));
+            }
             job = prepare(progress);
             JobOutcome outcome = job.execute(new LoadmillTestRailJob(http, Clock.systemUTC(), publish.lockWait(spec)));
             int exitCode = exitCode(outcome);
             report(outcome, verbosity);
-            output.summaryFile().ifPresent(f -> SummaryFile.write(f, outcome, exitCode, summaryFiles(true)));
+            output.summaryFile().ifPresent(f -> SummaryFile.write(f, context.out(), outcome, exitCode, summaryFiles(true)));
             return exitCode;
         } catch (EngineException | InterruptedException e) {
             int exitCode = Failures.report(e, context.err(), verbosity == Verbosity.VERBOSE);
+            if (e instanceof PublishFailedException failed) {
+                context.err().println(RecoveryCommand.advice(spec, failed.resultsFile()));
+            }
             if (job == null) {
-                context.err().println("See `loadmill-testrail " + spec.name() + " --help` for the options.");
+                context.err().println(UsageErrors.pointer(spec.commandLine()));
             }
             boolean started = job != null;
             Optional<PreflightReport> preflight = e instanceof TestRailPreflightException p ? Optional.of(p.report())
@@ -93,7 +113,7 @@ abstract class JobCommand implements Callable<Integer> {
     private void writeFailureSummary(Path file, int exitCode, String message, Optional<PreflightReport> preflight,
             Map<String, Path> files) {
         try {
-            SummaryFile.writeFailure(file, exitCode, message, preflight, files);
+            SummaryFile.writeFailure(file, context.out(), exitCode, message, preflight, files);
         } catch (EngineException e) {
             context.err().println("  WARNING: " + e.getMessage());
             context.err().flush();
@@ -114,21 +134,21 @@ abstract class JobCommand implements Callable<Integer> {
                 }
             });
         }
-        output.summaryFile().ifPresent(f -> listed.put("summary", f));
+        output.summaryFile().filter(f -> !output.summaryToStandardOutput()).ifPresent(f -> listed.put("summary", f));
         return listed;
     }
 
     private void report(JobOutcome outcome, Verbosity verbosity) {
+        // With --summary -, standard output is the JSON's alone, so that it can be piped.
+        PrintWriter out = output.summaryToStandardOutput() ? context.err() : context.out();
         if (!outcome.planText().isEmpty()) {
-            context.out().println(outcome.planText());
+            out.println(outcome.planText());
         }
-        if (verbosity != Verbosity.QUIET) {
-            OutcomeText.print(outcome, verbosity, context.out());
-        }
-        context.out().println(OutcomeText.resultLine(outcome));
+        OutcomeText.print(outcome, verbosity, out);
+        out.println(OutcomeText.resultLine(outcome));
         if (!outcome.report().rejected().isEmpty()) {
             context.err().println("error: TestRail rejected " + outcome.report().rejected().size() + " results (listed above). "
-                    + "Fix what TestRail reported, then run `loadmill-testrail publish --results " + files().get("results")
+                    + "Fix what TestRail reported, then run `" + RecoveryCommand.of(spec, files().get("results"))
                     + "` to post them; results already posted are not posted again.");
         }
         context.out().flush();

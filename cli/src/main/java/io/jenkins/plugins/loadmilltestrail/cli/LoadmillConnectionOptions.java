@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 final class LoadmillConnectionOptions {
 
     @Option(names = "--loadmill-url", paramLabel = "URL", order = 100,
-            description = "Loadmill address (env LOADMILL_URL; default " + LoadmillSettings.DEFAULT_BASE_URL + ").")
+            description = {"Loadmill address (env LOADMILL_URL); default",
+                // A line of its own: picocli would wrap a URL after "https:".
+                LoadmillSettings.DEFAULT_BASE_URL})
     String url;
 
     @Option(names = "--loadmill-token", paramLabel = "TOKEN", order = 101,
@@ -28,6 +30,13 @@ final class LoadmillConnectionOptions {
             description = "Longest time one Loadmill call may take, its whole answer included "
                     + "(env LOADMILL_CALL_TIMEOUT; default 2m).")
     String callTimeout;
+
+    /** Notes the token when it is neither given nor in the environment. */
+    void requireIn(MissingSettings missing, CliContext context) {
+        missing.require(token != null ? token : context.variable(EnvironmentVariables.LOADMILL_API_TOKEN).orElse(null),
+                "the Loadmill API token (Loadmill: Settings > Security)",
+                MissingSettings.secret(EnvironmentVariables.LOADMILL_API_TOKEN, "--loadmill-token"));
+    }
 
     /** Where Loadmill is, the token and the timeouts; what to run is {@link LoadmillRunOptions}'s part. */
     LoadmillSettings.Builder settings(CommandSpec spec, CliContext context, ProgressListener progress) {

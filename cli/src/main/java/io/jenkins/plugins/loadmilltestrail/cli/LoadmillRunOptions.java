@@ -26,7 +26,7 @@ final class LoadmillRunOptions {
     List<String> labels = new ArrayList<>();
 
     @Option(names = "--labels-expression", paramLabel = "EXPR", order = 4,
-            description = "Run only flows matching this label expression, e.g. '(smoke | api) & !slow'.")
+            description = "Run only flows matching this label expression, such as '(smoke | api) & !slow'.")
     String labelsExpression;
 
     @Option(names = "--parallel", paramLabel = "N", order = 5, description = "Suites of the plan to run at once (1-12).")
@@ -43,7 +43,7 @@ final class LoadmillRunOptions {
     Map<String, String> parameters = new LinkedHashMap<>();
 
     @Option(names = "--additional-description", paramLabel = "TEXT", order = 9,
-            description = "Appended to the Loadmill run's description, e.g. a build number.")
+            description = "Appended to the Loadmill run's description, such as a build number.")
     String additionalDescription;
 
     @Option(names = "--tag", paramLabel = "TAG", order = 10, description = "Tag the plan run; repeat for several.")
@@ -54,11 +54,11 @@ final class LoadmillRunOptions {
     Integer retryFailedFlows;
 
     @Option(names = "--poll-interval", paramLabel = "DURATION", order = 12,
-            description = "Time between Loadmill status checks, e.g. 200ms, 10s (default 10s).")
+            description = "Time between Loadmill status checks, such as 200ms or 10s (default 10s).")
     String pollInterval;
 
     @Option(names = "--timeout", paramLabel = "DURATION", order = 13,
-            description = "Give up waiting for Loadmill after this long and stop the run, e.g. 90s, 30m, 1h30m (default 1h).")
+            description = "Give up waiting for Loadmill after this long and stop the run, such as 90s, 30m or 1h30m (default 1h).")
     String timeout;
 
     @Option(names = "--junit", paramLabel = "FILE", order = 14,

@@ -6,26 +6,34 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
- * Reads option values with the engine's parsers. A malformed value is a usage error: picocli
- * prints the message and the command's usage, and the exit code is 2.
+ * Reads option values with the engine's parsers. A malformed value is a usage error about its
+ * option (see {@link UsageErrors}): the message names the option, and the exit code is 2.
  */
 final class OptionValues {
     private OptionValues() {}
 
-    static <T> T read(CommandSpec spec, Supplier<T> parser) {
+    /**
+     * {@code parser}'s value; its {@code InvalidSettingsException} becomes a usage error about
+     * {@code source}, an option (whose help is then shown) or an environment variable.
+     */
+    static <T> T read(CommandSpec spec, String source, Supplier<T> parser) {
         try {
             return parser.get();
         } catch (InvalidSettingsException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+            String message = e.getMessage().startsWith(source) ? e.getMessage() : source + ": " + e.getMessage();
+            OptionSpec option = spec.findOption(source);
+            throw option == null ? new ParameterException(spec.commandLine(), message, e)
+                    : new ParameterException(spec.commandLine(), message, e, option, null);
         }
     }
 
     /** The duration given to {@code option}, or empty when the option was not given. */
     static Optional<Duration> duration(CommandSpec spec, String value, String option) {
-        return value == null ? Optional.empty() : Optional.of(read(spec, () -> Durations.parse(value, option)));
+        return value == null ? Optional.empty() : Optional.of(read(spec, option, () -> Durations.parse(value, option)));
     }
 
     /**
@@ -35,6 +43,6 @@ final class OptionValues {
     static Optional<Duration> duration(CommandSpec spec, String value, String option, CliContext context,
             String variable) {
         return value != null ? duration(spec, value, option)
-                : context.variable(variable).map(text -> read(spec, () -> Durations.parse(text, variable)));
+                : context.variable(variable).map(text -> read(spec, variable, () -> Durations.parse(text, variable)));
     }
 }

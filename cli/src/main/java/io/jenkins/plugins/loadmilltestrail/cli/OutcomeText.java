@@ -9,7 +9,10 @@ import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishedRun;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** The human summary printed at the end of run, publish and plan. */
+/**
+ * The human summary printed at the end of run, publish and plan. Quiet keeps what a failed build
+ * needs: the TestRail links, the results TestRail rejected and the flows that did not pass.
+ */
 final class OutcomeText {
     /** Longer lists are cut in normal mode; --verbose and the JSON summary have them all. */
     private static final int LIST_LIMIT = 15;
@@ -21,8 +24,7 @@ final class OutcomeText {
     static String resultLine(JobOutcome outcome) {
         PublishReport report = outcome.report();
         return "Result: " + outcome.total() + " flows, " + outcome.passed() + " passed, " + outcome.flaky() + " flaky, "
-                + outcome.failed() + " did not pass; " + (report.dryRun() ? "planned " : "posted ") + postedOrPlanned(outcome)
-                + " results to TestRail" + (report.unmatchedFlows().isEmpty() ? "" : ", " + report.unmatchedFlows().size() + " unmatched")
+                + outcome.failed() + " did not pass; " + posting(report, " to TestRail") + (report.unmatchedFlows().isEmpty() ? "" : ", " + report.unmatchedFlows().size() + " unmatched")
                 + (report.rejected().isEmpty() ? "" : ", " + report.rejected().size() + " rejected") + ".";
     }
 
@@ -30,48 +32,64 @@ final class OutcomeText {
         CollectedResults results = outcome.results();
         PublishReport report = outcome.report();
         boolean all = verbosity == Verbosity.VERBOSE;
-        out.println();
-        out.println("Loadmill " + describe(results) + ": " + outcome.total() + " flows - " + outcome.passed() + " passed, "
-                + outcome.flaky() + " flaky, " + outcome.failed() + " did not pass");
-        if (!results.runUrl().isEmpty()) {
-            out.println("  " + results.runUrl());
+        boolean quiet = verbosity == Verbosity.QUIET;
+        if (!quiet) {
+            out.println();
+            out.println("Loadmill " + describe(results) + ": " + outcome.total() + " flows - " + outcome.passed() + " passed, "
+                    + outcome.flaky() + " flaky, " + outcome.failed() + " did not pass");
         }
-        boolean dry = report.dryRun();
-        out.println("TestRail project \"" + report.projectName() + "\"" + (dry ? " (dry run, nothing written)" : "") + ": "
-                + matched(report) + " flows " + (dry ? "match" : "matched") + " existing cases, "
-                + plural(report.createdCases(), "case") + (dry ? " to create" : " created") + " ("
-                + plural(report.createdSuites(), "suite") + ", " + plural(report.createdSections(), "section") + "), "
-                + postedOrPlanned(outcome) + " results " + (dry ? "to post" : "posted"));
+        if (!results.runUrl().isEmpty()) {
+            out.println((quiet ? "Loadmill run: " : "  ") + results.runUrl());
+        }
+        if (!quiet) {
+            printCounts(report, out);
+        }
         if (!report.planUrl().isEmpty()) {
-            out.println("  plan: " + report.planUrl());
+            out.println((quiet ? "TestRail " : "  ") + "plan: " + report.planUrl());
         }
         for (PublishedRun run : report.runs()) {
-            out.println("  run R" + run.runId() + " \"" + run.name() + "\": " + run.url());
+            out.println((quiet ? "TestRail " : "  ") + "run R" + run.runId() + " \"" + run.name() + "\": " + run.url());
         }
-        list(out, "Flows with no TestRail case (not published)", report.unmatchedFlows(), all);
+        if (!quiet) {
+            list(out, "Flows with no TestRail case (not published)", report.unmatchedFlows(), all);
+        }
         list(out, "Results TestRail rejected", report.rejected(), all);
         List<String> notPassed = results.flows().filter(f -> !JobOutcome.passes(f.status()))
                 .map(f -> notPassedLine(f, all)).toList();
         list(out, "Flows that did not pass", notPassed, all);
-        long preflight = outcome.preflight().totalCalls();
-        out.println("TestRail API calls: " + report.totalCalls()
-                + (preflight == 0 ? "" : ", and " + preflight + " to check the settings before Loadmill ran")
-                + (report.rateLimitWait().toMillis() < 1 ? "" : " (waited " + Elapsed.format(report.rateLimitWait()) + " for rate limits)"));
+        if (!quiet) {
+            long preflight = outcome.preflight().totalCalls();
+            out.println("TestRail API calls: " + report.totalCalls()
+                    + (preflight == 0 ? "" : ", and " + preflight + " to check the settings before Loadmill ran")
+                    + (report.rateLimitWait().toMillis() < 1 ? ""
+                            : " (waited " + Elapsed.format(report.rateLimitWait()) + " for rate limits)"));
+        }
         out.flush();
     }
 
-    /** Flows that matched a case that already existed (the others got a created case, or none). */
-    static int matched(PublishReport report) {
-        return withCase(report) - report.createdCases();
+    private static void printCounts(PublishReport report, PrintWriter out) {
+        boolean dry = report.dryRun();
+        out.println("TestRail project \"" + report.projectName() + "\"" + (dry ? " (dry run, nothing written)" : "") + ": "
+                + report.matchedCases() + " flows " + (dry ? "match" : "matched") + " existing cases, "
+                + plural(report.createdCases(), "case") + (dry ? " to create" : " created") + " ("
+                + plural(report.createdSuites(), "suite") + ", " + plural(report.createdSections(), "section") + "), "
+                + posting(report, ""));
     }
 
-    /** Flows that got, or for a dry run would get, a case and a result. */
-    private static int withCase(PublishReport report) {
-        return report.flows().size() - report.unmatchedFlows().size();
-    }
-
-    private static int postedOrPlanned(JobOutcome outcome) {
-        return outcome.report().dryRun() ? withCase(outcome.report()) : outcome.report().postedResults();
+    /**
+     * What this command did with the results: planned, posted, or found them posted already by an
+     * earlier publish of the same results file (the journal says so, and nothing is posted twice).
+     */
+    private static String posting(PublishReport report, String where) {
+        if (report.dryRun()) {
+            return "planned " + plural(report.matchedCases() + report.createdCases(), "result") + where;
+        }
+        if (report.alreadyPosted() > 0 && report.newlyPosted() == 0) {
+            return plural(report.alreadyPosted(), "result") + (report.alreadyPosted() == 1 ? " was" : " were")
+                    + " already posted (journal); nothing to do";
+        }
+        return "posted " + plural(report.newlyPosted(), "result") + where
+                + (report.alreadyPosted() == 0 ? "" : " (" + report.alreadyPosted() + " already posted earlier, journal)");
     }
 
     /** Status, names and the failure in one line; the flow run's link too with --verbose. */

@@ -4,29 +4,31 @@ import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 /** How much to print, and where to write the machine-readable summary. */
 final class OutputOptions {
 
     @Option(names = "--summary", paramLabel = "FILE", order = 60,
-            description = "Write a JSON summary (counts, ids, links, unmatched and rejected flows, API calls).")
+            description = "Write a JSON summary (counts, ids, links, unmatched and rejected flows, API calls); "
+                    + "- writes it to standard output, and the human summary to standard error.")
     Path summary;
 
-    @Option(names = {"-q", "--quiet"}, order = 61, description = "Print only warnings, errors and the result line.")
+    @Option(names = {"-q", "--quiet"}, order = 61, description = "Print only warnings, errors, the links, the flows that did not pass and the result line.")
     boolean quiet;
 
     @Option(names = {"-v", "--verbose"}, order = 62, description = "Print details, and the causes of errors.")
     boolean verbose;
 
     Verbosity verbosity(CommandSpec spec) {
-        if (quiet && verbose) {
-            throw new ParameterException(spec.commandLine(), "Give --quiet or --verbose, not both.");
-        }
-        return quiet ? Verbosity.QUIET : verbose ? Verbosity.VERBOSE : Verbosity.NORMAL;
+        return Verbosity.of(quiet, verbose, spec);
     }
 
     Optional<Path> summaryFile() {
         return Optional.ofNullable(summary);
+    }
+
+    /** True for {@code --summary -}: standard output carries the JSON summary, and nothing else. */
+    boolean summaryToStandardOutput() {
+        return summary != null && summary.toString().equals(SummaryFile.STANDARD_OUTPUT);
     }
 }

@@ -39,6 +39,14 @@ final class PlanCommand extends JobCommand {
     }
 
     @Override
+    void requireIn(MissingSettings missing) {
+        if (loadmill.given()) {
+            loadmillConnection.requireIn(missing, context);
+        }
+        super.requireIn(missing);
+    }
+
+    @Override
     PreparedJob prepare(ProgressListener progress) {
         if (loadmill.given()) {
             JobSettings settings = new JobSettings(

@@ -6,8 +6,6 @@ import io.jenkins.plugins.loadmilltestrail.engine.sync.MatchMode;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishSettings;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.SettingMaps;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.TestRailSync;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +27,7 @@ final class PublishOptions {
     MatchMode match = MatchMode.NAME;
 
     @Option(names = "--case-map", paramLabel = "FLOW=CASE", order = 32,
-            description = "Pin a flow to a TestRail case, e.g. 'Checkout/Pay by card=C123' or 'Login=45'; repeatable.")
+            description = "Pin a flow to a TestRail case, such as 'Checkout/Pay by card=C123' or 'Login=45'; repeatable.")
     List<String> caseMap = new ArrayList<>();
 
     @Option(names = "--case-map-file", paramLabel = "FILE", order = 33,
@@ -57,18 +55,20 @@ final class PublishOptions {
     @Option(names = "--close-run", order = 39, description = "Close the TestRail run or plan after publishing.")
     boolean closeRun;
 
-    @Option(names = "--existing-run", paramLabel = "ID", order = 40, description = "Add the results to this TestRail run.")
+    @Option(names = "--existing-run", paramLabel = "ID", order = 40,
+            description = "Add the results to this TestRail run: R123 or 123.")
     String existingRun;
 
-    @Option(names = "--existing-plan", paramLabel = "ID", order = 41, description = "Add the results to this TestRail plan.")
+    @Option(names = "--existing-plan", paramLabel = "ID", order = 41,
+            description = "Add the results to this TestRail plan: P123 or 123.")
     String existingPlan;
 
     @Option(names = "--status-map", paramLabel = "LOADMILL=TESTRAIL", order = 42,
-            description = "TestRail status for a Loadmill status, e.g. FLAKY=Retest; repeatable.")
+            description = "TestRail status for a Loadmill status, such as FLAKY=Retest; repeatable.")
     List<String> statusMap = new ArrayList<>();
 
     @Option(names = "--case-field", paramLabel = "NAME=VALUE", order = 43,
-            description = "Value for a required TestRail case field when creating cases, e.g. custom_automation_type=1; repeatable.")
+            description = "Value for a required TestRail case field when creating cases, such as custom_automation_type=1; repeatable.")
     Map<String, String> caseFields = new LinkedHashMap<>();
 
     @Option(names = "--baseline", paramLabel = "NAME|ID", order = 44,
@@ -92,15 +92,20 @@ final class PublishOptions {
         return OptionValues.duration(spec, lockWait, "--lock-wait").orElse(TestRailSync.DEFAULT_LOCK_WAIT);
     }
 
+    /** Notes the project when it is not given. */
+    void requireIn(MissingSettings missing) {
+        missing.require(project, "the TestRail project", "give --project NAME|ID");
+    }
+
     /** Validated settings; malformed pins and maps are usage errors. */
     PublishSettings settings(CommandSpec spec, Map<String, String> variables) {
         PublishSettings.Builder builder = PublishSettings.builder()
                 .project(project)
                 .matching(match)
                 .caseSensitive(!ignoreCase)
-                .casePins(OptionValues.read(spec, () -> CasePins.parseLines(String.join("\n", caseMap))))
-                .suiteMap(OptionValues.read(spec, () -> SettingMaps.parseSuiteMap(String.join("\n", suiteMap))))
-                .statusMap(OptionValues.read(spec, () -> SettingMaps.parseStatusMap(String.join("\n", statusMap))))
+                .casePins(OptionValues.read(spec, "--case-map", () -> CasePins.parseLines(String.join("\n", caseMap))))
+                .suiteMap(OptionValues.read(spec, "--suite-map", () -> SettingMaps.parseSuiteMap(String.join("\n", suiteMap))))
+                .statusMap(OptionValues.read(spec, "--status-map", () -> SettingMaps.parseStatusMap(String.join("\n", statusMap))))
                 .caseFieldDefaults(caseFields)
                 .baseline(baseline)
                 .autoCreate(autoCreate)
@@ -111,31 +116,23 @@ final class PublishOptions {
                 .closeRun(closeRun)
                 .version(resultVersion);
         if (caseMapFile != null) {
-            builder.casePins(OptionValues.read(spec, () -> CasePins.parseLines(read(caseMapFile))));
+            builder.casePins(OptionValues.read(spec, "--case-map-file", () -> CaseMapFile.read(caseMapFile)));
         }
-        id(spec, existingRun, "--existing-run").ifPresent(builder::existingRunId);
-        id(spec, existingPlan, "--existing-plan").ifPresent(builder::existingPlanId);
+        id(spec, existingRun, "--existing-run", 'R', "run").ifPresent(builder::existingRunId);
+        id(spec, existingPlan, "--existing-plan", 'P', "plan").ifPresent(builder::existingPlanId);
         return builder.build();
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new InvalidSettingsException("--case-map-file: cannot read " + file + " (" + e.getMessage() + ").");
-        }
-    }
-
-    /** TestRail shows run and plan ids as "R123"; accept that and plain numbers. */
-    private static OptionalLong id(CommandSpec spec, String value, String option) {
+    /** TestRail shows run ids as "R123" and plan ids as "P123"; accept that and plain numbers. */
+    private static OptionalLong id(CommandSpec spec, String value, String option, char prefix, String what) {
         if (value == null) {
             return OptionalLong.empty();
         }
-        return OptionalLong.of(OptionValues.read(spec, () -> {
-            String digits = value.trim().replaceFirst("^[rR]", "");
+        return OptionalLong.of(OptionValues.read(spec, option, () -> {
+            String digits = value.trim().replaceFirst("^[" + prefix + Character.toLowerCase(prefix) + "]", "");
             if (!digits.matches("[1-9][0-9]{0,17}")) {
-                throw new InvalidSettingsException(option + ": '" + value.trim()
-                        + "' is not a TestRail id; write it as R123 or 123 (the number in the run's or plan's address).");
+                throw new InvalidSettingsException("'" + value.trim() + "' is not a TestRail " + what + " id; write it as "
+                        + prefix + "123 or 123 (the number in the " + what + "'s address).");
             }
             return Long.parseLong(digits);
         }));

@@ -33,6 +33,12 @@ final class RunCommand extends JobCommand {
     }
 
     @Override
+    void requireIn(MissingSettings missing) {
+        loadmillConnection.requireIn(missing, context);
+        super.requireIn(missing);
+    }
+
+    @Override
     PreparedJob prepare(ProgressListener progress) {
         JobSettings settings = new JobSettings(
                 loadmill.settings(spec, loadmillConnection.settings(spec, context, progress)),

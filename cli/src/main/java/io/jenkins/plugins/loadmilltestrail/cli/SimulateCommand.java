@@ -61,6 +61,7 @@ final class SimulateCommand implements Callable<Integer> {
             DemoScenario.Seeded seeded) {
         out.println("Serving the simulators, seeded with the demo scenario, until Ctrl-C:");
         out.println("  Loadmill  " + loadmill.url() + "   test plan \"" + DemoScenario.PLAN + "\" id " + seeded.testPlanId());
+        seeded.suiteIds().forEach((name, id) -> out.println("            test suite \"" + name + "\" id " + id));
         out.println("  TestRail  " + testRail.url() + "  project \"" + DemoScenario.PROJECT + "\"");
         out.println();
         out.println("Environment for the CLI (paste into a shell):");
@@ -69,6 +70,8 @@ final class SimulateCommand implements Callable<Integer> {
         out.println("Then, for example:");
         out.println("  java -jar cli/target/loadmill-testrail.jar run --test-plan " + seeded.testPlanId() + " --project "
                 + DemoScenario.PROJECT + " --auto-create --poll-interval 1s");
+        out.println("  java -jar cli/target/loadmill-testrail.jar run --suite " + String.join(" --suite ", seeded.suiteIds().values())
+                + " --project " + DemoScenario.PROJECT + " --auto-create --poll-interval 1s");
         out.println();
         out.println("For the Jenkins plugin (mvn -pl plugin hpi:run), in Manage Jenkins > System:");
         out.println("  Loadmill URL " + loadmill.url() + ", token credential (Secret text): " + DemoScenario.LOADMILL_TOKEN);

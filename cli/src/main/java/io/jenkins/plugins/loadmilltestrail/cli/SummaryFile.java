@@ -13,6 +13,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.sync.PreflightReport;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishReport;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishedRun;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,11 +24,13 @@ import java.util.TreeMap;
 /** The --summary JSON file (format in docs/cli.md): counts, ids, links, unmatched, rejected, calls. */
 final class SummaryFile {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** {@code --summary -}: the summary goes to standard output. */
+    static final String STANDARD_OUTPUT = "-";
 
     private SummaryFile() {}
 
-    /** After a command that produced an outcome. */
-    static void write(Path file, JobOutcome outcome, int exitCode, Map<String, Path> files) {
+    /** After a command that produced an outcome; {@code out} receives it for {@code --summary -}. */
+    static void write(Path file, PrintWriter out, JobOutcome outcome, int exitCode, Map<String, Path> files) {
         ObjectNode root = JSON.createObjectNode();
         root.put("exitCode", exitCode);
         root.put("dryRun", outcome.report().dryRun());
@@ -37,23 +40,21 @@ final class SummaryFile {
         strings(root.putArray("rejected"), outcome.report().rejected());
         root.set("calls", calls(outcome.report()).set("preflight", preflight(outcome.preflight())));
         root.set("files", files(files));
-        write(file, root);
+        write(file, out, root);
     }
 
-    /** After a command that failed; says why and where the results are, if they were saved. */
-    static void writeFailure(Path file, int exitCode, String message, Map<String, Path> files) {
-        writeFailure(file, exitCode, message, Optional.empty(), files);
-    }
-
-    /** As {@link #writeFailure(Path, int, String, Map)}, with the calls of a preflight that stopped the command. */
-    static void writeFailure(Path file, int exitCode, String message, Optional<PreflightReport> preflight,
-            Map<String, Path> files) {
+    /**
+     * After a command that failed; says why and where the results are, if they were saved, and the
+     * calls of a preflight that stopped the command.
+     */
+    static void writeFailure(Path file, PrintWriter out, int exitCode, String message,
+            Optional<PreflightReport> preflight, Map<String, Path> files) {
         ObjectNode root = JSON.createObjectNode();
         root.put("exitCode", exitCode);
         root.put("error", message);
         preflight.ifPresent(p -> root.putObject("calls").set("preflight", preflight(p)));
         root.set("files", files(files));
-        write(file, root);
+        write(file, out, root);
     }
 
     /** The TestRail calls that checked the settings before Loadmill ran (none for publish). */
@@ -97,11 +98,12 @@ final class SummaryFile {
         for (PublishedRun run : report.runs()) {
             runs.addObject().put("runId", run.runId()).put("suiteId", run.suiteId()).put("name", run.name()).put("url", run.url());
         }
-        node.put("matched", OutcomeText.matched(report));
+        node.put("matched", report.matchedCases());
         node.put("createdSuites", report.createdSuites());
         node.put("createdSections", report.createdSections());
         node.put("createdCases", report.createdCases());
         node.put("postedResults", report.postedResults());
+        node.put("alreadyPosted", report.alreadyPosted());
         ArrayNode flows = node.putArray("flows");
         for (FlowOutcome flow : report.flows()) {
             ObjectNode f = flows.addObject().put("suite", flow.suiteName()).put("flow", flow.flowName())
@@ -112,7 +114,7 @@ final class SummaryFile {
                 f.putNull("caseId");
             }
             f.put("caseUrl", flow.caseUrl()).put("testRailStatus", flow.testRailStatus()).put("posted", flow.posted())
-                    .put("note", flow.note());
+                    .put("note", flow.note()).put("match", flow.match());
         }
         return node;
     }
@@ -136,11 +138,17 @@ final class SummaryFile {
         values.forEach(array::add);
     }
 
-    private static void write(Path file, ObjectNode root) {
+    private static void write(Path file, PrintWriter standardOutput, ObjectNode root) {
         try {
+            String json = JSON.writeValueAsString(root);
+            if (file.toString().equals(STANDARD_OUTPUT)) {
+                standardOutput.println(json);
+                standardOutput.flush();
+                return;
+            }
             // A CI step reading the summary while (or after) this one is cut off sees the previous
             // summary or this whole one, never a truncated file.
-            byte[] text = (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] text = (json + "\n").getBytes(StandardCharsets.UTF_8);
             AtomicFiles.write(file, out -> out.write(text));
         } catch (IOException e) {
             throw new InvalidSettingsException("Cannot write the summary file " + file + " (" + e.getMessage()

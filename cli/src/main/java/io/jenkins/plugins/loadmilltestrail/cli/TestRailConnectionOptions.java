@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 final class TestRailConnectionOptions {
 
     @Option(names = "--testrail-url", paramLabel = "URL", order = 110,
-            description = "TestRail address, e.g. https://example.testrail.io/ (env TESTRAIL_URL).")
+            description = {"TestRail address as opened in a browser (env TESTRAIL_URL),",
+                // A line of its own: picocli would wrap a URL after "https:".
+                "such as https://example.testrail.io/"})
     String url;
 
     @Option(names = "--testrail-user", paramLabel = "EMAIL", order = 111,
@@ -41,6 +43,17 @@ final class TestRailConnectionOptions {
             description = "Longest time one attempt of a TestRail call may take, its whole answer included "
                     + "(env TESTRAIL_CALL_TIMEOUT; default 2m).")
     String callTimeout;
+
+    /** Notes the connection settings that are neither given nor in the environment. */
+    void requireIn(MissingSettings missing, CliContext context) {
+        missing.require(url != null ? url : context.variable(EnvironmentVariables.TESTRAIL_URL).orElse(null),
+                        "the TestRail URL", MissingSettings.optionOrVariable("--testrail-url", EnvironmentVariables.TESTRAIL_URL))
+                .require(user != null ? user : context.variable(EnvironmentVariables.TESTRAIL_USER).orElse(null),
+                        "the TestRail user", MissingSettings.optionOrVariable("--testrail-user", EnvironmentVariables.TESTRAIL_USER))
+                .require(key != null ? key : context.variable(EnvironmentVariables.TESTRAIL_API_KEY).orElse(null),
+                        "the TestRail API key (TestRail: My Settings > API Keys)",
+                        MissingSettings.secret(EnvironmentVariables.TESTRAIL_API_KEY, "--testrail-key"));
+    }
 
     /** Validated settings; an {@code InvalidSettingsException} names what is missing. */
     TestRailSettings settings(CommandSpec spec, CliContext context, ProgressListener progress) {

@@ -181,7 +181,7 @@ class CliEndToEndTest {
         Result result = runDemoPlan("--junit", junit.toString(), "--summary", summary.toString());
         assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
         assertThat(result.err()).contains("Saved the results to " + results, "suite Checkout: FAILED");
-        assertThat(result.out()).contains("5 flows matched existing cases, 7 cases created (1 suite, 3 sections), 12 results posted",
+        assertThat(result.out()).contains("5 flows matched existing cases, 7 cases created (1 suite, 3 sections), posted 12 results",
                 "FAILED  Checkout / Pay with an expired card");
         assertThat(results).exists();
         assertThat(junit).exists();
@@ -335,10 +335,13 @@ class CliEndToEndTest {
     }
 
     @Test
-    void quietPrintsOnlyTheResultLine() {
+    void quietKeepsTheLinksTheFlowsThatDidNotPassAndTheResultLine() {
         Result result = runDemoPlan("--quiet");
         assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
-        assertThat(result.out().strip()).isEqualTo(
+        assertThat(result.out()).contains("Loadmill run: " + loadmill.url(), "TestRail plan: " + testRail.url(),
+                "TestRail run R", "Flows that did not pass (3):", "FAILED  Checkout / Pay with an expired card")
+                .doesNotContain("flows matched", "TestRail API calls");
+        assertThat(result.out().strip()).endsWith(
                 "Result: 12 flows, 8 passed, 1 flaky, 3 did not pass; posted 12 results to TestRail.");
         assertThat(result.err()).doesNotContain("Starting Loadmill", "suite Checkout");
     }
@@ -472,7 +475,7 @@ class CliEndToEndTest {
         Result result = cli("run", "--test-plan", demo.testPlanId(), "--project", DemoScenario.PROJECT,
                 "--case-map", "Checkout/Pay by card=CX12");
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("CX12", "Usage: loadmill-testrail run");
+        assertThat(result.err()).contains("error: --case-map: ", "CX12", "See `loadmill-testrail run --help`");
         assertThat(loadmill.launches()).isEmpty();
         assertThat(testRail.callCounts()).isEmpty();
     }

@@ -165,22 +165,22 @@ class CliPreflightTest {
     @Test
     void anExistingPlanThatDoesNotExistIsClosedOrForeignStopsTheRun() {
         assertStoppedBeforeLoadmill(run("--existing-plan", "9999"), 2,
-                "The existing TestRail plan (--existing-plan) R9999 does not exist");
+                "The existing TestRail plan (--existing-plan) P9999 does not exist");
 
         SimPlan closed = shop().addPlan("Last night");
         testRail.closePlan(closed.id());
-        assertStoppedBeforeLoadmill(run("--existing-plan", "R" + closed.id()), 2,
-                "(--existing-plan) R" + closed.id() + " is closed", "no results in a closed plan");
+        assertStoppedBeforeLoadmill(run("--existing-plan", "P" + closed.id()), 2,
+                "(--existing-plan) P" + closed.id() + " is closed", "no results in a closed plan");
 
         SimPlan foreign = testRail.addProject("Other", TestRailSimulator.MULTIPLE_SUITES).addPlan("Theirs");
         assertStoppedBeforeLoadmill(run("--existing-plan", String.valueOf(foreign.id())), 2,
-                "(--existing-plan) R" + foreign.id() + " belongs to another TestRail project");
+                "(--existing-plan) P" + foreign.id() + " belongs to another TestRail project");
     }
 
     @Test
     void anOpenExistingPlanPassesThePreflightAndReceivesTheResults() {
         SimPlan plan = shop().addPlan("Tonight");
-        Result result = run("--existing-plan", "R" + plan.id(), "--auto-create");
+        Result result = run("--existing-plan", "P" + plan.id(), "--auto-create");
         assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
         assertThat(loadmill.launches()).hasSize(1);
         assertThat(testRail.plans()).singleElement().satisfies(p -> assertThat(p.entries()).hasSize(3));

@@ -25,13 +25,28 @@ class DemoCommandTest {
         Result result = CliRunner.run(Map.of(), "demo", "--dir", demo.toString());
         assertThat(result.exitCode()).as(result.all()).isZero();
         assertThat(result.out()).contains("Loadmill runs API tests", "TestRail keeps test cases",
-                "12 flows - 8 passed, 1 flaky, 3 did not pass", "7 cases created (1 suite, 3 sections), 12 results posted",
+                "12 flows - 8 passed, 1 flaky, 3 did not pass", "7 cases created (1 suite, 3 sections), posted 12 results",
                 "plan: http://127.0.0.1:", "Flows that did not pass (3)", "FAILED  Checkout / Pay with an expired card",
                 "Files in " + demo);
+        assertThat(result.out()).containsPattern("Checkout / Pay by card +PASSED +C\\d+ by name")
+                .containsPattern("Search / Search by keyword +PASSED +C\\d+ created")
+                .containsPattern("Checkout / Apply a discount code +FLAKY +C\\d+ created \\(flaky: failed, then passed on a retry\\)")
+                .doesNotContain("Starting Loadmill", "suite Checkout: FAILED");
+        assertThat(result.err()).as("progress goes to standard error").contains("Starting Loadmill", "suite Checkout: FAILED");
         assertThat(demo.resolve("loadmill-results.json")).isNotEmptyFile();
         assertThat(demo.resolve("loadmill-results.json.journal.json")).isNotEmptyFile();
         assertThat(demo.resolve("junit.xml")).isNotEmptyFile();
         assertThat(demo.resolve("summary.json")).isNotEmptyFile();
+    }
+
+    @Test
+    void quietDemoSkipsTheExplanationsButShowsTheFlowsAndLinks() {
+        Result result = CliRunner.run(Map.of(), "demo", "--quiet", "--dir", dir.resolve("demo").toString());
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out()).contains("TestRail plan: http://127.0.0.1:", "Flows that did not pass (3)",
+                "Result: 12 flows").containsPattern("Checkout / Pay by card +PASSED +C\\d+ by name")
+                .doesNotContain("Loadmill runs API tests", "What happened");
+        assertThat(result.err()).doesNotContain("Starting Loadmill");
     }
 
     @Test
@@ -40,7 +55,7 @@ class DemoCommandTest {
         assertThat(CliRunner.run(Map.of(), "demo", "--dir", demo.toString()).exitCode()).isZero();
         Result again = CliRunner.run(Map.of(), "demo", "--dir", demo.toString());
         assertThat(again.exitCode()).as(again.all()).isZero();
-        assertThat(again.out()).contains("12 results posted");
+        assertThat(again.out()).contains("posted 12 results");
     }
 
     @Test
@@ -68,6 +83,15 @@ class DemoCommandTest {
                 "--auto-create", "--poll-interval", "20ms", "--requests-per-minute", "60000",
                 "--results", dir.resolve("r.json").toString());
         assertThat(run.exitCode()).as(run.all()).isEqualTo(1);
+
+        // The seeded suites run on their own too, so --suite can be tried.
+        Matcher suite = Pattern.compile("test suite \"Checkout\" id (\\S+)").matcher(out.toString());
+        assertThat(suite.find()).as(out.toString()).isTrue();
+        assertThat(out.toString()).contains("run --suite ");
+        Result suiteRun = CliRunner.run(env, "run", "--suite", suite.group(1), "--project", DemoScenario.PROJECT,
+                "--poll-interval", "20ms", "--requests-per-minute", "60000", "--results", dir.resolve("s.json").toString());
+        assertThat(suiteRun.exitCode()).as(suiteRun.all()).isEqualTo(1);
+        assertThat(suiteRun.out()).contains("Loadmill suite \"Checkout\": 4 flows - 2 passed, 1 flaky, 1 did not pass");
 
         serving[0].interrupt();
         assertThat(exitCode.get(10, TimeUnit.SECONDS)).isZero();

@@ -32,7 +32,7 @@ public final class Durations {
             return parseIso(value, setting, text);
         }
         if (value.chars().allMatch(Character::isDigit)) {
-            throw invalid(setting, text, "it has no unit (write e.g. " + value + "s)");
+            throw invalid(setting, text, "it has no unit; write e.g. " + value + "s");
         }
         if (!WHOLE.matcher(value).matches()) {
             throw invalid(setting, text, "it is not a duration");
@@ -56,8 +56,14 @@ public final class Durations {
         return total;
     }
 
-    /** For messages: "250 ms", "45 s", "2 min", "1 min 30 s". */
+    /** For messages: "250 ms", "45 s", "2 min", "1 min 30 s"; "0 s" and "-5 s" for values refused as such. */
     public static String human(Duration d) {
+        if (d.isNegative()) {
+            return "-" + human(d.negated());
+        }
+        if (d.isZero()) {
+            return "0 s";
+        }
         long seconds = d.toSeconds();
         if (seconds >= 60) {
             return (seconds / 60) + " min" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + " s");
@@ -79,7 +85,7 @@ public final class Durations {
     }
 
     private static InvalidSettingsException invalid(String setting, String text, String why) {
-        return new InvalidSettingsException(setting + ": '" + (text == null ? "" : text.trim()) + "' cannot be read as a duration ("
-                + why + "). Use e.g. 200ms, 90s, 30m, 1h, 1h30m or PT5M.");
+        return new InvalidSettingsException(setting + ": '" + (text == null ? "" : text.trim()) + "' cannot be read as a duration: "
+                + why + ". Use e.g. 200ms, 90s, 30m, 1h, 1h30m or PT5M.");
     }
 }

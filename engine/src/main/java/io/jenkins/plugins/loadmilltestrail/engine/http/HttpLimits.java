@@ -1,5 +1,6 @@
 package io.jenkins.plugins.loadmilltestrail.engine.http;
 
+import io.jenkins.plugins.loadmilltestrail.engine.Durations;
 import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
 import java.time.Duration;
 import java.util.Objects;
@@ -41,11 +42,11 @@ public record HttpLimits(Duration connectTimeout, Duration readTimeout, Duration
     public HttpLimits validated(String service) {
         if (connectTimeout.isNegative() || readTimeout.isNegative()) {
             throw new InvalidSettingsException(service + " connect and read timeouts must not be negative (0 means no "
-                    + "limit); got " + connectTimeout + " and " + readTimeout + ".");
+                    + "limit); got " + Durations.human(connectTimeout) + " and " + Durations.human(readTimeout) + ".");
         }
         if (callTimeout.isNegative() || callTimeout.isZero()) {
             throw new InvalidSettingsException("The " + service + " call timeout must be positive: it is what ends a "
-                    + "call whose server answers too slowly; got " + callTimeout + ".");
+                    + "call whose server answers too slowly; got " + Durations.human(callTimeout) + ".");
         }
         if (maxResponseBytes < 1024) {
             throw new InvalidSettingsException("The largest " + service + " answer must be at least 1024 bytes; got "

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 
 /**
  * Publishing failed after the Loadmill results were saved. Keeps the cause's kind (so exit codes
- * and build results stay right) and tells the user how to finish without running Loadmill again.
+ * and build results stay right) and says where the results are; each front end words how to
+ * publish them again (a command line, a "Publish again" button).
  */
 public final class PublishFailedException extends EngineException {
     private static final long serialVersionUID = 1L;
@@ -16,8 +17,7 @@ public final class PublishFailedException extends EngineException {
     private final transient CollectedResults collected;
 
     PublishFailedException(EngineException cause, Path resultsFile, CollectedResults collected) {
-        super(cause.getMessage() + " The collected results are kept in " + resultsFile + "; run `loadmill-testrail publish --results "
-                + resultsFile + "` to finish publishing them.", cause);
+        super(cause.getMessage() + " The collected results are kept in " + resultsFile + ".", cause);
         this.kind = cause.kind();
         this.resultsFile = resultsFile;
         this.collected = collected;

@@ -73,8 +73,8 @@ public final class LoadmillClient {
      */
     public LoadmillClient(OkHttpClient http, String baseUrl, String apiToken, HttpLimits limits, CallStats stats) {
         if (apiToken == null || apiToken.isBlank()) {
-            throw new InvalidSettingsException("The Loadmill API token is missing. Create one in Loadmill under "
-                    + "Settings > Security and pass it as LOADMILL_API_TOKEN (CLI) or a Secret text credential (Jenkins).");
+            throw new InvalidSettingsException("The Loadmill API token is missing: create one in Loadmill under "
+                    + "Settings > Security.");
         }
         this.transport = new HttpTransport(http, limits.validated("Loadmill"), MAX_CONCURRENT_CALLS, stats);
         this.origin = LoadmillSettingsValidator.normalizeBaseUrl(baseUrl == null || baseUrl.isBlank()
@@ -249,7 +249,7 @@ public final class LoadmillClient {
         if (status == 401) {
             throw new LoadmillException("Loadmill rejected the API token (HTTP 401) while " + what
                     + ". Create a new token in Loadmill under Settings > Security (" + webUrls.tokenSettings()
-                    + ") and update the credential.");
+                    + ") and use it instead.");
         }
         if (status == 403) {
             throw new LoadmillException("Loadmill refused access (HTTP 403) while " + what

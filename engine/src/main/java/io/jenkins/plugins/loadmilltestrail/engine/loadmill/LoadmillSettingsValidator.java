@@ -1,5 +1,6 @@
 package io.jenkins.plugins.loadmilltestrail.engine.loadmill;
 
+import io.jenkins.plugins.loadmilltestrail.engine.Durations;
 import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
 import io.jenkins.plugins.loadmilltestrail.engine.http.Redaction;
 import java.net.URI;
@@ -25,8 +26,8 @@ final class LoadmillSettingsValidator {
             Duration pollInterval, Duration timeout) {
         normalizeBaseUrl(baseUrl);
         if (apiToken.isEmpty()) {
-            throw new InvalidSettingsException("The Loadmill API token is missing. Create one in Loadmill under "
-                    + "Settings > Security and pass it as LOADMILL_API_TOKEN (CLI) or a Secret text credential (Jenkins).");
+            throw new InvalidSettingsException("The Loadmill API token is missing: create one in Loadmill under "
+                    + "Settings > Security.");
         }
         if (testPlanId.isEmpty() && suiteIds.isEmpty()) {
             throw new InvalidSettingsException(
@@ -58,10 +59,10 @@ final class LoadmillSettingsValidator {
             }
         }
         if (pollInterval.isNegative() || pollInterval.isZero()) {
-            throw new InvalidSettingsException("The poll interval must be positive; got " + pollInterval + ".");
+            throw new InvalidSettingsException("The poll interval must be positive; got " + Durations.human(pollInterval) + ".");
         }
         if (timeout.isNegative() || timeout.isZero()) {
-            throw new InvalidSettingsException("The Loadmill timeout must be positive; got " + timeout + ".");
+            throw new InvalidSettingsException("The Loadmill timeout must be positive; got " + Durations.human(timeout) + ".");
         }
     }
 

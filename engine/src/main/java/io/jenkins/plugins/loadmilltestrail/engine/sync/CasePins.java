@@ -18,7 +18,7 @@ public final class CasePins {
         int eq = entry.lastIndexOf('=');
         if (eq <= 0 || eq == entry.length() - 1) {
             throw new InvalidSettingsException("The case pin '" + entry + "' is not valid; write it as "
-                    + "Suite/Flow=C123 or Flow=C123 (one per line).");
+                    + "Suite/Flow=C123 or Flow=C123.");
         }
         String flowPart = entry.substring(0, eq).strip();
         long caseId = CaseIds.parse(entry.substring(eq + 1), "case pin '" + entry + "'");

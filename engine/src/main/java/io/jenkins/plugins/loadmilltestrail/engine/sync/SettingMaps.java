@@ -49,7 +49,7 @@ public final class SettingMaps {
             String[] kv = split(line, what, form);
             if (map.putIfAbsent(key.apply(kv[0]), kv[1]) != null) {
                 throw new InvalidSettingsException("The " + what + " names the " + keyName + " '" + kv[0]
-                        + "' twice; keep one line per " + keyName + ".");
+                        + "' twice; give each " + keyName + " once.");
             }
         }
         return map;
@@ -69,8 +69,8 @@ public final class SettingMaps {
         int eq = entry.indexOf('=');
         if (eq <= 0 || eq == entry.length() - 1 || entry.substring(0, eq).isBlank()
                 || entry.substring(eq + 1).isBlank()) {
-            throw new InvalidSettingsException("The " + what + " entry '" + entry + "' is not valid; write one "
-                    + "entry per line as " + form + ".");
+            throw new InvalidSettingsException("The " + what + " entry '" + entry + "' is not valid; write it as "
+                    + form + ".");
         }
         return new String[] {entry.substring(0, eq).strip(), entry.substring(eq + 1).strip()};
     }

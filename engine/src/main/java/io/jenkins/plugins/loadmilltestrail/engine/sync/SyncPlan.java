@@ -112,8 +112,14 @@ public record SyncPlan(
     public record FlowMatch(String key, String suiteName, String flowName, String loadmillStatus, long caseId, How how,
             Optional<Status> status, String note) {}
 
-    /** "Suite / Flow" of flows that matched no case. */
+    /** "Suite / Flow" of flows that matched no case, unpinned flows of matching by id included. */
     public List<String> unmatchedFlows() {
-        return flows.stream().filter(f -> f.how() == How.UNMATCHED).map(f -> f.suiteName() + " / " + f.flowName()).toList();
+        return flows.stream().filter(f -> f.how() == How.UNMATCHED || f.how() == How.NOT_PINNED)
+                .map(f -> f.suiteName() + " / " + f.flowName()).toList();
+    }
+
+    /** Flows that have a case, existing or to create (not unmatched, unpinned or pinned to a missing case). */
+    public long flowsWithCase() {
+        return flows.stream().filter(f -> f.how() == How.NAME || f.how() == How.PIN || f.how() == How.CREATED).count();
     }
 }

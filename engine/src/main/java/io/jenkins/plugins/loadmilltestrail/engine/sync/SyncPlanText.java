@@ -86,7 +86,7 @@ public final class SyncPlanText {
         return described.getOrDefault(id, id < 0 ? "new" : prefix + id);
     }
 
-    private static String label(How how) {
+    static String label(How how) {
         return switch (how) {
             case NAME -> "by name";
             case PIN -> "pinned";

@@ -179,7 +179,7 @@ public final class TestRailPreflight {
             problems.add("The " + setting + " R" + id + " is closed; TestRail accepts no results in a closed run. Give an "
                     + "open run, or leave it empty to publish into a new run.");
         } else if (run.planId().isPresent()) {
-            problems.add("The " + setting + " R" + id + " belongs to the test plan R" + run.planId().getAsLong()
+            problems.add("The " + setting + " R" + id + " belongs to the test plan P" + run.planId().getAsLong()
                     + "; publish into that plan instead (existing plan, --existing-plan " + run.planId().getAsLong() + ").");
         }
     }
@@ -190,16 +190,16 @@ public final class TestRailPreflight {
         }
         long id = settings.existingPlanId().getAsLong();
         String setting = "existing TestRail plan (--existing-plan)";
-        Optional<TestPlan> found = lookUp(() -> api.getPlan(id), setting, "R" + id,
+        Optional<TestPlan> found = lookUp(() -> api.getPlan(id), setting, "P" + id,
                 "Fix the plan id, or leave it empty to publish into a new plan.");
         if (found.isEmpty()) {
             return;
         }
         TestPlan plan = found.get();
         if (plan.projectId() != project.id()) {
-            problems.add(otherProject("The " + setting + " R" + id, plan.projectId(), project, "a plan"));
+            problems.add(otherProject("The " + setting + " P" + id, plan.projectId(), project, "a plan"));
         } else if (plan.completed()) {
-            problems.add("The " + setting + " R" + id + " is closed; TestRail accepts no results in a closed plan. Give "
+            problems.add("The " + setting + " P" + id + " is closed; TestRail accepts no results in a closed plan. Give "
                     + "an open plan, or leave it empty to publish into a new plan.");
         }
     }

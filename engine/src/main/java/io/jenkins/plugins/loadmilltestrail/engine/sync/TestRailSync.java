@@ -58,7 +58,7 @@ public final class TestRailSync {
         String text = SyncPlanText.render(plan);
         plan.warnings().forEach(progress::warn);
         return new DryRun(plan, text, report(true, plan, new PlanApplier.Applied(OptionalLong.empty(), List.of(),
-                Map.of()), PublishJournal.inMemory(), before, waitedBefore));
+                Map.of()), PublishJournal.inMemory(), 0, before, waitedBefore));
     }
 
     /**
@@ -84,11 +84,13 @@ public final class TestRailSync {
         if (journal.bind(TestRailUrls.parseBase(api.baseUrl()), project.id(), results.runId())) {
             progress.info("Resuming from the publish journal: " + journal.postedCount() + " result(s) already posted");
         }
+        int alreadyPosted = journal.postedCount();
         SyncPlan plan = reader.plan(results, settings, project, clock.instant());
         plan.warnings().forEach(progress::warn);
         PlanApplier.Applied applied = new PlanApplier(api, journal, progress, settings.batchSize()).apply(plan);
-        PublishReport report = report(false, plan, applied, journal, before, waitedBefore);
-        progress.info("Posted " + report.postedResults() + " result(s)"
+        PublishReport report = report(false, plan, applied, journal, alreadyPosted, before, waitedBefore);
+        progress.info("Posted " + report.newlyPosted() + " result(s)"
+                + (alreadyPosted == 0 ? "" : " (" + alreadyPosted + " already posted earlier)")
                 + (report.rejected().isEmpty() ? "" : ", " + report.rejected().size() + " refused by TestRail")
                 + (report.unmatchedFlows().isEmpty() ? "" : ", " + report.unmatchedFlows().size() + " flow(s) unmatched")
                 + "; " + report.totalCalls() + " TestRail call(s)");
@@ -96,7 +98,7 @@ public final class TestRailSync {
     }
 
     private PublishReport report(boolean dryRun, SyncPlan plan, PlanApplier.Applied applied, PublishJournal journal,
-            Map<String, Long> callsBefore, Duration waitedBefore) {
+            int alreadyPosted, Map<String, Long> callsBefore, Duration waitedBefore) {
         String base = api.baseUrl();
         Map<String, Long> runOf = new HashMap<>();
         for (int i = 0; i < applied.runs().size(); i++) {
@@ -123,7 +125,7 @@ public final class TestRailSync {
             flows.add(new FlowOutcome(f.suiteName(), f.flowName(), f.loadmillStatus(),
                     caseId > 0 ? OptionalLong.of(caseId) : OptionalLong.empty(),
                     caseId > 0 ? TestRailUrls.caseUrl(base, caseId) : "", f.status().map(Status::label).orElse(""),
-                    posted, note));
+                    posted, note, dryRun || f.how() != How.CREATED ? SyncPlanText.label(f.how()) : "created"));
         }
         List<PublishedRun> runs = applied.runs().stream()
                 .map(r -> new PublishedRun(r.runId(), r.suiteId(), r.name(), r.url())).toList();
@@ -134,12 +136,16 @@ public final class TestRailSync {
                 calls.put(method, delta);
             }
         });
+        int createdCases = dryRun ? plan.newCases().size() : journal.createdCases();
+        // A resumed publish finds the cases it created earlier by name; they still count as created.
+        int matchedCases = (int) Math.max(0, plan.flowsWithCase() - createdCases);
         return new PublishReport(dryRun, plan.project().name(), applied.planId(),
                 applied.planId().isPresent() ? TestRailUrls.planUrl(base, applied.planId().getAsLong()) : "", runs,
+                matchedCases,
                 dryRun ? plan.newSuites().size() : journal.createdSuites(),
                 dryRun ? plan.newSections().size() : journal.createdSections(),
-                dryRun ? plan.newCases().size() : journal.createdCases(),
-                dryRun ? 0 : journal.postedCount(), flows, plan.unmatchedFlows(), rejected, calls,
+                createdCases,
+                dryRun ? 0 : journal.postedCount(), alreadyPosted, flows, plan.unmatchedFlows(), rejected, calls,
                 calls.values().stream().mapToLong(Long::longValue).sum(),
                 api.stats().rateLimitWait().minus(waitedBefore));
     }

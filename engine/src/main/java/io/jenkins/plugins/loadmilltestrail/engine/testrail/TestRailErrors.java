@@ -95,8 +95,7 @@ final class TestRailErrors {
     /** No HTTP answer at all, after the retries allowed. */
     TestRailException unreachable(String method, IOException cause, int attempts) {
         return new TestRailUnavailableException("Could not reach TestRail at " + base + " (" + method + ", " + attempts
-                + " attempt(s)): " + HttpTransport.describe(cause) + ". Check the TestRail URL, the network and the proxy settings "
-                + "(Manage Jenkins > System > HTTP Proxy Configuration).", 0, "", safeCause(cause));
+                + " attempt(s)): " + HttpTransport.describe(cause) + ". Check the TestRail URL, the network and the proxy settings.", 0, "", safeCause(cause));
     }
 
     /** An answer larger than the most one call reads. */

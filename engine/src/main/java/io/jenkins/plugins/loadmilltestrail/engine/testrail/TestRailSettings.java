@@ -1,5 +1,6 @@
 package io.jenkins.plugins.loadmilltestrail.engine.testrail;
 
+import io.jenkins.plugins.loadmilltestrail.engine.Durations;
 import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
 import io.jenkins.plugins.loadmilltestrail.engine.http.HttpLimits;
 import io.jenkins.plugins.loadmilltestrail.engine.http.Redaction;
@@ -89,23 +90,22 @@ public record TestRailSettings(
     /** Checks what can be checked offline; messages name the setting. */
     public TestRailSettings validated() {
         if (baseUrl.isBlank()) {
-            throw new InvalidSettingsException("The TestRail URL is missing; set TESTRAIL_URL (CLI) or the TestRail URL "
-                    + "in Manage Jenkins > System > Loadmill → TestRail, e.g. https://example.testrail.io/.");
+            throw new InvalidSettingsException("The TestRail URL is missing: the address TestRail is opened at, "
+                    + "e.g. https://example.testrail.io/.");
         }
         TestRailUrls.parseBase(baseUrl);
         if (user.isBlank()) {
-            throw new InvalidSettingsException("The TestRail user is missing; set TESTRAIL_USER (CLI) or the username "
-                    + "of the TestRail credential (Jenkins) to your TestRail login email.");
+            throw new InvalidSettingsException("The TestRail user is missing: the TestRail login, usually an email.");
         }
         if (apiKey.isBlank()) {
-            throw new InvalidSettingsException("The TestRail API key is missing; create one under My Settings > API Keys "
-                    + "in TestRail (press Save Settings) and set TESTRAIL_API_KEY (CLI) or the credential's password (Jenkins).");
+            throw new InvalidSettingsException("The TestRail API key is missing: create one in TestRail under "
+                    + "My Settings > API Keys (press Save Settings).");
         }
         if (requestsPerMinute < 1) {
             throw new InvalidSettingsException("TestRail requests per minute must be at least 1; got " + requestsPerMinute + ".");
         }
         if (maxRetryWait.isNegative()) {
-            throw new InvalidSettingsException("The TestRail maximum retry wait must not be negative; got " + maxRetryWait + ".");
+            throw new InvalidSettingsException("The TestRail maximum retry wait must not be negative; got " + Durations.human(maxRetryWait) + ".");
         }
         httpLimits().validated("TestRail");
         return this;

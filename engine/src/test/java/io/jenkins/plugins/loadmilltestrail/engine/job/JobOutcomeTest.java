@@ -27,7 +27,7 @@ class JobOutcomeTest {
                 Optional.empty(), "", List.of(flows));
         CollectedResults results = new CollectedResults(RunKind.TEST_SUITES, "https://app.loadmill.com", "", "", "", "",
                 suiteStatus, Optional.empty(), Optional.empty(), List.of(suite));
-        PublishReport report = new PublishReport(false, "Shop", OptionalLong.empty(), "", List.of(), 0, 0, 0, 0, List.of(),
+        PublishReport report = new PublishReport(false, "Shop", OptionalLong.empty(), "", List.of(), 0, 0, 0, 0, 0, 0, List.of(),
                 List.of(), List.of(), Map.of(), 0, Duration.ZERO);
         return new JobOutcome(results, report);
     }

@@ -148,7 +148,9 @@ class SyncPlannerTest {
                 settings().matching(MatchMode.ID).casePins(CasePins.parseLines("/x=C" + add)).build());
         assertThat(p.flows()).extracting(FlowMatch::how)
                 .containsExactly(How.NOT_PINNED, How.PIN, How.NOT_PINNED, How.PIN);
-        assertThat(p.unmatchedFlows()).isEmpty();
+        assertThat(p.unmatchedFlows()).as("unpinned flows are unmatched").containsExactly("Checkout / Add item",
+                "Checkout / Refund");
+        assertThat(p.flowsWithCase()).isEqualTo(2);
         assertThat(p.runs()).singleElement().satisfies(r -> assertThat(r.caseIds()).containsExactly(add));
     }
 

@@ -80,7 +80,7 @@ class TestRailPreflightTest {
                 () -> TestRailPreflight.check(client, settings().existingRunId(runId).build(), progress));
 
         assertThat(e.problems()).singleElement().asString().contains("(--existing-run) R" + runId,
-                "belongs to the test plan R" + plan.id(), "--existing-plan " + plan.id());
+                "belongs to the test plan P" + plan.id(), "--existing-plan " + plan.id());
         assertThat(e.kind()).isEqualTo(io.jenkins.plugins.loadmilltestrail.engine.EngineException.Kind.CONFIGURATION);
         assertThat(e.report().callsByMethod()).containsEntry("get_run", 1L);
     }
