@@ -4,6 +4,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.EngineException;
 import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
 import io.jenkins.plugins.loadmilltestrail.engine.job.JobOutcome;
 import io.jenkins.plugins.loadmilltestrail.engine.job.LoadmillTestRailJob;
+import io.jenkins.plugins.loadmilltestrail.engine.job.PublishFailedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,6 +40,9 @@ abstract class JobCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    ExitCodeOptions exitCodes;
+
     final CliContext context;
 
     JobCommand(CliContext context) {
@@ -54,6 +58,11 @@ abstract class JobCommand implements Callable<Integer> {
     /** The files this command reads or writes, by role ("results", "junit"), for the summary. */
     abstract Map<String, Path> files();
 
+    /** False for a dry run, whose exit code does not depend on the flows. */
+    boolean publishes() {
+        return true;
+    }
+
     @Override
     public Integer call() {
         Verbosity verbosity = output.verbosity(spec);
@@ -68,6 +77,14 @@ abstract class JobCommand implements Callable<Integer> {
             output.summaryFile().ifPresent(f -> SummaryFile.write(f, outcome, exitCode, summaryFiles(true)));
             return exitCode;
         } catch (EngineException | InterruptedException e) {
+            if (e instanceof PublishFailedException failed && !exitCodes.failOnPublishError) {
+                int exitCode = publishes() ? exitCodes.forFlows(failed.allFlowsPassed()) : ExitCodes.OK;
+                progress.warn(Failures.message(failed) + " (--fail-on-publish-error false: exit code " + exitCode
+                        + ", from the flows.)");
+                output.summaryFile().ifPresent(f -> SummaryFile.writeFailure(f, exitCode, Failures.message(e),
+                        summaryFiles(true)));
+                return exitCode;
+            }
             int exitCode = Failures.report(e, context.err(), verbosity == Verbosity.VERBOSE);
             if (job == null) {
                 context.err().println("See `loadmill-testrail " + spec.name() + " --help` for the options.");
@@ -109,7 +126,7 @@ abstract class JobCommand implements Callable<Integer> {
         }
         context.out().println(OutcomeText.resultLine(outcome));
         if (!outcome.report().rejected().isEmpty()) {
-            context.err().println("error: TestRail rejected " + outcome.report().rejected().size() + " results (listed above). "
+            context.err().println((exitCodes.failOnPublishError ? "error" : "warning") + ": TestRail rejected " + outcome.report().rejected().size() + " results (listed above). "
                     + "Fix what TestRail reported, then run `loadmill-testrail publish --results " + files().get("results")
                     + "` to post them; results already posted are not posted again.");
         }
@@ -117,13 +134,13 @@ abstract class JobCommand implements Callable<Integer> {
         context.err().flush();
     }
 
-    private static int exitCode(JobOutcome outcome) {
+    private int exitCode(JobOutcome outcome) {
         if (outcome.report().dryRun()) {
             return ExitCodes.OK;
         }
-        if (!outcome.report().rejected().isEmpty()) {
+        if (!outcome.report().rejected().isEmpty() && exitCodes.failOnPublishError) {
             return ExitCodes.TESTRAIL;
         }
-        return outcome.allPassed() ? ExitCodes.OK : ExitCodes.FLOWS_FAILED;
+        return exitCodes.forFlows(outcome.allPassed());
     }
 }

@@ -66,6 +66,11 @@ final class PlanCommand extends JobCommand {
     }
 
     @Override
+    boolean publishes() {
+        return false;
+    }
+
+    @Override
     Map<String, Path> files() {
         Map<String, Path> files = new LinkedHashMap<>();
         files.put("results", resultsFile());

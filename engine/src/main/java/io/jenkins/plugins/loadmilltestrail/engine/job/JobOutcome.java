@@ -52,7 +52,17 @@ public record JobOutcome(CollectedResults results, PublishReport report, String 
      * setup flow that left no flow results behind.
      */
     public boolean allPassed() {
-        return failed() == 0 && results.suites().stream().map(SuiteResult::status).allMatch(JobOutcome::passes);
+        return allPassed(results);
+    }
+
+    /**
+     * As {@link #allPassed()}, for collected results without an outcome: e.g. those a {@link
+     * PublishFailedException} carries, when a front end lets a publishing error leave the build's
+     * result to the flows.
+     */
+    public static boolean allPassed(CollectedResults results) {
+        return FlowCounts.of(results).failed() == 0
+                && results.suites().stream().map(SuiteResult::status).allMatch(JobOutcome::passes);
     }
 
     /** PASSED, or FLAKY (failed, then passed on a retry): what counts as passed for flows and suites. */
