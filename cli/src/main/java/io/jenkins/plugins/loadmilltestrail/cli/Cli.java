@@ -1,5 +1,6 @@
 package io.jenkins.plugins.loadmilltestrail.cli;
 
+import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.Constructor;
@@ -14,30 +15,45 @@ public final class Cli {
 
     /** Parses {@code args}, runs the command and returns its exit code. */
     public static int execute(CliContext context, String... args) {
-        int exitCode = commandLine(context, new SecretArguments(args)).execute(args);
+        int exitCode;
+        try {
+            // Flags, then environment variables, then the file named with --config (read before parsing).
+            Configuration configuration = Configuration.of(context.env(), args);
+            CommandLine commandLine = commandLine(context, new SecretArguments(args), configuration);
+            configuration.checkKeys(commandLine);
+            exitCode = commandLine.execute(args);
+        } catch (InvalidSettingsException e) {
+            context.err().println("error: " + e.getMessage());
+            exitCode = ExitCodes.USAGE;
+        }
         context.out().flush();
         context.err().flush();
         return exitCode;
     }
 
-    private static CommandLine commandLine(CliContext context, SecretArguments secrets) {
+    private static CommandLine commandLine(CliContext context, SecretArguments secrets, Configuration configuration) {
         CommandLine commandLine = new CommandLine(RootCommand.class, new ContextFactory(context));
+        commandLine.setDefaultValueProvider(configuration);
+        commandLine.setExecutionStrategy(parseResult -> {
+            configuration.applyMultiValued(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         commandLine.setOut(context.out());
         commandLine.setErr(context.err());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.setParameterExceptionHandler((e, args) -> usageError(e, secrets));
+        commandLine.setParameterExceptionHandler((e, args) -> usageError(e, secrets, configuration));
         // Options are partly read inside commands (durations, maps); those usage errors get picocli's usage too.
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> e instanceof ParameterException usage
-                ? usageError(usage, secrets)
+                ? usageError(usage, secrets, configuration)
                 : Failures.report(e, context.err(), true));
         return commandLine;
     }
 
     /** picocli's usual answer to a usage error (message, then suggestions or usage), with secrets hidden. */
-    private static int usageError(ParameterException e, SecretArguments secrets) {
+    private static int usageError(ParameterException e, SecretArguments secrets, Configuration configuration) {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println(secrets.scrub(e.getMessage()));
+        err.println(secrets.scrub(e.getMessage() + configuration.explain(e.getMessage())));
         StringWriter suggestions = new StringWriter();
         if (UnmatchedArgumentException.printSuggestions(e, new PrintWriter(suggestions))) {
             err.print(secrets.scrub(suggestions.toString()));

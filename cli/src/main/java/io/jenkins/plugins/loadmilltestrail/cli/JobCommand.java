@@ -43,6 +43,9 @@ abstract class JobCommand implements Callable<Integer> {
     @Mixin
     ExitCodeOptions exitCodes;
 
+    @Mixin
+    ConfigFileOption configFile;
+
     final CliContext context;
 
     JobCommand(CliContext context) {
