@@ -242,7 +242,9 @@ final class Configuration implements IDefaultValueProvider {
         }
         Map<String, List<String>> values = new LinkedHashMap<>();
         root.fields().forEachRemaining(field -> values.put(field.getKey(), texts(file, field.getKey(), field.getValue())));
-        List<String> secrets = values.keySet().stream().filter(key -> SECRETS.contains("--" + key)).toList();
+        List<String> secrets = values.entrySet().stream().filter(entry -> SECRETS.contains("--" + entry.getKey())
+                || (entry.getKey().equals("proxy") && entry.getValue().stream().anyMatch(url -> url.matches("(?s).*//[^/@]*:[^/@]*@.*"))))
+                .map(Map.Entry::getKey).toList();
         if (!secrets.isEmpty()) {
             checkOwnerOnly(file, secrets);
         }
@@ -278,7 +280,7 @@ final class Configuration implements IDefaultValueProvider {
         if (posix == null) {
             throw new InvalidSettingsException(what + ", but this file system cannot say who may read it. Remove "
                     + String.join(" and ", secrets) + " from the file and set " + String.join(" and ",
-                            secrets.stream().map(key -> OLDER_NAMES.get("--" + key)).toList()) + " instead.");
+                            secrets.stream().map(Configuration::variableFor).toList()) + " instead.");
         }
         Set<PosixFilePermission> permissions;
         try {
@@ -292,8 +294,13 @@ final class Configuration implements IDefaultValueProvider {
         if (!others.isEmpty()) {
             throw new InvalidSettingsException(what + ", but other users may read it (" + PosixFilePermissions.toString(permissions)
                     + "). Run `chmod 600 " + file + "`, or remove the secret from the file and set "
-                    + String.join(" and ", secrets.stream().map(key -> OLDER_NAMES.get("--" + key)).toList()) + " instead.");
+                    + String.join(" and ", secrets.stream().map(Configuration::variableFor).toList()) + " instead.");
         }
+    }
+
+    /** The variable to suggest for a secret key of the file. */
+    private static String variableFor(String key) {
+        return OLDER_NAMES.getOrDefault("--" + key, variable("--" + key));
     }
 
     private static String firstLine(String message) {

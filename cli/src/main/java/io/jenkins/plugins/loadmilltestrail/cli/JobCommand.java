@@ -46,6 +46,9 @@ abstract class JobCommand implements Callable<Integer> {
     @Mixin
     ConfigFileOption configFile;
 
+    @Mixin
+    NetworkOptions network;
+
     final CliContext context;
 
     JobCommand(CliContext context) {
@@ -73,8 +76,10 @@ abstract class JobCommand implements Callable<Integer> {
         OkHttpClient http = new OkHttpClient();
         PreparedJob job = null;
         try {
+            network.fillTimeouts(spec);
+            OkHttpClient client = network.configure(http, spec, context, progress);
             job = prepare(progress);
-            JobOutcome outcome = job.execute(new LoadmillTestRailJob(http, Clock.systemUTC(), publish.lockWait(spec)));
+            JobOutcome outcome = job.execute(new LoadmillTestRailJob(client, Clock.systemUTC(), publish.lockWait(spec)));
             int exitCode = exitCode(outcome);
             report(outcome, verbosity);
             output.summaryFile().ifPresent(f -> SummaryFile.write(f, outcome, exitCode, summaryFiles(true)));

@@ -152,6 +152,17 @@ class ConfigurationTest {
     }
 
     @Test
+    void aProxyPasswordInAConfigFileIsASecretToo() throws IOException {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path readable = configFile("proxy: http://ci:proxy-s3cret@127.0.0.1:3128\n", "rw-r--r--");
+
+        Result refused = run("--project", DemoScenario.PROJECT, "--config", readable.toString());
+
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.err()).contains("holds proxy, but other users may read it").doesNotContain("proxy-s3cret");
+    }
+
+    @Test
     void theOlderVariablesStillWorkAndTheNewNamesWinOverThem() {
         env.put("LOADMILL_TESTRAIL_TESTRAIL_USER", "nobody@example.com");
 
