@@ -58,6 +58,16 @@ class DistributionIT {
     }
 
     @Test
+    void theBuildAlsoLeavesItUnpackedInTarget() throws Exception {
+        assumeTrue(isPosix(), "bin/loadmill-testrail is a POSIX sh script");
+        Path home = Path.of(ARCHIVE_BASE.toString());
+        assertLayout(home);
+        Run version = run(dir, home.resolve("bin/loadmill-testrail").toString(), "--version");
+        assertThat(version.exitCode()).as(version.output()).isZero();
+        assertThat(version.output().strip()).isEqualTo("loadmill-testrail " + VERSION);
+    }
+
+    @Test
     void theZipHasTheSameLayoutWithAWindowsScript() throws IOException {
         Path archive = Path.of(ARCHIVE_BASE + ".zip");
         assertThat(archive).isRegularFile();
