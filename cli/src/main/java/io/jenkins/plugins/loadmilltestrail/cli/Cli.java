@@ -1,5 +1,6 @@
 package io.jenkins.plugins.loadmilltestrail.cli;
 
+import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
@@ -11,21 +12,36 @@ public final class Cli {
 
     /** Parses {@code args}, runs the command and returns its exit code. */
     public static int execute(CliContext context, String... args) {
-        int exitCode = commandLine(context, new SecretArguments(args)).execute(args);
+        int exitCode;
+        try {
+            // Flags, then environment variables, then the file named with --config (read before parsing).
+            Configuration configuration = Configuration.of(context.env(), args);
+            CommandLine commandLine = commandLine(context, new SecretArguments(args), configuration);
+            configuration.checkKeys(commandLine);
+            exitCode = commandLine.execute(args);
+        } catch (InvalidSettingsException e) {
+            context.err().println("error: " + e.getMessage());
+            exitCode = ExitCodes.USAGE;
+        }
         context.out().flush();
         context.err().flush();
         return exitCode;
     }
 
-    private static CommandLine commandLine(CliContext context, SecretArguments secrets) {
+    private static CommandLine commandLine(CliContext context, SecretArguments secrets, Configuration configuration) {
         CommandLine commandLine = new CommandLine(RootCommand.class, new ContextFactory(context));
+        commandLine.setDefaultValueProvider(configuration);
+        commandLine.setExecutionStrategy(parseResult -> {
+            configuration.applyMultiValued(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         commandLine.setOut(context.out());
         commandLine.setErr(context.err());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.setParameterExceptionHandler((e, args) -> UsageErrors.report(e, secrets));
+        commandLine.setParameterExceptionHandler((e, args) -> UsageErrors.report(e, secrets, configuration));
         // Options are partly read inside commands (durations, maps); those usage errors are reported alike.
         commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> e instanceof ParameterException usage
-                ? UsageErrors.report(usage, secrets)
+                ? UsageErrors.report(usage, secrets, configuration)
                 : Failures.report(e, context.err(), true));
         return commandLine;
     }

@@ -45,6 +45,15 @@ abstract class JobCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    ExitCodeOptions exitCodes;
+
+    @Mixin
+    ConfigFileOption configFile;
+
+    @Mixin
+    NetworkOptions network;
+
     final CliContext context;
 
     JobCommand(CliContext context) {
@@ -66,6 +75,11 @@ abstract class JobCommand implements Callable<Integer> {
     /** The files this command reads or writes, by role ("results", "junit"), for the summary. */
     abstract Map<String, Path> files();
 
+    /** False for a dry run, whose exit code does not depend on the flows. */
+    boolean publishes() {
+        return true;
+    }
+
     @Override
     public Integer call() {
         Verbosity verbosity = output.verbosity(spec);
@@ -83,13 +97,24 @@ abstract class JobCommand implements Callable<Integer> {
             if (!output.summaryToStandardOutput()) {
                 output.summaryFile().ifPresent(f -> OutputFiles.checkWritable(f, "summary file (--summary)"));
             }
+            network.fillTimeouts(spec);
+            OkHttpClient client = network.configure(http, spec, context, progress);
             job = prepare(progress);
-            JobOutcome outcome = job.execute(new LoadmillTestRailJob(http, Clock.systemUTC(), publish.lockWait(spec)));
+            JobOutcome outcome = job.execute(new LoadmillTestRailJob(client, Clock.systemUTC(), publish.lockWait(spec)));
             int exitCode = exitCode(outcome);
             report(outcome, verbosity);
             output.summaryFile().ifPresent(f -> SummaryFile.write(f, context.out(), outcome, exitCode, summaryFiles(true)));
             return exitCode;
         } catch (EngineException | InterruptedException e) {
+            if (e instanceof PublishFailedException failed && !exitCodes.failOnPublishError) {
+                int exitCode = publishes() ? exitCodes.forFlows(failed.allFlowsPassed()) : ExitCodes.OK;
+                progress.warn(Failures.message(failed) + " (--fail-on-publish-error false: exit code " + exitCode
+                        + ", from the flows.)");
+                context.err().println(RecoveryCommand.advice(spec, failed.resultsFile()));
+                output.summaryFile().ifPresent(f -> writeFailureSummary(f, exitCode, Failures.message(e),
+                        Optional.empty(), summaryFiles(true)));
+                return exitCode;
+            }
             int exitCode = Failures.report(e, context.err(), verbosity == Verbosity.VERBOSE);
             if (e instanceof PublishFailedException failed) {
                 context.err().println(RecoveryCommand.advice(spec, failed.resultsFile()));
@@ -147,7 +172,8 @@ abstract class JobCommand implements Callable<Integer> {
         OutcomeText.print(outcome, verbosity, out);
         out.println(OutcomeText.resultLine(outcome));
         if (!outcome.report().rejected().isEmpty()) {
-            context.err().println("error: TestRail rejected " + outcome.report().rejected().size() + " results (listed above). "
+            context.err().println((exitCodes.failOnPublishError ? "error" : "warning") + ": TestRail rejected "
+                    + outcome.report().rejected().size() + " results (listed above). "
                     + "Fix what TestRail reported, then run `" + RecoveryCommand.of(spec, files().get("results"))
                     + "` to post them; results already posted are not posted again.");
         }
@@ -155,13 +181,13 @@ abstract class JobCommand implements Callable<Integer> {
         context.err().flush();
     }
 
-    private static int exitCode(JobOutcome outcome) {
+    private int exitCode(JobOutcome outcome) {
         if (outcome.report().dryRun()) {
             return ExitCodes.OK;
         }
-        if (!outcome.report().rejected().isEmpty()) {
+        if (!outcome.report().rejected().isEmpty() && exitCodes.failOnPublishError) {
             return ExitCodes.TESTRAIL;
         }
-        return outcome.allPassed() ? ExitCodes.OK : ExitCodes.FLOWS_FAILED;
+        return exitCodes.forFlows(outcome.allPassed());
     }
 }

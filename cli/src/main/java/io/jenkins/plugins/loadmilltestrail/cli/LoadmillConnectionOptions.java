@@ -42,7 +42,7 @@ final class LoadmillConnectionOptions {
     LoadmillSettings.Builder settings(CommandSpec spec, CliContext context, ProgressListener progress) {
         LoadmillSettings.Builder builder = LoadmillSettings.builder()
                 .baseUrl(url != null ? url : context.variable(EnvironmentVariables.LOADMILL_URL).orElse(null))
-                .apiToken(token(context, progress));
+                .apiToken(token(spec, context, progress));
         OptionValues.duration(spec, connectTimeout, "--loadmill-connect-timeout", context,
                 EnvironmentVariables.LOADMILL_CONNECT_TIMEOUT).ifPresent(builder::connectTimeout);
         OptionValues.duration(spec, readTimeout, "--loadmill-read-timeout", context,
@@ -53,7 +53,10 @@ final class LoadmillConnectionOptions {
     }
 
     /** The token from the flag (with a warning) or the environment; "" when neither. */
-    private String token(CliContext context, ProgressListener progress) {
+    private String token(CommandSpec spec, CliContext context, ProgressListener progress) {
+        if (token != null && !spec.commandLine().getParseResult().hasMatchedOption("--loadmill-token")) {
+            return token; // from LOADMILL_TESTRAIL_LOADMILL_TOKEN or the config file: no process-list warning
+        }
         if (token != null) {
             progress.warn("--loadmill-token works, but other users of this machine can see flags in the process list; "
                     + "set " + EnvironmentVariables.LOADMILL_API_TOKEN + " instead.");

@@ -74,6 +74,11 @@ final class PlanCommand extends JobCommand {
     }
 
     @Override
+    boolean publishes() {
+        return false;
+    }
+
+    @Override
     Map<String, Path> files() {
         Map<String, Path> files = new LinkedHashMap<>();
         files.put("results", resultsFile());

@@ -87,6 +87,11 @@ final class PublishOptions {
                     + "with exit code 2 (default 30s).")
     String lockWait;
 
+    @Option(names = "--results-batch-size", paramLabel = "N", order = 48,
+            description = "Results per TestRail call (1-" + PublishSettings.MAX_BATCH_SIZE + ", default "
+                    + PublishSettings.DEFAULT_BATCH_SIZE + "); lower it when a proxy refuses large requests (HTTP 413).")
+    int resultsBatchSize = PublishSettings.DEFAULT_BATCH_SIZE;
+
     /** How long a publish waits for the results file's publish lock. */
     Duration lockWait(CommandSpec spec) {
         return OptionValues.duration(spec, lockWait, "--lock-wait").orElse(TestRailSync.DEFAULT_LOCK_WAIT);
@@ -114,7 +119,8 @@ final class PublishOptions {
                 .variables(variables)
                 .milestone(milestone)
                 .closeRun(closeRun)
-                .version(resultVersion);
+                .version(resultVersion)
+                .batchSize(resultsBatchSize);
         if (caseMapFile != null) {
             builder.casePins(OptionValues.read(spec, "--case-map-file", () -> CaseMapFile.read(caseMapFile)));
         }

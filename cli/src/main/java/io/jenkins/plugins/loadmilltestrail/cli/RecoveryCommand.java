@@ -27,7 +27,8 @@ final class RecoveryCommand {
                 .map(OptionSpec::longestName).filter(name -> !SECRETS.contains(name)).collect(Collectors.toSet());
         List<String> words = new ArrayList<>(List.of("loadmill-testrail", "publish", "--results", quote(results.toString())));
         for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
-            if (!shared.contains(option.longestName())) {
+            // Settings from a --config file come back with it; from variables, with the environment.
+            if (!shared.contains(option.longestName()) && !option.longestName().equals(Configuration.CONFIG_OPTION)) {
                 continue;
             }
             if (option.arity().max() == 0) {

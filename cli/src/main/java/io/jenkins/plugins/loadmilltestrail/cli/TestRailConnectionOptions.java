@@ -58,10 +58,10 @@ final class TestRailConnectionOptions {
     /** Validated settings; an {@code InvalidSettingsException} names what is missing. */
     TestRailSettings settings(CommandSpec spec, CliContext context, ProgressListener progress) {
         String apiKey = key;
-        if (apiKey != null) {
+        if (apiKey != null && spec.commandLine().getParseResult().hasMatchedOption("--testrail-key")) {
             progress.warn("--testrail-key works, but other users of this machine can see flags in the process list; "
                     + "set " + EnvironmentVariables.TESTRAIL_API_KEY + " instead.");
-        } else {
+        } else if (apiKey == null) {
             apiKey = context.variable(EnvironmentVariables.TESTRAIL_API_KEY).orElse("");
         }
         TestRailSettings settings = TestRailSettings.of(

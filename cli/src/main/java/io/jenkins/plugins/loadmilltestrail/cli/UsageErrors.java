@@ -19,10 +19,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
 final class UsageErrors {
     private UsageErrors() {}
 
-    static int report(ParameterException e, SecretArguments secrets) {
+    static int report(ParameterException e, SecretArguments secrets, Configuration configuration) {
         CommandLine command = e.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("error: " + secrets.scrub(clean(e.getMessage())));
+        // A value that came from a variable or the --config file says so.
+        err.println("error: " + secrets.scrub(clean(e.getMessage()) + configuration.explain(e.getMessage())));
         StringWriter suggestions = new StringWriter();
         if (UnmatchedArgumentException.printSuggestions(e, new PrintWriter(suggestions))) {
             err.print(secrets.scrub(suggestions.toString()));

@@ -68,7 +68,11 @@ public record JobOutcome(CollectedResults results, PublishReport report, String 
         return allPassed(results);
     }
 
-    /** As {@link #allPassed()}, for results that were not published (a front end's TestRail error). */
+    /**
+     * As {@link #allPassed()}, for collected results without an outcome: e.g. those a {@link
+     * PublishFailedException} carries, when a front end lets a publishing error leave the build's
+     * result to the flows.
+     */
     public static boolean allPassed(CollectedResults results) {
         return FlowCounts.of(results).failed() == 0
                 && results.suites().stream().map(SuiteResult::status).allMatch(JobOutcome::passes);

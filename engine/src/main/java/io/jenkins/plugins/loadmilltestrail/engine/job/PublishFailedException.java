@@ -38,6 +38,15 @@ public final class PublishFailedException extends EngineException {
         return getCause().getMessage();
     }
 
+    /**
+     * True when every collected flow passed (flaky included) and no suite failed as a whole: the
+     * result the build would have had if publishing had worked, for front ends told that a
+     * publishing error must not fail the build (the CLI's {@code --fail-on-publish-error false}).
+     */
+    public boolean allFlowsPassed() {
+        return JobOutcome.allPassed(collected);
+    }
+
     /** What Loadmill reported, for front ends that show it beside the TestRail error. */
     public CollectedResults collected() {
         return collected;
