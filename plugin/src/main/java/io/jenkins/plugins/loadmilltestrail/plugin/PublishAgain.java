@@ -11,6 +11,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
 import io.jenkins.plugins.loadmilltestrail.engine.job.JobOutcome;
 import io.jenkins.plugins.loadmilltestrail.engine.job.LoadmillTestRailJob;
 import io.jenkins.plugins.loadmilltestrail.engine.job.PublishFailedException;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishReport;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
@@ -107,7 +108,9 @@ final class PublishAgain {
                             JobRunner.testRailSettings(global, credentials),
                             request.toSettings(),
                             progress);
-            progress.phase("Published " + outcome.report().postedResults() + " results to TestRail");
+            PublishReport report = outcome.report();
+            progress.phase("Published " + report.newlyPosted() + " results to TestRail"
+                    + (report.alreadyPosted() == 0 ? "" : "; " + report.alreadyPosted() + " were posted before"));
             return JobRunner.action(action.getOrdinal(), outcome.results(), outcome.report(), null, request, dir);
         } catch (PublishFailedException e) {
             listener.error(e.reason());
