@@ -27,11 +27,18 @@ public final class RetryBudget {
     }
 
     /**
+     * The least time a retry is sent with: one with less could only time out, and its timeout would
+     * hide the failure that made the call retry.
+     */
+    static final Duration MIN_ATTEMPT = Duration.ofMillis(50);
+
+    /**
      * Whether another attempt after waiting {@code wait} stays within the policy; it must leave
-     * time for that attempt.
+     * {@link #MIN_ATTEMPT} for that attempt.
      */
     public boolean allows(Duration wait) {
-        return attempts < policy.maxAttempts() && waited.plus(wait).compareTo(policy.maxWait()) < 0;
+        return attempts < policy.maxAttempts()
+                && waited.plus(wait).plus(MIN_ATTEMPT).compareTo(policy.maxWait()) <= 0;
     }
 
     /** The deadline of the attempt about to start: {@code callTimeout}, or for a retry what is left if less. */

@@ -42,13 +42,13 @@ class RetryPolicyTest {
     @Test
     void budgetBoundsAttemptsAndWaiting() {
         RetryBudget budget = new RetryPolicy(new Backoff(Duration.ofMillis(10), Duration.ofMillis(10)),
-                Duration.ofMillis(25), 5).newBudget();
+                Duration.ofMillis(100), 5).newBudget();
         budget.startAttempt();
-        assertThat(budget.allows(Duration.ofMillis(20))).isTrue();
-        budget.spend(Duration.ofMillis(20));
-        assertThat(budget.allows(Duration.ofMillis(10))).isFalse();
-        assertThat(budget.allows(Duration.ofMillis(5))).as("no time left for the attempt").isFalse();
-        assertThat(budget.allows(Duration.ofMillis(4))).isTrue();
+        assertThat(budget.allows(Duration.ofMillis(40))).isTrue();
+        budget.spend(Duration.ofMillis(40));
+        assertThat(budget.allows(Duration.ofMillis(20))).isFalse();
+        assertThat(budget.allows(Duration.ofMillis(11))).as("less than MIN_ATTEMPT left for the attempt").isFalse();
+        assertThat(budget.allows(Duration.ofMillis(10))).as("exactly MIN_ATTEMPT left").isTrue();
         for (int i = 0; i < 4; i++) {
             budget.startAttempt();
         }
