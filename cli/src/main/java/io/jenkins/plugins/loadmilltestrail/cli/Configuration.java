@@ -268,8 +268,16 @@ final class Configuration implements IDefaultValueProvider {
                 texts.add(item.asText());
             }
         } else {
-            value.fields().forEachRemaining(entry -> texts.add(entry.getKey() + "=" + entry.getValue().asText()));
+            // A list under a key of a map (a multi-select's options) is one comma-separated value.
+            value.fields().forEachRemaining(entry -> texts.add(entry.getKey() + "=" + (entry.getValue().isArray()
+                    ? String.join(", ", listTexts(entry.getValue())) : entry.getValue().asText())));
         }
+        return texts;
+    }
+
+    private static List<String> listTexts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(item -> texts.add(item.asText()));
         return texts;
     }
 

@@ -92,6 +92,12 @@ final class PublishOptions {
                     + PublishSettings.DEFAULT_BATCH_SIZE + "); lower it when a proxy refuses large requests (HTTP 413).")
     int resultsBatchSize = PublishSettings.DEFAULT_BATCH_SIZE;
 
+    @Option(names = "--result-field", paramLabel = "NAME=VALUE", order = 57,
+            description = "Value of a TestRail result field on every result, such as custom_environment=Staging "
+                    + "(dropdowns by label or id, multi-selects as a comma list, checkboxes true/false; $${VARIABLES} "
+                    + "allowed); repeatable. Required result fields must have one.")
+    Map<String, String> resultFields = new LinkedHashMap<>();
+
     /** How long a publish waits for the results file's publish lock. */
     Duration lockWait(CommandSpec spec) {
         return OptionValues.duration(spec, lockWait, "--lock-wait").orElse(TestRailSync.DEFAULT_LOCK_WAIT);
@@ -120,7 +126,8 @@ final class PublishOptions {
                 .milestone(milestone)
                 .closeRun(closeRun)
                 .version(resultVersion)
-                .batchSize(resultsBatchSize);
+                .batchSize(resultsBatchSize)
+                .resultFields(resultFields);
         if (caseMapFile != null) {
             builder.casePins(OptionValues.read(spec, "--case-map-file", () -> CaseMapFile.read(caseMapFile)));
         }

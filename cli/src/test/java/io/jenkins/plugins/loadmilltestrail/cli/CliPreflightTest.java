@@ -257,12 +257,12 @@ class CliPreflightTest {
         assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
         assertThat(loadmill.launches()).hasSize(1);
         assertThat(testRail.plans()).singleElement().satisfies(p -> assertThat(p.milestoneId()).isEqualTo(release.id()));
-        assertThat(result.out()).contains(", and 4 to check the settings before Loadmill ran");
+        assertThat(result.out()).contains(", and 5 to check the settings before Loadmill ran");
         JsonNode preflight = summary().path("calls").path("preflight");
         // By name with auto-create, the suite map's target would be created: no get_suites needed.
         assertThat(preflight.path("byMethod").properties()).extracting(Map.Entry::getKey)
-                .containsExactly("get_milestones", "get_projects", "get_statuses", "get_user_by_email");
-        assertThat(preflight.path("total").asLong()).isEqualTo(4);
+                .containsExactly("get_milestones", "get_projects", "get_result_fields", "get_statuses", "get_user_by_email");
+        assertThat(preflight.path("total").asLong()).isEqualTo(5);
         assertThat(summary().path("calls").path("total").asLong()).as("the publish's own calls").isPositive();
     }
 

@@ -41,6 +41,7 @@ final class PlanApplier {
     private final PublishJournal journal;
     private final ProgressListener progress;
     private final int batchSize;
+    private final Map<String, Object> resultFields;
     /** Placeholder refs of created things → their TestRail ids. */
     private final Map<Long, Long> ids = new HashMap<>();
     private final List<Applied.Run> runs = new ArrayList<>();
@@ -66,6 +67,13 @@ final class PlanApplier {
     }
 
     PlanApplier(TestRailApi api, PublishJournal journal, ProgressListener progress, int batchSize) {
+        this(api, journal, progress, batchSize, Map.of());
+    }
+
+    /** @param resultFields custom result field values every result carries (system name → JSON value) */
+    PlanApplier(TestRailApi api, PublishJournal journal, ProgressListener progress, int batchSize,
+            Map<String, Object> resultFields) {
+        this.resultFields = Map.copyOf(resultFields);
         this.api = api;
         this.journal = journal;
         this.progress = progress;
@@ -331,7 +339,7 @@ final class PlanApplier {
 
     private List<ResultEntry> entries(List<PlannedResult> batch) {
         return batch.stream().map(r -> new ResultEntry(id(r.caseId()), r.status().id(), r.comment(), r.elapsed(),
-                r.version(), Map.of())).toList();
+                r.version(), resultFields)).toList();
     }
 
     private List<Long> caseIds(PlannedRun run) {

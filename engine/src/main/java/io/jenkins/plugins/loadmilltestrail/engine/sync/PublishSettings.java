@@ -27,6 +27,8 @@ import java.util.OptionalLong;
  * @param caseFieldDefaults values for required case fields when creating cases (system_name → value)
  * @param version result version, or "" to use the Loadmill run id
  * @param batchSize results per add_results_for_cases call
+ * @param resultFields values for TestRail result fields sent with every result (field name → value,
+ *     with run name variables), see {@link ResultFields}
  */
 public record PublishSettings(
         String project,
@@ -46,7 +48,8 @@ public record PublishSettings(
         Map<String, String> statusMap,
         Map<String, String> caseFieldDefaults,
         String version,
-        int batchSize) {
+        int batchSize,
+        Map<String, String> resultFields) {
 
     public static final String DEFAULT_SECTION = "Loadmill";
     public static final String DEFAULT_RUN_NAME = "${LOADMILL_NAME} (Loadmill ${DATE})";
@@ -69,6 +72,7 @@ public record PublishSettings(
         statusMap = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(statusMap));
         caseFieldDefaults = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(caseFieldDefaults));
         Objects.requireNonNull(version, "version");
+        resultFields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(resultFields));
     }
 
     /** A builder with the defaults: match by name, case-sensitive, no auto-create, new run, batches of 250. */
@@ -96,6 +100,7 @@ public record PublishSettings(
         private final Map<String, String> caseFieldDefaults = new LinkedHashMap<>();
         private String version = "";
         private int batchSize = DEFAULT_BATCH_SIZE;
+        private final Map<String, String> resultFields = new LinkedHashMap<>();
 
         private Builder() {}
 
@@ -202,6 +207,18 @@ public record PublishSettings(
             return this;
         }
 
+        /** Result field values (name → value), e.g. from {@link ResultFields#parse}; added to those given before. */
+        public Builder resultFields(Map<String, String> value) {
+            value.forEach(this::resultField);
+            return this;
+        }
+
+        /** One result field value, e.g. ("custom_environment", "Staging"); a name given again replaces the value. */
+        public Builder resultField(String name, String value) {
+            resultFields.put(name == null ? "" : name.strip(), value == null ? null : value.strip());
+            return this;
+        }
+
         /** Validates what can be checked without TestRail. */
         public PublishSettings build() {
             if (project.isEmpty()) {
@@ -242,8 +259,9 @@ public record PublishSettings(
             });
             PublishSettings settings = new PublishSettings(project, matching, caseSensitive, casePins, suiteMap, baseline,
                     autoCreate, section, runName, variables, milestone, closeRun, existingRunId, existingPlanId,
-                    statusMap, caseFieldDefaults, version, batchSize);
+                    statusMap, caseFieldDefaults, version, batchSize, resultFields);
             RunNames.checkTemplate(settings.runName(), settings.variables().keySet());
+            ResultFields.check(resultFields, settings.variables().keySet());
             return settings;
         }
 

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * Checks, before a Loadmill run that may take an hour, every publish setting TestRail can judge
  * without Loadmill's results, reading only what the settings name: who the credentials belong to,
  * the project, the statuses (only with a status map), the existing run or plan, the suites (and
- * sections) a suite map sends to when they must exist, and the milestone.
+ * sections) a suite map sends to when they must exist, the milestone, and the result fields (always:
+ * TestRail may require some).
  *
  * <p>Only definite answers stop the build: TestRail refusing the credentials or a call (thrown as
  * the {@link TestRailException} TestRail's answer is), an address that answers but is not TestRail,
@@ -116,6 +117,7 @@ public final class TestRailPreflight {
         existingPlan(project);
         suiteMap(project);
         milestone(project);
+        resultFields(project);
     }
 
     // ---- project ----------------------------------------------------------------------------
@@ -316,6 +318,19 @@ public final class TestRailPreflight {
                     + (all.isEmpty() ? " (it has none)" : "; it has " + list(all, Milestone::name))
                     + ". Fix the milestone name or use its id.");
         }
+    }
+
+    // ---- result fields ----------------------------------------------------------------------
+
+    /**
+     * One get_result_fields: the fields TestRail requires in the project must have a value, and each
+     * value given must fit its field. Values that use variables only known after the Loadmill run
+     * (${LOADMILL_RUN_ID}...) are checked when publishing.
+     */
+    private void resultFields(Project project) throws InterruptedException, Unanswered {
+        ResultFields.Resolved resolved = ResultFields.resolve(settings.resultFields(), read(api::getResultFields), project,
+                settings.variables(), true);
+        problems.addAll(resolved.problems());
     }
 
     // ---- calls ------------------------------------------------------------------------------

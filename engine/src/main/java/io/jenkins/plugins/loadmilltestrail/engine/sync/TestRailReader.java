@@ -59,6 +59,22 @@ final class TestRailReader {
                 + "); set the project by id instead.");
     }
 
+    /**
+     * The result field values every result carries (one get_result_fields): the configured ones
+     * typed for their fields, plus TestRail's defaults for required fields left unset. Values that
+     * do not fit, and required fields without a value, are thrown together.
+     */
+    java.util.Map<String, Object> resultFields(CollectedResults results, PublishSettings settings, Project project,
+            Instant now) throws InterruptedException {
+        ResultFields.Resolved resolved = ResultFields.resolve(settings.resultFields(), api.getResultFields(), project,
+                RunNames.variables(results, settings.variables(), now), false);
+        if (!resolved.problems().isEmpty()) {
+            throw new SyncConfigurationException(resolved.problems());
+        }
+        resolved.notes().forEach(progress::info);
+        return resolved.values();
+    }
+
     /** Reads until the plan needs nothing more and returns the complete plan. */
     SyncPlan plan(CollectedResults results, PublishSettings settings, Project project, Instant now)
             throws InterruptedException {

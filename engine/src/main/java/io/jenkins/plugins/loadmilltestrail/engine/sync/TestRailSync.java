@@ -12,6 +12,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Status;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,8 +55,11 @@ public final class TestRailSync {
         Duration waitedBefore = api.stats().rateLimitWait();
         progress.phase("Planning the TestRail publish (dry run: nothing is written)");
         TestRailReader reader = new TestRailReader(api, progress);
-        SyncPlan plan = reader.plan(results, settings, reader.project(settings), clock.instant());
-        String text = SyncPlanText.render(plan);
+        Project project = reader.project(settings);
+        Instant now = clock.instant();
+        Map<String, Object> fields = reader.resultFields(results, settings, project, now);
+        SyncPlan plan = reader.plan(results, settings, project, now);
+        String text = SyncPlanText.render(plan) + resultFieldsText(fields);
         plan.warnings().forEach(progress::warn);
         return new DryRun(plan, text, report(true, plan, new PlanApplier.Applied(OptionalLong.empty(), List.of(),
                 Map.of()), PublishJournal.inMemory(), 0, before, waitedBefore));
@@ -85,9 +89,11 @@ public final class TestRailSync {
             progress.info("Resuming from the publish journal: " + journal.postedCount() + " result(s) already posted");
         }
         int alreadyPosted = journal.postedCount();
-        SyncPlan plan = reader.plan(results, settings, project, clock.instant());
+        Instant now = clock.instant();
+        Map<String, Object> fields = reader.resultFields(results, settings, project, now);
+        SyncPlan plan = reader.plan(results, settings, project, now);
         plan.warnings().forEach(progress::warn);
-        PlanApplier.Applied applied = new PlanApplier(api, journal, progress, settings.batchSize()).apply(plan);
+        PlanApplier.Applied applied = new PlanApplier(api, journal, progress, settings.batchSize(), fields).apply(plan);
         PublishReport report = report(false, plan, applied, journal, alreadyPosted, before, waitedBefore);
         progress.info("Posted " + report.newlyPosted() + " result(s)"
                 + (alreadyPosted == 0 ? "" : " (" + alreadyPosted + " already posted earlier)")
@@ -95,6 +101,16 @@ public final class TestRailSync {
                 + (report.unmatchedFlows().isEmpty() ? "" : ", " + report.unmatchedFlows().size() + " flow(s) unmatched")
                 + "; " + report.totalCalls() + " TestRail call(s)");
         return report;
+    }
+
+    /** The dry run's line about result fields: what every result carries. */
+    private static String resultFieldsText(Map<String, Object> fields) {
+        if (fields.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("Result fields on every result: ");
+        fields.forEach((name, value) -> text.append(name).append('=').append(value).append(", "));
+        return text.substring(0, text.length() - 2) + "\n";
     }
 
     private PublishReport report(boolean dryRun, SyncPlan plan, PlanApplier.Applied applied, PublishJournal journal,

@@ -194,7 +194,7 @@ final class TestRailJson {
             context.path("project_ids").forEach(p -> projects.add(p.asLong()));
             JsonNode options = config.path("options");
             configs.add(new FieldConfig(flag(context, "is_global"), projects, flag(options, "is_required"),
-                    text(options, "default_value")));
+                    text(options, "default_value"), text(options, "items")));
         }
         return new CustomField(id(n, "a field", "id"), requiredText(n, "a field", "system_name"), text(n, "label"),
                 n.path("type_id").asInt(), !n.has("is_active") || flag(n, "is_active"), configs);

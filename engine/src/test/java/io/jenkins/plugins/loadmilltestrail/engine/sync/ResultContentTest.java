@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ResultContentTest {
 
     @ParameterizedTest(name = "{0} ms -> {1}")
-    @CsvSource({"0,1s", "1,1s", "999,1s", "1000,1s", "1001,2s", "65000,1m 5s", "60000,1m", "3600000,1h",
-            "3661000,1h 1m 1s", "7201000,2h 1s"})
+    @CsvSource({"0,1s", "1,1s", "999,1s", "1000,1s", "1001,2s", "65000,65s", "60000,60s", "3600000,3600s",
+            "3661000,3661s", "7201000,7201s"})
     void formatsElapsed(long millis, String expected) {
         assertThat(TimeSpans.format(Duration.ofMillis(millis))).isEqualTo(expected);
     }
@@ -30,7 +30,7 @@ class ResultContentTest {
         FlowResult ran = flow("S", "F", RunStatus.PASSED);
         FlowResult notRun = new FlowResult("f", "F", "S", RunStatus.STOPPED, "", 0, Optional.empty(), Optional.empty(),
                 Duration.ZERO, "", "");
-        assertThat(TimeSpans.elapsed(ran)).isEqualTo("1m 6s");
+        assertThat(TimeSpans.elapsed(ran)).isEqualTo("66s");
         assertThat(TimeSpans.elapsed(notRun)).isEmpty();
     }
 

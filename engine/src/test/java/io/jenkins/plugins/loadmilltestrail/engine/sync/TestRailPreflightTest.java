@@ -59,14 +59,14 @@ class TestRailPreflightTest {
     }
 
     @Test
-    void aProjectByIdAndAMilestoneByIdCostOneCallEachBesidesTheCredentials() throws InterruptedException {
+    void aProjectByIdAndAMilestoneByIdCostOneCallEachBesidesTheCredentialsAndTheResultFields() throws InterruptedException {
         SimMilestone release = shop.addMilestone("Release 7");
         PreflightReport report = TestRailPreflight.check(client,
                 PublishSettings.builder().project("P" + shop.id()).milestone("M" + release.id()).build(), progress);
         assertThat(report.complete()).isTrue();
         assertThat(report.callsByMethod()).isEqualTo(Map.of("get_user_by_email", 1L, "get_project", 1L,
-                "get_milestone", 1L));
-        assertThat(report.totalCalls()).isEqualTo(3);
+                "get_milestone", 1L, "get_result_fields", 1L));
+        assertThat(report.totalCalls()).isEqualTo(4);
         assertThat(warnings).isEmpty();
     }
 

@@ -12,6 +12,11 @@ public record SimField(long id, String name, String label, int typeId, boolean a
         return "custom_" + name;
     }
 
+    /** The context that applies to the project, if any. */
+    public java.util.Optional<SimFieldConfig> configFor(long projectId) {
+        return configs.stream().filter(c -> c.appliesTo(projectId)).findFirst();
+    }
+
     public boolean requiredIn(long projectId) {
         return active && configs.stream().filter(c -> c.appliesTo(projectId)).findFirst()
                 .map(SimFieldConfig::required).orElse(false);

@@ -41,6 +41,7 @@ final class TestRailEndpoints {
     private volatile boolean bareArrays;
     private volatile boolean bareSuites;
     private volatile boolean zeroLimitLinks;
+    private volatile boolean decimalElapsed = true;
 
     TestRailEndpoints(TestRailStore store, TestRailViews views) {
         this.store = store;
@@ -315,6 +316,8 @@ final class TestRailEndpoints {
         Map<Integer, SimStatus> statuses = new HashMap<>();
         store.statuses().forEach(s -> statuses.put(s.id(), s));
         List<SimField> required = store.resultFields().stream().filter(f -> f.requiredIn(run.projectId())).toList();
+        List<SimField> typed = store.resultFields().stream()
+                .filter(f -> f.active() && f.configFor(run.projectId()).isPresent()).toList();
         for (JsonNode entry : results) {
             if (!entry.path("case_id").canConvertToLong() || entry.path("case_id").asLong() <= 0) {
                 throw ApiError.badRequest("Field :results.case_id is a required field.");
@@ -324,6 +327,9 @@ final class TestRailEndpoints {
                 throw ApiError.badRequest(String.format(NOT_IN_RUN, caseId));
             }
             validateResult(entry, statuses, required);
+            for (SimField field : typed) {
+                validateFieldValue(entry.path(field.systemName()), field, field.configFor(run.projectId()).orElseThrow());
+            }
         }
         ArrayNode answer = TestRailViews.MAPPER.createArrayNode();
         for (JsonNode entry : results) {
@@ -343,7 +349,63 @@ final class TestRailEndpoints {
         return answer;
     }
 
-    private static void validateResult(JsonNode entry, Map<Integer, SimStatus> statuses, List<SimField> required) {
+    /**
+     * A custom result field's value against its type. Only the String length message is seen in the
+     * wild (for a case field); the others are [unverified] wordings in TestRail's "Field :x" style.
+     */
+    private static void validateFieldValue(JsonNode value, SimField field, SimFieldConfig config) {
+        if (value.isMissingNode() || value.isNull()) {
+            return;
+        }
+        String name = "Field :results." + field.systemName();
+        switch (field.typeId()) {
+            case 1 -> {
+                if (!value.isValueNode() || value.asText().codePointCount(0, value.asText().length()) > MAX_TITLE) {
+                    throw ApiError.badRequest(name + " is too long (250 characters at most).");
+                }
+            }
+            case 2 -> {
+                if (!(value.isIntegralNumber() || value.isTextual() && value.asText().strip().matches("-?\\d{1,18}"))) {
+                    throw ApiError.badRequest(name + " is not a valid integer.");
+                }
+            }
+            case 4 -> {
+                if (!value.isTextual() || !value.asText().matches("(?i)[a-z][a-z0-9+.-]*://\\S+")) {
+                    throw ApiError.badRequest(name + " is not a valid URL.");
+                }
+            }
+            case 5 -> {
+                if (!(value.isBoolean() || value.isIntegralNumber() && (value.asInt() == 0 || value.asInt() == 1))) {
+                    throw ApiError.badRequest(name + " is not a valid checkbox value (true or false).");
+                }
+            }
+            case 6 -> {
+                if (!optionId(value, config)) {
+                    throw ApiError.badRequest(name + " is not a valid dropdown option.");
+                }
+            }
+            case 12 -> {
+                boolean valid = value.isArray();
+                for (JsonNode item : value) {
+                    valid &= optionId(item, config);
+                }
+                if (!valid) {
+                    throw ApiError.badRequest(name + " contains an invalid multi-select option.");
+                }
+            }
+            default -> {
+                // text, date, user, milestone...: not checked
+            }
+        }
+    }
+
+    /** A dropdown value: one of the options' ids, as a number or numeric text. */
+    private static boolean optionId(JsonNode value, SimFieldConfig config) {
+        String text = value.isIntegralNumber() || value.isTextual() ? value.asText().strip() : "";
+        return text.matches("\\d{1,18}") && config.itemIds().contains(Long.valueOf(text));
+    }
+
+    private void validateResult(JsonNode entry, Map<Integer, SimStatus> statuses, List<SimField> required) {
         JsonNode status = entry.path("status_id");
         if (status.isMissingNode() || status.isNull()) {
             if (text(entry, "comment").isEmpty() && entry.path("assignedto_id").isMissingNode()) {
@@ -359,7 +421,8 @@ final class TestRailEndpoints {
                         + "), which cannot be set by a result.");
             }
         }
-        if (entry.has("elapsed") && !entry.path("elapsed").isNull() && !validTimespan(entry.path("elapsed").asText())) {
+        if (entry.has("elapsed") && !entry.path("elapsed").isNull()
+                && !validTimespan(entry.path("elapsed").asText(), decimalElapsed)) {
             throw ApiError.badRequest("Field :results.elapsed is not in a valid time span format.");
         }
         for (SimField field : required) {
@@ -369,9 +432,14 @@ final class TestRailEndpoints {
         }
     }
 
-    /** "1m 5s", "2h", "30s": at least one part, total above zero. */
+    /** "1m 5s", "2h", "30s", "0.5s": at least one part, total above zero. */
     static boolean validTimespan(String text) {
-        if (text.isBlank()) {
+        return validTimespan(text, true);
+    }
+
+    /** @param decimals whether parts may have decimals ("1.5s"), which older TestRail versions refuse [inferred] */
+    static boolean validTimespan(String text, boolean decimals) {
+        if (text.isBlank() || !decimals && text.contains(".")) {
             return false;
         }
         Matcher m = TIMESPAN.matcher(text);
@@ -525,7 +593,13 @@ final class TestRailEndpoints {
         return value;
     }
 
+    /** Off: elapsed times with decimals ("0.5s") are refused, as by TestRail versions before decimals [inferred]. */
+    void setDecimalElapsed(boolean value) {
+        decimalElapsed = value;
+    }
+
     private static boolean isBlank(JsonNode value) {
-        return value.isMissingNode() || value.isNull() || (value.isTextual() && value.asText().isBlank());
+        return value.isMissingNode() || value.isNull() || (value.isTextual() && value.asText().isBlank())
+                || (value.isArray() && value.isEmpty());
     }
 }

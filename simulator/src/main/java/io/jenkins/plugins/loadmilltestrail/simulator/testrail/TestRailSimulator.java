@@ -182,6 +182,14 @@ public final class TestRailSimulator implements AutoCloseable {
         store.setEntryIdPrefix(value ? ENTRY_ID_ESCAPES : "");
     }
 
+    /**
+     * Off: add_results_for_cases refuses elapsed times with decimals ("0.5s"), as TestRail versions
+     * before decimal elapsed times did [inferred]; on (the default) accepts them, as newer ones do.
+     */
+    public void setElapsedDecimals(boolean value) {
+        endpoints.setDecimalElapsed(value);
+    }
+
     /** On: successful bodies start with "USER AUTHENTICATION SUCCESSFUL!" as on some legacy servers. */
     public void setAuthPrefix(boolean value) {
         authPrefix = value;

@@ -65,7 +65,11 @@ final class TestRailViews {
                 var ids = context.putArray("project_ids");
                 c.projectIds().forEach(ids::add);
             }
-            config.putObject("options").put("is_required", c.required()).put("default_value", c.defaultValue());
+            ObjectNode options = config.putObject("options").put("is_required", c.required())
+                    .put("default_value", c.defaultValue());
+            if (!c.items().isEmpty()) {
+                options.put("items", c.items());
+            }
         }
         return node;
     }
