@@ -206,6 +206,9 @@ final class TestRailHttp {
     private JsonNode call(String method, String path, JsonNode body, RetryBudget budget)
             throws InterruptedException, WriteOutcomeUnknown {
         boolean write = body != null;
+        // The last answer that made a GET retry: reported if a later retry gets no answer at all,
+        // since that answer (not the last retry's timeout) is what the user has to act on.
+        HttpExchange retried = null;
         while (true) {
             budget.startAttempt();
             stats.recordRateLimitWait(limiter.acquire());
@@ -224,7 +227,8 @@ final class TestRailHttp {
                 }
                 Duration wait = budget.nextBackoff();
                 if (!budget.allows(wait)) {
-                    throw errors.unreachable(method, e, budget.attempts());
+                    throw retried == null ? errors.unreachable(method, e, budget.attempts())
+                            : errors.refused(method, retried, budget.attempts());
                 }
                 backOff(method, HttpTransport.describe(e), wait, budget);
                 continue;
@@ -252,6 +256,7 @@ final class TestRailHttp {
                 throw new WriteOutcomeUnknown("TestRail answered HTTP " + status);
             }
             if (status == 409 || serverTrouble) {
+                retried = answer;
                 Duration wait = budget.nextBackoff();
                 if (budget.allows(wait)) {
                     backOff(method, "HTTP " + status + (status == 409 ? ", maintenance" : ""), wait, budget);
