@@ -146,7 +146,7 @@ final class PlanApplier {
             TestRun created = once(new Intent("add_run", suiteId, target.name(), List.of()),
                     earlier -> api.findRun(projectId, suiteId, earlier.name()),
                     () -> api.addRun(projectId, new NewRun(suiteId, target.name(), target.description(),
-                            target.milestoneId(), caseIds)));
+                            target.milestoneId(), caseIds, target.refs())));
             journal.run(suiteId, created.id(), "", true, caseIds);
             progress.info("Created run R" + created.id() + " with " + caseIds.size() + " case(s)");
             runs.add(new Applied.Run(created.id(), suiteId, target.name(), TestRailUrls.runUrl(base, created.id())));
@@ -175,7 +175,7 @@ final class PlanApplier {
         List<NewRun> entries = new ArrayList<>();
         for (PlannedRun run : plan.runs()) {
             entries.add(new NewRun(id(run.suiteId()), run.suiteName(), target.description(), OptionalLong.empty(),
-                    caseIds(run)));
+                    caseIds(run), target.refs()));
         }
         long projectId = plan.project().id();
         TestPlan created = once(new Intent("add_plan", projectId, target.name(), List.of()),
@@ -211,7 +211,7 @@ final class PlanApplier {
         PlanEntry entry = once(new Intent("add_plan_entry", suiteId, name, List.of()),
                 earlier -> api.findPlanEntry(plan, suiteId, earlier.name()),
                 () -> api.addPlanEntry(plan, new NewRun(suiteId, name, target.description(), OptionalLong.empty(),
-                        caseIds)));
+                        caseIds, target.refs())));
         long runId = entry.runs().get(0).id();
         journal.run(suiteId, runId, entry.id(), true, caseIds);
         progress.info("Added plan entry for suite '" + name + "' (run R" + runId + ")");

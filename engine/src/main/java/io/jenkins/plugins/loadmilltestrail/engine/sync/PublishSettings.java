@@ -27,6 +27,14 @@ import java.util.OptionalLong;
  * @param caseFieldDefaults values for required case fields when creating cases (system_name → value)
  * @param version result version, or "" to use the Loadmill run id
  * @param batchSize results per add_results_for_cases call
+ * @param runDescription template for the description of a created run or plan (and of the plan
+ *     entries a publish adds), with the run-name variables; "" = {@link RunNames#description the
+ *     default}, which links to the Loadmill run and the CI build
+ * @param runRefs template for the references ({@code refs}) of a created run or plan entry, e.g. a
+ *     Jira key or the commit, with the run-name variables; "" = none. TestRail keeps at most
+ *     {@link RunNames#MAX_REFS} characters
+ * @param attachFailures upload each failed flow's request and response as an attachment to its result
+ * @param assignFailed email of the TestRail user the failed tests are assigned to, or ""
  */
 public record PublishSettings(
         String project,
@@ -46,7 +54,11 @@ public record PublishSettings(
         Map<String, String> statusMap,
         Map<String, String> caseFieldDefaults,
         String version,
-        int batchSize) {
+        int batchSize,
+        String runDescription,
+        String runRefs,
+        boolean attachFailures,
+        String assignFailed) {
 
     public static final String DEFAULT_SECTION = "Loadmill";
     public static final String DEFAULT_RUN_NAME = "${LOADMILL_NAME} (Loadmill ${DATE})";
@@ -69,6 +81,9 @@ public record PublishSettings(
         statusMap = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(statusMap));
         caseFieldDefaults = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(caseFieldDefaults));
         Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(runDescription, "runDescription");
+        Objects.requireNonNull(runRefs, "runRefs");
+        Objects.requireNonNull(assignFailed, "assignFailed");
     }
 
     /** A builder with the defaults: match by name, case-sensitive, no auto-create, new run, batches of 250. */
@@ -96,6 +111,10 @@ public record PublishSettings(
         private final Map<String, String> caseFieldDefaults = new LinkedHashMap<>();
         private String version = "";
         private int batchSize = DEFAULT_BATCH_SIZE;
+        private String runDescription = "";
+        private String runRefs = "";
+        private boolean attachFailures;
+        private String assignFailed = "";
 
         private Builder() {}
 
@@ -202,6 +221,30 @@ public record PublishSettings(
             return this;
         }
 
+        /** Description template of created runs and plans; blank keeps the default (links to Loadmill and the build). */
+        public Builder runDescription(String value) {
+            runDescription = value == null ? "" : value.strip();
+            return this;
+        }
+
+        /** References template ({@code refs}) of created runs and plan entries, e.g. "SHOP-12, ${GIT_COMMIT}". */
+        public Builder runRefs(String value) {
+            runRefs = text(value);
+            return this;
+        }
+
+        /** Upload each failed flow's request and response as an attachment to its result. */
+        public Builder attachFailures(boolean value) {
+            attachFailures = value;
+            return this;
+        }
+
+        /** Email of the TestRail user to assign failed tests to; blank for none. */
+        public Builder assignFailed(String value) {
+            assignFailed = text(value);
+            return this;
+        }
+
         /** Validates what can be checked without TestRail. */
         public PublishSettings build() {
             if (project.isEmpty()) {
@@ -242,8 +285,19 @@ public record PublishSettings(
             });
             PublishSettings settings = new PublishSettings(project, matching, caseSensitive, casePins, suiteMap, baseline,
                     autoCreate, section, runName, variables, milestone, closeRun, existingRunId, existingPlanId,
-                    statusMap, caseFieldDefaults, version, batchSize);
+                    statusMap, caseFieldDefaults, version, batchSize, runDescription, runRefs, attachFailures,
+                    assignFailed);
             RunNames.checkTemplate(settings.runName(), settings.variables().keySet());
+            RunNames.checkTemplate("run description", settings.runDescription(), settings.variables().keySet());
+            RunNames.checkTemplate("run references", settings.runRefs(), settings.variables().keySet());
+            if (!assignFailed.isEmpty() && !assignFailed.matches("[^\\s@]+@[^\\s@]+")) {
+                throw new InvalidSettingsException("The user to assign failed tests to must be a TestRail user's email; got '"
+                        + assignFailed + "'.");
+            }
+            if (!runRefs.contains("${") && runRefs.length() > RunNames.MAX_REFS) {
+                throw new InvalidSettingsException("The run references are " + runRefs.length() + " characters long; "
+                        + "TestRail keeps at most " + RunNames.MAX_REFS + ". Shorten them.");
+            }
             return settings;
         }
 
