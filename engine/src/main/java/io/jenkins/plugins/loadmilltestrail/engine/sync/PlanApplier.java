@@ -16,6 +16,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailUrls;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewPlan;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewRun;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.PlanEntry;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.PostedResult;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.ResultEntry;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestPlan;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestRun;
@@ -41,6 +42,7 @@ final class PlanApplier {
     private final PublishJournal journal;
     private final ProgressListener progress;
     private final int batchSize;
+    private final FailedResults failed;
     /** Placeholder refs of created things → their TestRail ids. */
     private final Map<Long, Long> ids = new HashMap<>();
     private final List<Applied.Run> runs = new ArrayList<>();
@@ -66,6 +68,13 @@ final class PlanApplier {
     }
 
     PlanApplier(TestRailApi api, PublishJournal journal, ProgressListener progress, int batchSize) {
+        this(api, journal, progress, batchSize, null);
+    }
+
+    /** @param failed what to add to the results of failed flows (assignee, attachments); null for nothing */
+    PlanApplier(TestRailApi api, PublishJournal journal, ProgressListener progress, int batchSize,
+            FailedResults failed) {
+        this.failed = failed;
         this.api = api;
         this.journal = journal;
         this.progress = progress;
@@ -239,8 +248,9 @@ final class PlanApplier {
             return;
         }
         progress.info("Posting " + pending.size() + " result(s) to run R" + runId);
-        for (int from = 0; from < pending.size(); from += batchSize) {
-            post(runId, pending.subList(from, Math.min(pending.size(), from + batchSize)));
+        for (List<PlannedResult> batch : ResultComments.batches(pending, batchSize,
+                r -> ResultComments.utf8(r.comment()))) {
+            post(runId, batch);
         }
     }
 
@@ -268,8 +278,11 @@ final class PlanApplier {
         Intent intent = new Intent(PublishJournal.RESULTS, runId, "", keys);
         journal.intend(intent);
         try {
-            api.addResultsForCases(runId, entries(batch));
+            List<PostedResult> stored = api.addResultsForCases(runId, entries(batch));
             journal.posted(runId, keys);
+            if (failed != null) {
+                failed.attach(batch, stored);
+            }
         } catch (TestRailException e) {
             // TestRail names the results field when an entry is at fault ("Field :results..."); any
             // other refusal (closed run, no access) would refuse every half too, so it is not split.
@@ -331,7 +344,7 @@ final class PlanApplier {
 
     private List<ResultEntry> entries(List<PlannedResult> batch) {
         return batch.stream().map(r -> new ResultEntry(id(r.caseId()), r.status().id(), r.comment(), r.elapsed(),
-                r.version(), Map.of())).toList();
+                r.version(), failed == null ? Map.of() : failed.fields(r))).toList();
     }
 
     private List<Long> caseIds(PlannedRun run) {

@@ -612,17 +612,7 @@ public final class SyncPlanner {
         }
 
         private static String comment(FlowResult flow, String note) {
-            StringBuilder text = new StringBuilder("Loadmill flow ").append(flow.status().value());
-            if (!note.isEmpty()) {
-                text.append("\n").append(note);
-            }
-            if (!flow.failureText().isBlank()) {
-                text.append("\n\n").append(flow.failureText().strip());
-            }
-            if (!flow.url().isBlank()) {
-                text.append("\n\nFlow run: ").append(flow.url());
-            }
-            return text.toString();
+            return ResultComments.comment(flow, note);
         }
     }
 }
