@@ -4,6 +4,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.CasePins;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.MatchMode;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishSettings;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.RunNames;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.SettingMaps;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.TestRailSync;
 import java.nio.file.Path;
@@ -92,6 +93,25 @@ final class PublishOptions {
                     + PublishSettings.DEFAULT_BATCH_SIZE + "); lower it when a proxy refuses large requests (HTTP 413).")
     int resultsBatchSize = PublishSettings.DEFAULT_BATCH_SIZE;
 
+    @Option(names = "--run-description", paramLabel = "TEXT", order = 49,
+            description = "Description of a created run or plan, with $${VARIABLES} (default: links to the Loadmill run "
+                    + "and the CI build).")
+    String runDescription;
+
+    @Option(names = "--run-refs", paramLabel = "TEXT", order = 49,
+            description = "References of a created run or plan entry, such as a Jira key or '$${GIT_COMMIT}', "
+                    + "comma-separated, with $${VARIABLES}; TestRail keeps " + RunNames.MAX_REFS + " characters.")
+    String runRefs;
+
+    @Option(names = "--attach-failures", order = 49,
+            description = "Attach each failed flow's requests and responses (secret headers hidden, bodies cut) to its "
+                    + "TestRail result: one more call per failed flow.")
+    boolean attachFailures;
+
+    @Option(names = "--assign-failed", paramLabel = "EMAIL", order = 49,
+            description = "Assign the failed tests of the run to this TestRail user.")
+    String assignFailed;
+
     /** How long a publish waits for the results file's publish lock. */
     Duration lockWait(CommandSpec spec) {
         return OptionValues.duration(spec, lockWait, "--lock-wait").orElse(TestRailSync.DEFAULT_LOCK_WAIT);
@@ -120,7 +140,11 @@ final class PublishOptions {
                 .milestone(milestone)
                 .closeRun(closeRun)
                 .version(resultVersion)
-                .batchSize(resultsBatchSize);
+                .batchSize(resultsBatchSize)
+                .runDescription(runDescription)
+                .runRefs(runRefs)
+                .attachFailures(attachFailures)
+                .assignFailed(assignFailed);
         if (caseMapFile != null) {
             builder.casePins(OptionValues.read(spec, "--case-map-file", () -> CaseMapFile.read(caseMapFile)));
         }
