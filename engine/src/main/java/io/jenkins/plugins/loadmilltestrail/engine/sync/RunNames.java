@@ -99,38 +99,40 @@ public final class RunNames {
 
     /**
      * The references of a created run or plan entry: {@code template} filled in, as a comma-separated
-     * list without blanks; when longer than {@link #MAX_REFS}, the references that fit, whole (the
-     * caller warns with {@link #refsDropped}).
+     * list without blanks or repeats; when longer than {@link #MAX_REFS}, the references that fit,
+     * whole, in order (the caller warns with {@link #refsDropped}).
      */
     public static String refs(String template, Map<String, String> variables) {
-        if (template.isBlank()) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder();
-        for (String ref : fill("run references", template, variables).split(",")) {
-            String clean = Names.clean(ref);
-            if (clean.isEmpty() || out.length() + (out.length() == 0 ? 0 : 1) + clean.length() > MAX_REFS) {
-                continue;
-            }
-            out.append(out.length() == 0 ? "" : ",").append(clean);
-        }
-        return out.toString();
+        return String.join(",", splitRefs(template, variables)[0]);
     }
 
     /** The references of {@code template} that {@link #refs} left out for TestRail's limit, or "". */
     public static String refsDropped(String template, Map<String, String> variables) {
-        if (template.isBlank()) {
-            return "";
-        }
-        java.util.List<String> kept = java.util.List.of(refs(template, variables).split(","));
-        StringBuilder dropped = new StringBuilder();
-        for (String ref : fill("run references", template, variables).split(",")) {
-            String clean = Names.clean(ref);
-            if (!clean.isEmpty() && !kept.contains(clean)) {
-                dropped.append(dropped.length() == 0 ? "" : ", ").append(clean);
+        return String.join(", ", splitRefs(template, variables)[1]);
+    }
+
+    /** [kept, dropped] references of the filled-in template. */
+    @SuppressWarnings("unchecked")
+    private static java.util.List<String>[] splitRefs(String template, Map<String, String> variables) {
+        java.util.List<String> kept = new java.util.ArrayList<>();
+        java.util.List<String> dropped = new java.util.ArrayList<>();
+        if (!template.isBlank()) {
+            int length = 0;
+            for (String ref : fill("run references", template, variables).split(",")) {
+                String clean = Names.clean(ref);
+                if (clean.isEmpty() || kept.contains(clean) || dropped.contains(clean)) {
+                    continue;
+                }
+                int grown = length + (kept.isEmpty() ? 0 : 1) + clean.length();
+                if (grown <= MAX_REFS) {
+                    kept.add(clean);
+                    length = grown;
+                } else {
+                    dropped.add(clean);
+                }
             }
         }
-        return dropped.toString();
+        return new java.util.List[] {kept, dropped};
     }
 
     private static String fill(String what, String template, Map<String, String> variables) {
