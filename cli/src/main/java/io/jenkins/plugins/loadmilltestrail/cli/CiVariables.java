@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The build variables run-name templates may use (JOB_NAME, BUILD_NUMBER, BUILD_URL), taken from
+ * The build variables run-name, description and references templates may use (JOB_NAME,
+ * BUILD_NUMBER, BUILD_URL, GIT_COMMIT), taken from
  * the CI system the CLI runs in: Jenkins-style variables as they are, else GitHub Actions' or
  * GitLab CI's equivalents. Only variables that have a value are supplied.
  */
@@ -25,6 +26,9 @@ final class CiVariables {
         put(values, "BUILD_URL", context.variable("BUILD_URL")
                 .or(() -> github ? githubRunUrl(context) : Optional.empty())
                 .or(() -> gitlab ? context.variable("CI_JOB_URL") : Optional.empty()));
+        put(values, "GIT_COMMIT", context.variable("GIT_COMMIT")
+                .or(() -> github ? context.variable("GITHUB_SHA") : Optional.empty())
+                .or(() -> gitlab ? context.variable("CI_COMMIT_SHA") : Optional.empty()));
         return values;
     }
 

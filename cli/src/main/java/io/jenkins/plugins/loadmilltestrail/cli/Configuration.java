@@ -98,7 +98,9 @@ final class Configuration implements IDefaultValueProvider {
             return null;
         }
         List<String> values = values(option);
-        return values.isEmpty() ? null : values.get(values.size() - 1);
+        // picocli interpolates ${...} in default values (an unset name becomes "null"); templates such
+        // as --run-name or --run-description from a variable or the file keep their ${NAME} as written.
+        return values.isEmpty() ? null : values.get(values.size() - 1).replace("${", "$${");
     }
 
     /**

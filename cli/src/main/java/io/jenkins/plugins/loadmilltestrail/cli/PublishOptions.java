@@ -4,6 +4,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.CasePins;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.MatchMode;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishSettings;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.RunNames;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.SettingMaps;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.TestRailSync;
 import java.nio.file.Path;
@@ -97,6 +98,24 @@ final class PublishOptions {
                     + "(dropdowns by label or id, multi-selects as a comma list, checkboxes true/false; $${VARIABLES} "
                     + "allowed); repeatable. Required result fields must have one.")
     Map<String, String> resultFields = new LinkedHashMap<>();
+    @Option(names = "--run-description", paramLabel = "TEXT", order = 49,
+            description = "Description of a created run or plan, with $${VARIABLES} (default: links to the Loadmill run "
+                    + "and the CI build).")
+    String runDescription;
+
+    @Option(names = "--run-refs", paramLabel = "TEXT", order = 49,
+            description = "References of a created run or plan entry, such as a Jira key or '$${GIT_COMMIT}', "
+                    + "comma-separated, with $${VARIABLES}; TestRail keeps " + RunNames.MAX_REFS + " characters.")
+    String runRefs;
+
+    @Option(names = "--attach-failures", order = 49,
+            description = "Attach each failed flow's requests and responses (secret headers hidden, bodies cut) to its "
+                    + "TestRail result: one more call per failed flow.")
+    boolean attachFailures;
+
+    @Option(names = "--assign-failed", paramLabel = "EMAIL", order = 49,
+            description = "Assign the failed tests of the run to this TestRail user.")
+    String assignFailed;
 
     /** How long a publish waits for the results file's publish lock. */
     Duration lockWait(CommandSpec spec) {
@@ -127,7 +146,11 @@ final class PublishOptions {
                 .closeRun(closeRun)
                 .version(resultVersion)
                 .batchSize(resultsBatchSize)
-                .resultFields(resultFields);
+                .resultFields(resultFields)
+                .runDescription(runDescription)
+                .runRefs(runRefs)
+                .attachFailures(attachFailures)
+                .assignFailed(assignFailed);
         if (caseMapFile != null) {
             builder.casePins(OptionValues.read(spec, "--case-map-file", () -> CaseMapFile.read(caseMapFile)));
         }

@@ -53,7 +53,7 @@ final class ResultCollector {
                     + "enabled (Loadmill runs only those from the API), or the labels or labels expression matched "
                     + "no flow.");
         }
-        Map<String, String> failureTexts = fetchFailureTexts(run);
+        Map<String, String[]> failureTexts = fetchFailureTexts(run);
         List<SuiteResult> suites = new ArrayList<>();
         for (SuiteRunSnapshot suite : run.suites()) {
             suites.add(suite(suite, failureTexts));
@@ -66,12 +66,13 @@ final class ResultCollector {
     }
 
     /** A suite with its flows; flows not in {@code failureTexts} get none. */
-    SuiteResult suite(SuiteRunSnapshot suite, Map<String, String> failureTexts) {
+    SuiteResult suite(SuiteRunSnapshot suite, Map<String, String[]> failureTexts) {
         String name = names.name(suite.description());
         String url = suite.url().isBlank() ? client.webUrls().suiteRun(suite.id()) : suite.url();
         List<FlowResult> flows = new ArrayList<>();
         for (FlowRunSnapshot flow : suite.flows()) {
-            flows.add(flow(flow, suite.id(), name, failureTexts.getOrDefault(flow.id(), "")));
+            String[] failure = failureTexts.getOrDefault(flow.id(), new String[] {"", ""});
+            flows.add(flow(flow, suite.id(), name, failure[0], failure[1]));
         }
         return new SuiteResult(suite.suiteId(), suite.id(), name, suite.description(), suite.status(), suite.error(),
                 suite.startTime(), suite.endTime(), url, flows);
@@ -110,7 +111,8 @@ final class ResultCollector {
         return status.equals(RunStatus.PASSED) || status.equals(RunStatus.FLAKY) && flow.attempts().size() > 1;
     }
 
-    private FlowResult flow(FlowRunSnapshot flow, String suiteRunId, String suiteName, String failureText) {
+    private FlowResult flow(FlowRunSnapshot flow, String suiteRunId, String suiteName, String failureText,
+            String evidence) {
         Optional<Instant> start = flow.attempts().isEmpty() ? flow.startTime()
                 : flow.attempts().get(0).startTime().or(flow::startTime);
         Optional<Instant> end = flow.attempts().isEmpty() ? flow.endTime()
@@ -119,10 +121,11 @@ final class ResultCollector {
                 ? Duration.between(start.get(), end.get()) : Duration.ZERO;
         return new FlowResult(flow.id(), flow.name(), suiteName, RunStatus.of(flow.status()), flow.lifecycleStatus(),
                 Math.max(0, flow.attempts().size() - 1), start, end, duration, failureText,
-                client.webUrls().flowRun(suiteRunId, flow.id()));
+                client.webUrls().flowRun(suiteRunId, flow.id()), evidence);
     }
 
-    private Map<String, String> fetchFailureTexts(RunSnapshot run) throws InterruptedException {
+    /** Per failed flow: its failure text and the {@link FailureEvidence} of its failed requests. */
+    private Map<String, String[]> fetchFailureTexts(RunSnapshot run) throws InterruptedException {
         Map<String, FlowRunSnapshot> failed = new LinkedHashMap<>();
         Map<String, String> suiteRunOf = new LinkedHashMap<>();
         for (SuiteRunSnapshot suite : run.suites()) {
@@ -133,7 +136,7 @@ final class ResultCollector {
                 }
             }
         }
-        Map<String, String> texts = new LinkedHashMap<>();
+        Map<String, String[]> texts = new LinkedHashMap<>();
         if (failed.isEmpty()) {
             return texts;
         }
@@ -144,12 +147,12 @@ final class ResultCollector {
             return t;
         });
         try {
-            Map<String, Future<String>> futures = new LinkedHashMap<>();
+            Map<String, Future<String[]>> futures = new LinkedHashMap<>();
             for (FlowRunSnapshot flow : failed.values()) {
                 String url = client.webUrls().flowRun(suiteRunOf.get(flow.id()), flow.id());
                 futures.put(flow.id(), pool.submit(() -> failureText(flow, url)));
             }
-            for (Map.Entry<String, Future<String>> entry : futures.entrySet()) {
+            for (Map.Entry<String, Future<String[]>> entry : futures.entrySet()) {
                 texts.put(entry.getKey(), entry.getValue().get());
             }
             return texts;
@@ -161,21 +164,25 @@ final class ResultCollector {
         }
     }
 
-    private String failureText(FlowRunSnapshot flow, String url) throws InterruptedException {
+    private String[] failureText(FlowRunSnapshot flow, String url) throws InterruptedException {
         String text;
+        String evidence;
         try {
-            text = FailureTextRenderer.render(retry.call("fetching failure details of flow " + flow.name(),
-                    () -> client.getFlowRun(flow.id())));
+            com.fasterxml.jackson.databind.JsonNode detail = retry.call("fetching failure details of flow " + flow.name(),
+                    () -> client.getFlowRun(flow.id()));
+            text = FailureTextRenderer.render(detail);
+            evidence = FailureEvidence.render(detail);
         } catch (LoadmillException e) {
             listener.warn("Could not fetch the failure details of flow " + flow.name() + ": " + e.getMessage());
-            return "Loadmill reports this flow as " + RunStatus.of(flow.status())
-                    + "; its failure details could not be fetched (" + e.getMessage() + "). See " + url;
+            return new String[] {"Loadmill reports this flow as " + RunStatus.of(flow.status())
+                    + "; its failure details could not be fetched (" + e.getMessage() + "). See " + url, ""};
         }
         if (text.isBlank()) {
             boolean ran = flow.startTime().isPresent() || !flow.attempts().isEmpty();
             text = ran ? "Loadmill reports this flow as " + RunStatus.of(flow.status()) + " without failure details."
                     : "The flow did not run (" + RunStatus.of(flow.status()) + ").";
         }
-        return text.length() <= MAX_FAILURE_TEXT ? text : text.substring(0, MAX_FAILURE_TEXT) + "\n… (truncated)";
+        return new String[] {text.length() <= MAX_FAILURE_TEXT ? text : text.substring(0, MAX_FAILURE_TEXT)
+                + "\n… (truncated)", evidence};
     }
 }

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param duration last end minus first start, zero when unknown
  * @param failureText readable failure detail for flows that did not pass, else ""
  * @param url web URL of the flow run
+ * @param evidence the failed requests and their responses as text (headers without secrets,
+ *     bodies cut; see {@code FailureEvidence}), for flows that did not pass, else ""
  */
 public record FlowResult(
         String flowRunId,
@@ -33,7 +35,8 @@ public record FlowResult(
         Optional<Instant> endTime,
         Duration duration,
         String failureText,
-        String url) {
+        String url,
+        String evidence) {
 
     public FlowResult {
         Objects.requireNonNull(flowRunId, "flowRunId");
@@ -46,12 +49,21 @@ public record FlowResult(
         Objects.requireNonNull(duration, "duration");
         Objects.requireNonNull(failureText, "failureText");
         Objects.requireNonNull(url, "url");
+        evidence = evidence == null ? "" : evidence;
         // Names reach consoles, build logs and TestRail; also when read back from a results file.
         name = PrintableText.oneLine(name);
         suiteName = PrintableText.oneLine(suiteName);
         if (retries < 0) {
             throw new IllegalArgumentException("retries < 0");
         }
+    }
+
+    /** A flow result without evidence of its failed requests. */
+    public FlowResult(String flowRunId, String name, String suiteName, RunStatus status, String lifecycleStatus,
+            int retries, Optional<Instant> startTime, Optional<Instant> endTime, Duration duration, String failureText,
+            String url) {
+        this(flowRunId, name, suiteName, status, lifecycleStatus, retries, startTime, endTime, duration, failureText,
+                url, "");
     }
 
     /** True when the flow started at all (Loadmill gives no times to flows that never ran). */

@@ -102,6 +102,9 @@ public final class ResultsFile {
                 f.put("duration", flow.duration().toString());
                 f.put("failureText", flow.failureText());
                 f.put("url", flow.url());
+                if (!flow.evidence().isEmpty()) {
+                    f.put("evidence", flow.evidence());
+                }
             }
         }
         try {
@@ -144,7 +147,8 @@ public final class ResultsFile {
             for (JsonNode f : reader.array(s, "flows")) {
                 flows.add(new FlowResult(reader.text(f, "flowRunId"), reader.text(f, "name"), reader.text(f, "suiteName"),
                         reader.status(f), reader.text(f, "lifecycleStatus"), reader.retries(f), reader.time(f, "startTime"),
-                        reader.time(f, "endTime"), reader.duration(f), reader.text(f, "failureText"), reader.text(f, "url")));
+                        reader.time(f, "endTime"), reader.duration(f), reader.text(f, "failureText"), reader.text(f, "url"),
+                        reader.text(f, "evidence")));
             }
             suites.add(new SuiteResult(reader.text(s, "suiteId"), reader.text(s, "suiteRunId"), reader.text(s, "name"),
                     reader.text(s, "runDescription"), reader.status(s), reader.text(s, "error"), reader.time(s, "startTime"),

@@ -16,6 +16,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailUrls;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewPlan;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewRun;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.PlanEntry;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.PostedResult;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.ResultEntry;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestPlan;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.TestRun;
@@ -42,6 +43,7 @@ final class PlanApplier {
     private final ProgressListener progress;
     private final int batchSize;
     private final Map<String, Object> resultFields;
+    private final FailedResults failed;
     /** Placeholder refs of created things → their TestRail ids. */
     private final Map<Long, Long> ids = new HashMap<>();
     private final List<Applied.Run> runs = new ArrayList<>();
@@ -67,13 +69,17 @@ final class PlanApplier {
     }
 
     PlanApplier(TestRailApi api, PublishJournal journal, ProgressListener progress, int batchSize) {
-        this(api, journal, progress, batchSize, Map.of());
+        this(api, journal, progress, batchSize, Map.of(), null);
     }
 
-    /** @param resultFields custom result field values every result carries (system name → JSON value) */
+    /**
+     * @param resultFields custom result field values every result carries (system name → JSON value)
+     * @param failed what to add to the results of failed flows (assignee, attachments); null for nothing
+     */
     PlanApplier(TestRailApi api, PublishJournal journal, ProgressListener progress, int batchSize,
-            Map<String, Object> resultFields) {
+            Map<String, Object> resultFields, FailedResults failed) {
         this.resultFields = Map.copyOf(resultFields);
+        this.failed = failed;
         this.api = api;
         this.journal = journal;
         this.progress = progress;
@@ -154,7 +160,7 @@ final class PlanApplier {
             TestRun created = once(new Intent("add_run", suiteId, target.name(), List.of()),
                     earlier -> api.findRun(projectId, suiteId, earlier.name()),
                     () -> api.addRun(projectId, new NewRun(suiteId, target.name(), target.description(),
-                            target.milestoneId(), caseIds)));
+                            target.milestoneId(), caseIds, target.refs())));
             journal.run(suiteId, created.id(), "", true, caseIds);
             progress.info("Created run R" + created.id() + " with " + caseIds.size() + " case(s)");
             runs.add(new Applied.Run(created.id(), suiteId, target.name(), TestRailUrls.runUrl(base, created.id())));
@@ -183,7 +189,7 @@ final class PlanApplier {
         List<NewRun> entries = new ArrayList<>();
         for (PlannedRun run : plan.runs()) {
             entries.add(new NewRun(id(run.suiteId()), run.suiteName(), target.description(), OptionalLong.empty(),
-                    caseIds(run)));
+                    caseIds(run), target.refs()));
         }
         long projectId = plan.project().id();
         TestPlan created = once(new Intent("add_plan", projectId, target.name(), List.of()),
@@ -219,7 +225,7 @@ final class PlanApplier {
         PlanEntry entry = once(new Intent("add_plan_entry", suiteId, name, List.of()),
                 earlier -> api.findPlanEntry(plan, suiteId, earlier.name()),
                 () -> api.addPlanEntry(plan, new NewRun(suiteId, name, target.description(), OptionalLong.empty(),
-                        caseIds)));
+                        caseIds, target.refs())));
         long runId = entry.runs().get(0).id();
         journal.run(suiteId, runId, entry.id(), true, caseIds);
         progress.info("Added plan entry for suite '" + name + "' (run R" + runId + ")");
@@ -247,8 +253,9 @@ final class PlanApplier {
             return;
         }
         progress.info("Posting " + pending.size() + " result(s) to run R" + runId);
-        for (int from = 0; from < pending.size(); from += batchSize) {
-            post(runId, pending.subList(from, Math.min(pending.size(), from + batchSize)));
+        for (List<PlannedResult> batch : ResultComments.batches(pending, batchSize,
+                r -> ResultComments.utf8(r.comment()))) {
+            post(runId, batch);
         }
     }
 
@@ -276,8 +283,11 @@ final class PlanApplier {
         Intent intent = new Intent(PublishJournal.RESULTS, runId, "", keys);
         journal.intend(intent);
         try {
-            api.addResultsForCases(runId, entries(batch));
+            List<PostedResult> stored = api.addResultsForCases(runId, entries(batch));
             journal.posted(runId, keys);
+            if (failed != null) {
+                failed.attach(batch, stored);
+            }
         } catch (TestRailException e) {
             // TestRail names the results field when an entry is at fault ("Field :results..."); any
             // other refusal (closed run, no access) would refuse every half too, so it is not split.
@@ -339,7 +349,17 @@ final class PlanApplier {
 
     private List<ResultEntry> entries(List<PlannedResult> batch) {
         return batch.stream().map(r -> new ResultEntry(id(r.caseId()), r.status().id(), r.comment(), r.elapsed(),
-                r.version(), resultFields)).toList();
+                r.version(), fields(r))).toList();
+    }
+
+    /** The result fields every result carries, and what the result of a failed flow gets too (its assignee). */
+    private Map<String, Object> fields(PlannedResult r) {
+        if (failed == null) {
+            return resultFields;
+        }
+        Map<String, Object> fields = new java.util.LinkedHashMap<>(resultFields);
+        fields.putAll(failed.fields(r));
+        return fields;
     }
 
     private List<Long> caseIds(PlannedRun run) {

@@ -29,6 +29,14 @@ import java.util.OptionalLong;
  * @param batchSize results per add_results_for_cases call
  * @param resultFields values for TestRail result fields sent with every result (field name → value,
  *     with run name variables), see {@link ResultFields}
+ * @param runDescription template for the description of a created run or plan (and of the plan
+ *     entries a publish adds), with the run-name variables; "" = {@link RunNames#description the
+ *     default}, which links to the Loadmill run and the CI build
+ * @param runRefs template for the references ({@code refs}) of a created run or plan entry, e.g. a
+ *     Jira key or the commit, with the run-name variables; "" = none. TestRail keeps at most
+ *     {@link RunNames#MAX_REFS} characters
+ * @param attachFailures upload each failed flow's request and response as an attachment to its result
+ * @param assignFailed email of the TestRail user the failed tests are assigned to, or ""
  */
 public record PublishSettings(
         String project,
@@ -49,7 +57,11 @@ public record PublishSettings(
         Map<String, String> caseFieldDefaults,
         String version,
         int batchSize,
-        Map<String, String> resultFields) {
+        Map<String, String> resultFields,
+        String runDescription,
+        String runRefs,
+        boolean attachFailures,
+        String assignFailed) {
 
     public static final String DEFAULT_SECTION = "Loadmill";
     public static final String DEFAULT_RUN_NAME = "${LOADMILL_NAME} (Loadmill ${DATE})";
@@ -73,6 +85,9 @@ public record PublishSettings(
         caseFieldDefaults = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(caseFieldDefaults));
         Objects.requireNonNull(version, "version");
         resultFields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(resultFields));
+        Objects.requireNonNull(runDescription, "runDescription");
+        Objects.requireNonNull(runRefs, "runRefs");
+        Objects.requireNonNull(assignFailed, "assignFailed");
     }
 
     /** A builder with the defaults: match by name, case-sensitive, no auto-create, new run, batches of 250. */
@@ -101,6 +116,10 @@ public record PublishSettings(
         private String version = "";
         private int batchSize = DEFAULT_BATCH_SIZE;
         private final Map<String, String> resultFields = new LinkedHashMap<>();
+        private String runDescription = "";
+        private String runRefs = "";
+        private boolean attachFailures;
+        private String assignFailed = "";
 
         private Builder() {}
 
@@ -219,6 +238,30 @@ public record PublishSettings(
             return this;
         }
 
+        /** Description template of created runs and plans; blank keeps the default (links to Loadmill and the build). */
+        public Builder runDescription(String value) {
+            runDescription = value == null ? "" : value.strip();
+            return this;
+        }
+
+        /** References template ({@code refs}) of created runs and plan entries, e.g. "SHOP-12, ${GIT_COMMIT}". */
+        public Builder runRefs(String value) {
+            runRefs = text(value);
+            return this;
+        }
+
+        /** Upload each failed flow's request and response as an attachment to its result. */
+        public Builder attachFailures(boolean value) {
+            attachFailures = value;
+            return this;
+        }
+
+        /** Email of the TestRail user to assign failed tests to; blank for none. */
+        public Builder assignFailed(String value) {
+            assignFailed = text(value);
+            return this;
+        }
+
         /** Validates what can be checked without TestRail. */
         public PublishSettings build() {
             if (project.isEmpty()) {
@@ -259,8 +302,19 @@ public record PublishSettings(
             });
             PublishSettings settings = new PublishSettings(project, matching, caseSensitive, casePins, suiteMap, baseline,
                     autoCreate, section, runName, variables, milestone, closeRun, existingRunId, existingPlanId,
-                    statusMap, caseFieldDefaults, version, batchSize, resultFields);
+                    statusMap, caseFieldDefaults, version, batchSize, resultFields, runDescription, runRefs, attachFailures,
+                    assignFailed);
             RunNames.checkTemplate(settings.runName(), settings.variables().keySet());
+            RunNames.checkTemplate("run description", settings.runDescription(), settings.variables().keySet());
+            RunNames.checkTemplate("run references", settings.runRefs(), settings.variables().keySet());
+            if (!assignFailed.isEmpty() && !assignFailed.matches("[^\\s@]+@[^\\s@]+")) {
+                throw new InvalidSettingsException("The user to assign failed tests to must be a TestRail user's email; got '"
+                        + assignFailed + "'.");
+            }
+            if (!runRefs.contains("${") && runRefs.length() > RunNames.MAX_REFS) {
+                throw new InvalidSettingsException("The run references are " + runRefs.length() + " characters long; "
+                        + "TestRail keeps at most " + RunNames.MAX_REFS + ". Shorten them.");
+            }
             ResultFields.check(resultFields, settings.variables().keySet());
             return settings;
         }

@@ -71,9 +71,15 @@ public record SyncPlan(
     /**
      * @param existingId the run or plan given by id, for the EXISTING kinds
      * @param close close the run (close_run) or plan (close_plan) after posting
+     * @param refs references of a created run or plan entry, within TestRail's 250 characters, or ""
      */
     public record Target(TargetKind kind, String name, String description, OptionalLong milestoneId,
-            OptionalLong existingId, boolean close) {}
+            OptionalLong existingId, boolean close, String refs) {
+        public Target(TargetKind kind, String name, String description, OptionalLong milestoneId,
+                OptionalLong existingId, boolean close) {
+            this(kind, name, description, milestoneId, existingId, close, "");
+        }
+    }
 
     /**
      * One run receiving results: a new run, a new or existing plan entry, or an existing run.

@@ -496,17 +496,23 @@ public final class SyncPlanner {
 
         private Target target(int suites, Map<String, String> variables, OptionalLong milestone) {
             String name = RunNames.render(settings.runName(), variables);
-            String description = RunNames.description(variables);
+            String description = RunNames.description(settings.runDescription(), variables);
+            String refs = RunNames.refs(settings.runRefs(), variables);
+            String dropped = RunNames.refsDropped(settings.runRefs(), variables);
+            if (!dropped.isEmpty()) {
+                warnings.add("The run references are longer than TestRail's " + RunNames.MAX_REFS + " characters; left out: "
+                        + dropped + ".");
+            }
             if (settings.existingRunId().isPresent()) {
                 return new Target(TargetKind.EXISTING_RUN, name, description, milestone, settings.existingRunId(),
-                        settings.closeRun());
+                        settings.closeRun(), refs);
             }
             if (settings.existingPlanId().isPresent()) {
                 return new Target(TargetKind.EXISTING_PLAN, name, description, milestone, settings.existingPlanId(),
-                        settings.closeRun());
+                        settings.closeRun(), refs);
             }
             TargetKind kind = suites == 0 ? TargetKind.NOTHING : suites == 1 ? TargetKind.NEW_RUN : TargetKind.NEW_PLAN;
-            return new Target(kind, name, description, milestone, OptionalLong.empty(), settings.closeRun());
+            return new Target(kind, name, description, milestone, OptionalLong.empty(), settings.closeRun(), refs);
         }
 
         private List<PlannedRun> runs(Target target, Map<Long, List<PlannedResult>> bySuite) {
@@ -606,17 +612,7 @@ public final class SyncPlanner {
         }
 
         private static String comment(FlowResult flow, String note) {
-            StringBuilder text = new StringBuilder("Loadmill flow ").append(flow.status().value());
-            if (!note.isEmpty()) {
-                text.append("\n").append(note);
-            }
-            if (!flow.failureText().isBlank()) {
-                text.append("\n\n").append(flow.failureText().strip());
-            }
-            if (!flow.url().isBlank()) {
-                text.append("\n\nFlow run: ").append(flow.url());
-            }
-            return text.toString();
+            return ResultComments.comment(flow, note);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.loadmilltestrail.engine.sync;
 
 import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
 import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailAccessDeniedException;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailApi;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailBadRequestException;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailException;
@@ -29,8 +30,8 @@ import java.util.stream.Collectors;
  * Checks, before a Loadmill run that may take an hour, every publish setting TestRail can judge
  * without Loadmill's results, reading only what the settings name: who the credentials belong to,
  * the project, the statuses (only with a status map), the existing run or plan, the suites (and
- * sections) a suite map sends to when they must exist, the milestone, and the result fields (always:
- * TestRail may require some).
+ * sections) a suite map sends to when they must exist, the milestone, the result fields (always:
+ * TestRail may require some), and the user failed tests are assigned to.
  *
  * <p>Only definite answers stop the build: TestRail refusing the credentials or a call (thrown as
  * the {@link TestRailException} TestRail's answer is), an address that answers but is not TestRail,
@@ -118,6 +119,22 @@ public final class TestRailPreflight {
         suiteMap(project);
         milestone(project);
         resultFields(project);
+        assignFailed();
+    }
+
+    /** The user failed tests are assigned to: one get_user_by_email. */
+    private void assignFailed() throws InterruptedException, Unanswered {
+        String email = settings.assignFailed();
+        if (email.isEmpty()) {
+            return;
+        }
+        try {
+            read(() -> api.userByEmail(email));
+        } catch (TestRailBadRequestException e) {
+            problems.add(AssignFailed.unknownUser(email, e));
+        } catch (TestRailAccessDeniedException e) {
+            problems.add(AssignFailed.notAllowed(email, e));
+        }
     }
 
     // ---- project ----------------------------------------------------------------------------

@@ -5,7 +5,9 @@ import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.FlowMatch;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.How;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.PlannedResult;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailAccessDeniedException;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailApi;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailBadRequestException;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailUrls;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Project;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Status;
@@ -59,6 +61,7 @@ public final class TestRailSync {
         Instant now = clock.instant();
         Map<String, Object> fields = reader.resultFields(results, settings, project, now);
         SyncPlan plan = reader.plan(results, settings, project, now);
+        assignee(settings);
         String text = SyncPlanText.render(plan) + resultFieldsText(fields);
         plan.warnings().forEach(progress::warn);
         return new DryRun(plan, text, report(true, plan, new PlanApplier.Applied(OptionalLong.empty(), List.of(),
@@ -93,7 +96,12 @@ public final class TestRailSync {
         Map<String, Object> fields = reader.resultFields(results, settings, project, now);
         SyncPlan plan = reader.plan(results, settings, project, now);
         plan.warnings().forEach(progress::warn);
-        PlanApplier.Applied applied = new PlanApplier(api, journal, progress, settings.batchSize(), fields).apply(plan);
+        FailedResults failed = new FailedResults(api, progress, results, assignee(settings), settings.attachFailures());
+        PlanApplier.Applied applied = new PlanApplier(api, journal, progress, settings.batchSize(), fields, failed).apply(plan);
+        if (failed.attached() + failed.refused() > 0) {
+            progress.info("Attached the failed requests of " + failed.attached() + " flow(s) to their results"
+                    + (failed.refused() == 0 ? "" : "; " + failed.refused() + " attachment(s) refused by TestRail"));
+        }
         PublishReport report = report(false, plan, applied, journal, alreadyPosted, before, waitedBefore);
         progress.info("Posted " + report.newlyPosted() + " result(s)"
                 + (alreadyPosted == 0 ? "" : " (" + alreadyPosted + " already posted earlier)")
@@ -111,6 +119,23 @@ public final class TestRailSync {
         StringBuilder text = new StringBuilder("Result fields on every result: ");
         fields.forEach((name, value) -> text.append(name).append('=').append(value).append(", "));
         return text.substring(0, text.length() - 2) + "\n";
+    }
+
+    /**
+     * The id of the user failed tests are assigned to (one get_user_by_email), or empty when none
+     * is set. An email TestRail does not know stops the publish before anything is written.
+     */
+    private OptionalLong assignee(PublishSettings settings) throws InterruptedException {
+        if (settings.assignFailed().isEmpty()) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(api.userByEmail(settings.assignFailed()).id());
+        } catch (TestRailBadRequestException e) {
+            throw new SyncConfigurationException(List.of(AssignFailed.unknownUser(settings.assignFailed(), e)));
+        } catch (TestRailAccessDeniedException e) {
+            throw new SyncConfigurationException(List.of(AssignFailed.notAllowed(settings.assignFailed(), e)));
+        }
     }
 
     private PublishReport report(boolean dryRun, SyncPlan plan, PlanApplier.Applied applied, PublishJournal journal,

@@ -116,6 +116,20 @@ public interface TestRailApi {
      */
     Optional<List<PostedResult>> findResults(long runId, List<ResultEntry> results) throws InterruptedException;
 
+    /**
+     * The user with this email (get_user_by_email). TestRail answers an unknown email with 400
+     * ("Field :email is not a valid email address"), thrown as {@link TestRailBadRequestException}.
+     */
+    User userByEmail(String email) throws InterruptedException;
+
+    /**
+     * Uploads a file to a result (add_attachment_to_result, multipart/form-data, form field
+     * "attachment") and returns the attachment's id as text (TestRail 7.1+ ids are UUIDs). Never
+     * sent twice: a failure after sending is thrown as {@link TestRailWriteUnknownException}.
+     */
+    String addAttachmentToResult(long resultId, String fileName, String contentType, byte[] content)
+            throws InterruptedException;
+
     /** The server root with one trailing slash, for building web links. */
     String baseUrl();
 

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.function.Function;
 import okhttp3.Credentials;
 import okhttp3.MediaType;
+import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -163,6 +164,18 @@ final class TestRailHttp {
     /** One POST. Retries only what cannot have taken effect; see the class comment. */
     JsonNode post(String method, String path, JsonNode body, RetryBudget budget)
             throws InterruptedException, WriteOutcomeUnknown {
+        return call(method, path, RequestBody.create(body.toString(), JSON), budget);
+    }
+
+    /**
+     * One multipart/form-data POST of a file in the form field {@code field} (TestRail's attachment
+     * endpoints), rate limited, counted and retried like any write.
+     */
+    JsonNode upload(String method, String path, String field, String fileName, String contentType, byte[] content,
+            RetryBudget budget) throws InterruptedException, WriteOutcomeUnknown {
+        RequestBody body = new MultipartBody.Builder().setType(MultipartBody.FORM)
+                .addFormDataPart(field, fileName, RequestBody.create(content, MediaType.get(contentType)))
+                .build();
         return call(method, path, body, budget);
     }
 
@@ -203,7 +216,7 @@ final class TestRailHttp {
         }
     }
 
-    private JsonNode call(String method, String path, JsonNode body, RetryBudget budget)
+    private JsonNode call(String method, String path, RequestBody body, RetryBudget budget)
             throws InterruptedException, WriteOutcomeUnknown {
         boolean write = body != null;
         // The last answer that made a GET retry: reported if a later retry gets no answer at all,
@@ -268,7 +281,7 @@ final class TestRailHttp {
     }
 
     /** One attempt within its deadline; a retry's time counts against the budget. */
-    private HttpExchange attempt(String method, String path, JsonNode body, RetryBudget budget)
+    private HttpExchange attempt(String method, String path, RequestBody body, RetryBudget budget)
             throws IOException, InterruptedException {
         long start = System.nanoTime();
         try {
@@ -286,14 +299,14 @@ final class TestRailHttp {
         sleeper.sleep(wait);
     }
 
-    private Request request(String path, JsonNode body) {
+    private Request request(String path, RequestBody body) {
         Request.Builder builder = new Request.Builder()
                 .url(base + API + path)
                 .header("Authorization", authorization)
                 .header("Accept", "application/json")
                 .header("User-Agent", "loadmill-testrail");
         if (body != null) {
-            builder.post(RequestBody.create(body.toString(), JSON));
+            builder.post(body);
         }
         return builder.build();
     }

@@ -295,6 +295,9 @@ final class TestRailJson {
         run.milestoneId().ifPresent(m -> body.put("milestone_id", m));
         body.put("include_all", false);
         body.set("case_ids", ids(run.caseIds()));
+        if (!run.refs().isEmpty()) {
+            body.put("refs", run.refs());
+        }
         return body;
     }
 

@@ -31,7 +31,10 @@ import okhttp3.OkHttpClient;
 /**
  * Publishes 10,000 Loadmill flows into a simulated TestRail suite of 20,000 cases (all matched by
  * name), then the same with 500 flows that have no case yet (auto-create), at 20 ms latency per
- * call. Prints TestRail calls per method, wall time, peak heap, and the trcli formula's call count
+ * call; and, third, 10,000 flows of which 100 failed, published with a run description, references,
+ * failed tests assigned to a user and each failed flow's evidence attached (issue 12: description and
+ * refs cost no call, the assignee one get_user_by_email, attachments one call per failed flow).
+ * Prints TestRail calls per method, wall time, peak heap, and the trcli formula's call count
  * (reference §10.2) for the same work. Asserts nothing. Run: {@code scripts/benchmark SyncBenchmark}
  * (own JVM, -Xmx256m); details in docs/matching.md, "Benchmark".
  */
@@ -42,34 +45,48 @@ public final class SyncBenchmark {
     private static final int NEW_CASES = 500;
     private static final Duration LATENCY = Duration.ofMillis(20);
     private static final String SUITE = "Checkout API";
+    /** Failed flows of the evidence scenario (every 100th), each with an attachment. */
+    private static final int EVIDENCE_FAILED = 100;
 
     private SyncBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         System.out.printf("SyncBenchmark: %,d flows, TestRail suite of %,d cases in %d sections, %d ms latency per call%n%n",
                 FLOWS, CASES, SECTIONS, LATENCY.toMillis());
-        long matched = scenario("all matched", 0);
-        long created = scenario(NEW_CASES + " new cases (auto-create)", NEW_CASES);
-        System.out.printf("Extra calls for %d new cases: %d%n", NEW_CASES, created - matched);
+        long matched = scenario("all matched", 0, false);
+        long created = scenario(NEW_CASES + " new cases (auto-create)", NEW_CASES, false);
+        System.out.printf("Extra calls for %d new cases: %d%n%n", NEW_CASES, created - matched);
+        long evidence = scenario("description, refs, assignee, evidence and attachments (" + EVIDENCE_FAILED
+                + " failed flows)", 0, true);
+        System.out.printf("Extra calls for description, refs, assignee and %d attachments: %d   (formula: 0 + 0 + 1 "
+                + "get_user_by_email + %d add_attachment_to_result = %d)%n", EVIDENCE_FAILED, evidence - matched,
+                EVIDENCE_FAILED, 1 + EVIDENCE_FAILED);
     }
 
     /** One publish into a fresh simulator; returns the TestRail calls it made. */
-    private static long scenario(String title, int newCases) throws Exception {
+    private static long scenario(String title, int newCases, boolean evidence) throws Exception {
         try (TestRailSimulator sim = TestRailSimulator.start()) {
             sim.addUser("bench@example.com", "bench-key");
+            sim.addUser("qa@example.com", "qa-key");
             ProjectSeed project = sim.addProject("Checkout", TestRailSimulator.MULTIPLE_SUITES);
             SuiteSeed suite = project.addSuite(SUITE);
             for (int s = 1; s <= SECTIONS; s++) {
                 suite.addSection("Area " + s).addCases("Area " + s + " flow", CASES / SECTIONS);
             }
-            CollectedResults results = results(newCases);
+            CollectedResults results = evidence ? evidenceResults() : results(newCases);
             sim.setLatency(LATENCY);
             // Self-hosted TestRail has no rate limit; the client's own limiter is opened up to match.
             TestRailSettings settings = TestRailSettings.of(sim.url(), "bench@example.com", "bench-key")
                     .withRequestsPerMinute(1_000_000);
             OkHttpClient okHttp = new OkHttpClient();
             TestRailClient client = new TestRailClient(settings, okHttp, ProgressListener.SILENT);
-            PublishSettings publish = PublishSettings.builder().project("Checkout").autoCreate(newCases > 0).build();
+            PublishSettings.Builder builder = PublishSettings.builder().project("Checkout").autoCreate(newCases > 0);
+            if (evidence) {
+                builder.variable("BUILD_URL", "https://ci.example.com/job/shop/482/").variable("GIT_COMMIT", "abc123")
+                        .runDescription("Build ${BUILD_URL}\nLoadmill ${LOADMILL_URL}").runRefs("SHOP-12, ${GIT_COMMIT}")
+                        .assignFailed("qa@example.com").attachFailures(true);
+            }
+            PublishSettings publish = builder.build();
             Path dir = Files.createTempDirectory("sync-bench");
 
             System.gc();
@@ -85,15 +102,23 @@ public final class SyncBenchmark {
             long target = ceil(CASES, 250) + ceil(FLOWS, 250) + 6;
             System.out.println("== " + title);
             new java.util.TreeMap<>(report.callsByMethod()).forEach((method, count) -> System.out.printf("  %-24s %6d%n", method, count));
-            System.out.printf("  %-24s %6d   %s%n", "TestRail calls", report.totalCalls(), newCases == 0
-                    ? "(target: <= ceil(20,000/250) + ceil(10,000/250) + 6 = " + target + ")"
+            System.out.printf("  %-24s %6d   %s%n", "TestRail calls", report.totalCalls(), evidence
+                    ? "(formula: ceil(20,000/250) + ceil(10,000/250) + 6 + 1 get_user_by_email + " + EVIDENCE_FAILED
+                            + " failed x 1 add_attachment_to_result = " + (target + 1 + EVIDENCE_FAILED) + ")"
+                    : newCases == 0 ? "(target: <= ceil(20,000/250) + ceil(10,000/250) + 6 = " + target + ")"
                     : "(all-matched count + " + newCases + " add_case + get_case_fields + get_sections + add_section)");
+            if (evidence) {
+                System.out.printf("  %-24s %6d   attachments stored, %d KB in all%n", "attachments",
+                        sim.attachments().size(), sim.attachments().stream().mapToLong(a -> a.data().length).sum() / 1024);
+            }
             System.out.printf("  %-24s %6.1f s%n", "wall time", wall.toMillis() / 1000.0);
             System.out.printf("  %-24s %6d MB   (JVM heap, simulator with %,d cases included; target < 256 MB)%n",
                     "peak heap", peak / (1024 * 1024), CASES + newCases);
             System.out.printf("  %-24s %6d   posted, %d created cases, %d unmatched%n", "results",
                     report.postedResults(), report.createdCases(), report.unmatchedFlows().size());
-            System.out.printf("  %-24s %6d   %s%n%n", "trcli (formula §10.2)", trcli(newCases), trcliTerms(newCases));
+            System.out.printf("  %-24s %6d   %s%n%n", "trcli (formula §10.2)",
+                    trcli(newCases) + (evidence ? 1 + EVIDENCE_FAILED : 0), trcliTerms(newCases)
+                            + (evidence ? " + get_user_by_email 1 + attachments " + EVIDENCE_FAILED : ""));
             okHttp.dispatcher().executorService().shutdown();
             okHttp.connectionPool().evictAll();
             return report.totalCalls();
@@ -120,6 +145,31 @@ public final class SyncBenchmark {
 
     private static long ceil(long a, long b) {
         return (a + b - 1) / b;
+    }
+
+    /**
+     * 10,000 matched flows, every 100th failed with a failure text and the evidence of its failed
+     * request (a 2 KB response body), the others passed.
+     */
+    private static CollectedResults evidenceResults() {
+        CollectedResults plain = results(0);
+        List<FlowResult> flows = new ArrayList<>(FLOWS);
+        String body = "{\"error\":\"" + "x".repeat(2_000) + "\"}";
+        for (FlowResult f : plain.suites().get(0).flows()) {
+            int i = Integer.parseInt(f.flowRunId().substring("flow-run-".length()));
+            boolean failed = i % (FLOWS / EVIDENCE_FAILED) == 0;
+            flows.add(new FlowResult(f.flowRunId(), f.name(), f.suiteName(), failed ? RunStatus.FAILED : RunStatus.PASSED,
+                    f.lifecycleStatus(), 0, f.startTime(), f.endTime(), f.duration(),
+                    failed ? "Create order - POST https://api.example.com/orders\nExpected: __status Equals 201 / Actual: 500"
+                            : "", f.url(),
+                    failed ? "=== Request #1: Create order ===\nPOST https://api.example.com/orders\nAuthorization: "
+                            + "[hidden]\n\n{\"sku\":1}\n\n--- Response: 500 Internal Server Error ---\n\n" + body + "\n" : ""));
+        }
+        SuiteResult suite = plain.suites().get(0);
+        return new CollectedResults(plain.kind(), plain.loadmillUrl(), "", "", "", "", RunStatus.FAILED,
+                plain.startTime(), plain.endTime(), List.of(new SuiteResult(suite.suiteId(), suite.suiteRunId(),
+                        suite.name(), suite.runDescription(), RunStatus.FAILED, "", suite.startTime(), suite.endTime(),
+                        suite.url(), flows)));
     }
 
     /** 10,000 flows: 90 % passed, 8 % failed, 2 % flaky; the last {@code newCases} have no case yet. */

@@ -130,6 +130,13 @@ final class LoadmillJson {
             }
             request.put("method", step.method());
             request.put("url", step.url());
+            // What was sent, with a secret header a client must not pass on (evidence attachments hide it).
+            ArrayNode sent = request.putArray("headers");
+            sent.addObject().put("name", "Content-Type").put("value", "application/json");
+            sent.addObject().put("name", "Authorization").put("value", "Bearer sim-secret-token");
+            if (!step.method().equalsIgnoreCase("GET")) {
+                request.putObject("postData").put("mimeType", "application/json").put("text", "{\"step\":" + (offset + i) + "}");
+            }
             ArrayNode asserts = request.putArray("assert");
             ObjectNode histogram = MAPPER.createObjectNode();
             int failed = 0;
@@ -155,7 +162,7 @@ final class LoadmillJson {
             response.put("statusText", step.responseStatusText());
             response.put("type", "application/json");
             response.put("text", "{}");
-            response.putArray("headers");
+            response.putArray("headers").addObject().put("name", "content-type").put("value", "application/json");
             if (failed > 0) {
                 ObjectNode entry = failures.putObject(String.valueOf(offset + i));
                 entry.put("numFailures", failed);

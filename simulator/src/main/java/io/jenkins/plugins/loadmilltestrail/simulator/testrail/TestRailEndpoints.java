@@ -37,7 +37,8 @@ final class TestRailEndpoints {
     private final TestRailViews views;
     private final Map<String, Function<ApiRequest, JsonNode>> methods = new HashMap<>();
     private final Set<String> writes = Set.of("add_suite", "add_section", "add_case", "add_run", "update_run", "close_run",
-            "add_plan", "add_plan_entry", "update_plan_entry", "close_plan", "add_results_for_cases");
+            "add_plan", "add_plan_entry", "update_plan_entry", "close_plan", "add_results_for_cases",
+            "add_attachment_to_result");
     private volatile boolean bareArrays;
     private volatile boolean bareSuites;
     private volatile boolean zeroLimitLinks;
@@ -47,6 +48,7 @@ final class TestRailEndpoints {
         this.store = store;
         this.views = views;
         methods.put("get_user_by_email", this::getUserByEmail);
+        methods.put("add_attachment_to_result", this::addAttachmentToResult);
         methods.put("get_projects", r -> page(r, "projects", store.projects().stream()
                 .filter(p -> r.user().canAccess(p.id()))
                 .filter(p -> !r.params().containsKey("is_completed") || p.completed() == (r.param("is_completed") == 1))
@@ -225,8 +227,23 @@ final class TestRailEndpoints {
         SimSuite s = suiteOf(p, body.path("suite_id").asLong(0));
         long milestoneId = milestone(p, body);
         boolean includeAll = includeAll(body);
-        return views.run(store.addRun(p.id(), s.id(), name, text(body, "description"), milestoneId, includeAll,
-                caseIds(body, s, includeAll), 0, ""));
+        String refs = refs(body);
+        SimRun run = store.addRun(p.id(), s.id(), name, text(body, "description"), milestoneId, includeAll,
+                caseIds(body, s, includeAll), 0, "");
+        store.extras.refs(run.id(), refs);
+        return views.run(run);
+    }
+
+    /**
+     * A run's or entry's refs: at most 250 characters (trcli's MAX_RUN_REFERENCES_LENGTH); the error
+     * text follows TestRail's for other over-long fields [guess].
+     */
+    private static String refs(JsonNode body) {
+        String refs = text(body, "refs");
+        if (refs.length() > 250) {
+            throw ApiError.badRequest("Field :refs is too long (250 characters at most).");
+        }
+        return refs;
     }
 
     private JsonNode updateRun(ApiRequest r) {
@@ -263,13 +280,15 @@ final class TestRailEndpoints {
         for (JsonNode entry : entries) {
             SimSuite s = suiteOf(p, entry.path("suite_id").asLong(0));
             caseIds(entry, s, includeAll(entry));
+            refs(entry);
             suites.add(s);
         }
         SimPlan plan = store.addPlan(p.id(), name, text(body, "description"), milestoneId);
         for (int i = 0; i < entries.size(); i++) {
             JsonNode entry = entries.get(i);
-            store.addPlanEntry(plan.id(), suites.get(i).id(), entryName(entry, suites.get(i)), text(entry, "description"),
-                    includeAll(entry), caseIds(entry, suites.get(i), includeAll(entry)));
+            SimPlanEntry added = store.addPlanEntry(plan.id(), suites.get(i).id(), entryName(entry, suites.get(i)),
+                    text(entry, "description"), includeAll(entry), caseIds(entry, suites.get(i), includeAll(entry)));
+            added.runIds().forEach(id -> store.extras.refs(id, refs(entry)));
         }
         return views.plan(store.plan(plan.id()).orElseThrow(), true);
     }
@@ -283,8 +302,11 @@ final class TestRailEndpoints {
         SimSuite s = suiteOf(p, r.body().path("suite_id").asLong(0));
         boolean includeAll = includeAll(r.body());
         List<Long> caseIds = caseIds(r.body(), s, includeAll);
-        return views.planEntry(store.addPlanEntry(plan.id(), s.id(), entryName(r.body(), s), text(r.body(), "description"),
-                includeAll, caseIds));
+        String refs = refs(r.body());
+        SimPlanEntry added = store.addPlanEntry(plan.id(), s.id(), entryName(r.body(), s), text(r.body(), "description"),
+                includeAll, caseIds);
+        added.runIds().forEach(id -> store.extras.refs(id, refs));
+        return views.planEntry(added);
     }
 
     private JsonNode updatePlanEntry(ApiRequest r) {
@@ -330,6 +352,7 @@ final class TestRailEndpoints {
             for (SimField field : typed) {
                 validateFieldValue(entry.path(field.systemName()), field, field.configFor(run.projectId()).orElseThrow());
             }
+            validateAssignee(entry);
         }
         ArrayNode answer = TestRailViews.MAPPER.createArrayNode();
         for (JsonNode entry : results) {
@@ -343,10 +366,54 @@ final class TestRailEndpoints {
             if (statusId == 0) {
                 statusId = store.test(run.id(), entry.path("case_id").asLong()).orElseThrow().statusId();
             }
-            answer.add(views.result(store.addResult(run.id(), entry.path("case_id").asLong(), statusId,
-                    text(entry, "comment"), text(entry, "version"), text(entry, "elapsed"), fields)));
+            SimResult stored = store.addResult(run.id(), entry.path("case_id").asLong(), statusId,
+                    text(entry, "comment"), text(entry, "version"), text(entry, "elapsed"), fields);
+            if (entry.path("assignedto_id").asLong(0) > 0) {
+                store.extras.assign(stored.id(), entry.path("assignedto_id").asLong());
+            }
+            answer.add(views.result(stored));
         }
         return answer;
+    }
+
+    /** assignedto_id must name a user TestRail has; the error text is modelled on the others [guess]. */
+    private void validateAssignee(JsonNode entry) {
+        JsonNode assignee = entry.path("assignedto_id");
+        if (assignee.isMissingNode() || assignee.isNull()) {
+            return;
+        }
+        boolean number = assignee.isIntegralNumber() || assignee.isTextual() && assignee.asText().matches("[0-9]{1,18}");
+        if (!number || store.user(assignee.asLong()).isEmpty()) {
+            throw ApiError.badRequest("Field :results.assignedto_id is not a valid user.");
+        }
+    }
+
+    /**
+     * add_attachment_to_result/{result_id}: a multipart/form-data file in the field "attachment"
+     * [trcli]; answers {"attachment_id": id}. Refusals: an unknown result (400, wording [guess]), the
+     * site setting that allows editing results off (403, {@link SimExtras}), a file over the
+     * configured size (413 [guess]), no file (400 [guess]).
+     */
+    private JsonNode addAttachmentToResult(ApiRequest r) {
+        long resultId = r.id(0, "result_id");
+        SimResult result = store.result(resultId)
+                .orElseThrow(() -> ApiError.badRequest("Field :result_id is not a valid result."));
+        access(r, store.run(result.runId()).orElseThrow().projectId());
+        if (!store.extras.attachmentsAllowed()) {
+            throw new ApiError(403, SimExtras.ATTACHMENTS_DISABLED);
+        }
+        JsonNode file = r.body().path("attachment");
+        if (!file.isObject() || !file.has("data")) {
+            throw ApiError.badRequest("Field :attachment is a required field.");
+        }
+        byte[] data = java.util.Base64.getDecoder().decode(file.path("data").asText());
+        if (data.length > store.extras.maxAttachmentBytes()) {
+            throw new ApiError(413, "The attachment is too large (" + store.extras.maxAttachmentBytes()
+                    + " bytes at most).");
+        }
+        SimAttachment attachment = store.extras.attach(resultId, file.path("filename").asText("attachment"),
+                file.path("content_type").asText(""), data);
+        return TestRailViews.MAPPER.createObjectNode().put("attachment_id", attachment.id());
     }
 
     /**

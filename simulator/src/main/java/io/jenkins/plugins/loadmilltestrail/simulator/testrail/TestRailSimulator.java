@@ -195,6 +195,36 @@ public final class TestRailSimulator implements AutoCloseable {
         authPrefix = value;
     }
 
+    /** Files above {@code bytes} uploaded with add_attachment_to_result get 413 (default 256 MB) [guess: the answer]. */
+    public void setMaxAttachmentBytes(long bytes) {
+        store.extras.setMaxAttachmentBytes(bytes);
+    }
+
+    /** Off: the site setting that allows editing results is off, attachment uploads get 403 [guess: the answer]. */
+    public void setAttachmentsAllowed(boolean value) {
+        store.extras.setAttachmentsAllowed(value);
+    }
+
+    /** The files uploaded to a result. */
+    public List<SimAttachment> attachments(long resultId) {
+        return store.extras.attachments(resultId);
+    }
+
+    /** Every file uploaded to any result. */
+    public List<SimAttachment> attachments() {
+        return store.extras.allAttachments();
+    }
+
+    /** A run's references as stored, "" for none. */
+    public String runRefs(long runId) {
+        return store.extras.refs(runId);
+    }
+
+    /** The user a result assigned its test to, 0 for none. */
+    public long resultAssignee(long resultId) {
+        return store.extras.assignee(resultId);
+    }
+
     /** Request bodies above {@code bytes} get 413 from the "web server"; 0 turns the limit off. */
     public void setMaxBodyBytes(long bytes) {
         maxBodyBytes = bytes;
@@ -315,7 +345,13 @@ public final class TestRailSimulator implements AutoCloseable {
     private void handle(HttpExchange exchange) {
         long received = System.nanoTime();
         String httpMethod = exchange.getRequestMethod();
-        String body = SimulatorServer.body(exchange);
+        byte[] raw;
+        try {
+            raw = exchange.getRequestBody().readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String body = new String(raw, StandardCharsets.UTF_8);
         boolean apiPath = exchange.getRequestURI().getRawPath().equals(prefix + "index.php");
         Optional<ApiRequest> parsed = apiPath
                 ? ApiRequest.parse(httpMethod, exchange.getRequestURI().getRawQuery()) : Optional.empty();
@@ -325,7 +361,7 @@ public final class TestRailSimulator implements AutoCloseable {
             misbehave(exchange, fault.get(), httpMethod, method, received);
             return;
         }
-        Answer answer = answer(exchange, parsed, body, received);
+        Answer answer = answer(exchange, parsed, body, raw, received);
         if (answer.status() == 200) {
             Optional<Fault> late = faultsAfterCommit.register(method);
             if (late.isPresent() && !late.get().passThrough()) {
@@ -357,7 +393,7 @@ public final class TestRailSimulator implements AutoCloseable {
         }
     }
 
-    private Answer answer(HttpExchange exchange, Optional<ApiRequest> parsed, String body, long received) {
+    private Answer answer(HttpExchange exchange, Optional<ApiRequest> parsed, String body, byte[] raw, long received) {
         if (parsed.isEmpty()) {
             return new Answer(404, "text/html; charset=utf-8", "<html><body><h1>404 Not Found</h1></body></html>", Map.of());
         }
@@ -387,10 +423,19 @@ public final class TestRailSimulator implements AutoCloseable {
             return Answer.error(404, "Unknown method '" + request.method() + "'.");
         }
         JsonNode json;
-        try {
-            json = body.isBlank() ? TestRailViews.MAPPER.createObjectNode() : TestRailViews.MAPPER.readTree(body);
-        } catch (JsonProcessingException e) {
-            return Answer.error(400, "The request body is not valid JSON.");
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (SimMultipart.is(contentType)) {
+            Optional<com.fasterxml.jackson.databind.node.ObjectNode> parts = SimMultipart.parse(contentType, raw);
+            if (parts.isEmpty()) {
+                return Answer.error(400, "The request body is not valid multipart/form-data.");
+            }
+            json = parts.get();
+        } else {
+            try {
+                json = body.isBlank() ? TestRailViews.MAPPER.createObjectNode() : TestRailViews.MAPPER.readTree(body);
+            } catch (JsonProcessingException e) {
+                return Answer.error(400, "The request body is not valid JSON.");
+            }
         }
         try {
             JsonNode result = endpoints.handle(request.with(json, user.get()));

@@ -40,6 +40,8 @@ final class TestRailStore {
     private long nextTestId = 1;
     private String entryIdPrefix = "";
     private long nextResultId = 1;
+    /** Run references, result assignees and attachments. */
+    final SimExtras extras = new SimExtras();
 
     // ---- users, projects, suites, sections, cases ----
 
@@ -291,6 +293,14 @@ final class TestRailStore {
                 fields);
         results.put(result.id(), result);
         return result;
+    }
+
+    synchronized Optional<SimResult> result(long resultId) {
+        return Optional.ofNullable(results.get(resultId));
+    }
+
+    synchronized Optional<SimUser> user(long userId) {
+        return Optional.ofNullable(users.get(userId));
     }
 
     synchronized List<SimResult> results(long runId) {

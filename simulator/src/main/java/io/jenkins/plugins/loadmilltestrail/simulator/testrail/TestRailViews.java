@@ -98,6 +98,8 @@ final class TestRailViews {
         if (!r.entryId().isEmpty()) {
             node.put("entry_id", r.entryId()).put("entry_index", 1);
         }
+        String refs = store.extras.refs(r.id());
+        node.put("refs", refs.isEmpty() ? null : refs);
         List<SimTest> tests = store.tests(r.id());
         String[] counts = {"", "passed_count", "blocked_count", "untested_count", "retest_count", "failed_count"};
         for (int status = 1; status <= 5; status++) {
@@ -144,6 +146,9 @@ final class TestRailViews {
         textOrNull(node, "comment", r.comment());
         textOrNull(node, "version", r.version());
         textOrNull(node, "elapsed", r.elapsed());
+        idOrNull(node, "assignedto_id", store.extras.assignee(r.id()));
+        var attachmentIds = node.putArray("attachment_ids");
+        store.extras.attachments(r.id()).forEach(a -> attachmentIds.add(a.id()));
         putAll(node, r.fields());
         return node;
     }
