@@ -121,6 +121,20 @@ public final class JobFields {
     @CheckForNull
     private String publishErrorResult = RESULT_FAILURE;
 
+    @CheckForNull
+    private String resultFields;
+
+    @CheckForNull
+    private String runDescription;
+
+    @CheckForNull
+    private String runRefs;
+
+    @CheckForNull
+    private String assignFailed;
+
+    private boolean attachFailures;
+
     /**
      * A form sends "" for a tri-state select left at "use the global default"; Stapler would bind
      * that to {@code false}. Dropping the key leaves the field {@code null}.
@@ -401,5 +415,54 @@ public final class JobFields {
     public void setPublishErrorResult(@CheckForNull String publishErrorResult) {
         String value = Util.fixEmptyAndTrim(publishErrorResult);
         this.publishErrorResult = value == null ? RESULT_FAILURE : value.toUpperCase(Locale.ROOT);
+    }
+
+    /** TestRail result field values, one NAME=VALUE per line, e.g. custom_environment=Staging. */
+    @CheckForNull
+    public String getResultFields() {
+        return resultFields;
+    }
+
+    public void setResultFields(@CheckForNull String resultFields) {
+        this.resultFields = Util.fixEmptyAndTrim(resultFields);
+    }
+
+    /** Description of a created run or plan, with variables; null for the default (links to the Loadmill run and the build). */
+    @CheckForNull
+    public String getRunDescription() {
+        return runDescription;
+    }
+
+    public void setRunDescription(@CheckForNull String runDescription) {
+        this.runDescription = Util.fixEmptyAndTrim(runDescription);
+    }
+
+    /** References (refs) of a created run or plan entry, e.g. a Jira key or ${GIT_COMMIT}. */
+    @CheckForNull
+    public String getRunRefs() {
+        return runRefs;
+    }
+
+    public void setRunRefs(@CheckForNull String runRefs) {
+        this.runRefs = Util.fixEmptyAndTrim(runRefs);
+    }
+
+    /** Email of the TestRail user the failed tests are assigned to. */
+    @CheckForNull
+    public String getAssignFailed() {
+        return assignFailed;
+    }
+
+    public void setAssignFailed(@CheckForNull String assignFailed) {
+        this.assignFailed = Util.fixEmptyAndTrim(assignFailed);
+    }
+
+    /** Upload each failed flow's requests and responses as an attachment to its TestRail result. */
+    public boolean isAttachFailures() {
+        return attachFailures;
+    }
+
+    public void setAttachFailures(boolean attachFailures) {
+        this.attachFailures = attachFailures;
     }
 }

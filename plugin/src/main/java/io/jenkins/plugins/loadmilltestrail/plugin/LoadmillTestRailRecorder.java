@@ -336,6 +336,55 @@ public class LoadmillTestRailRecorder extends Recorder implements SimpleBuildSte
         job.setFailedFlowsResult(failedFlowsResult);
     }
 
+    @CheckForNull
+    public String getResultFields() {
+        return job.getResultFields();
+    }
+
+    @DataBoundSetter
+    public void setResultFields(@CheckForNull String resultFields) {
+        job.setResultFields(resultFields);
+    }
+
+    @CheckForNull
+    public String getRunDescription() {
+        return job.getRunDescription();
+    }
+
+    @DataBoundSetter
+    public void setRunDescription(@CheckForNull String runDescription) {
+        job.setRunDescription(runDescription);
+    }
+
+    @CheckForNull
+    public String getRunRefs() {
+        return job.getRunRefs();
+    }
+
+    @DataBoundSetter
+    public void setRunRefs(@CheckForNull String runRefs) {
+        job.setRunRefs(runRefs);
+    }
+
+    @CheckForNull
+    public String getAssignFailed() {
+        return job.getAssignFailed();
+    }
+
+    @DataBoundSetter
+    public void setAssignFailed(@CheckForNull String assignFailed) {
+        job.setAssignFailed(assignFailed);
+    }
+
+    public boolean isAttachFailures() {
+        return job.isAttachFailures();
+    }
+
+    @DataBoundSetter
+    public void setAttachFailures(boolean attachFailures) {
+        job.setAttachFailures(attachFailures);
+    }
+
     public String getPublishErrorResult() {
         return job.getPublishErrorResult();
     }
@@ -365,6 +414,11 @@ public class LoadmillTestRailRecorder extends Recorder implements SimpleBuildSte
                 "milestone",
                 "parallel",
                 "parameters",
+                "resultFields",
+                "runDescription",
+                "runRefs",
+                "attachFailures",
+                "assignFailed",
                 "pool",
                 "project",
                 "resultsFile",

@@ -9,6 +9,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.sync.CaseIds;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.CasePin;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.MatchMode;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishSettings;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.ResultFields;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.SettingMaps;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +37,12 @@ final class PublishRequest {
     private final ArrayList<FlowCaseMapping> caseMap;
     private final ArrayList<SuiteMapping> suiteMap;
 
+    private final String resultFields;
+    private final String runDescription;
+    private final String runRefs;
+    private final boolean attachFailures;
+    private final String assignFailed;
+
     @CheckForNull
     private final Integer existingRunId;
 
@@ -61,6 +68,11 @@ final class PublishRequest {
         this.statusMapping = Util.fixNull(global.getStatusMapping());
         this.caseMap = new ArrayList<>(job.getCaseMap());
         this.suiteMap = new ArrayList<>(job.getSuiteMap());
+        this.resultFields = env.expand(Util.fixNull(job.getResultFields()));
+        this.runDescription = Util.fixNull(job.getRunDescription());
+        this.runRefs = Util.fixNull(job.getRunRefs());
+        this.attachFailures = job.isAttachFailures();
+        this.assignFailed = env.expand(Util.fixNull(job.getAssignFailed()));
         this.existingRunId = job.getExistingRunId();
         this.existingPlanId = job.getExistingPlanId();
     }
@@ -90,7 +102,12 @@ final class PublishRequest {
                 .variables(variables)
                 .milestone(milestone)
                 .closeRun(closeRun)
-                .statusMap(SettingMaps.parseStatusMap(statusMapping));
+                .statusMap(SettingMaps.parseStatusMap(statusMapping))
+                .resultFields(ResultFields.parse(resultFields))
+                .runDescription(runDescription)
+                .runRefs(runRefs)
+                .attachFailures(attachFailures)
+                .assignFailed(assignFailed);
         List<CasePin> pins = new ArrayList<>();
         for (FlowCaseMapping mapping : caseMap) {
             pins.add(new CasePin(

@@ -69,6 +69,11 @@ class JobConfigurationTest {
         r.setJunitFile("reports/loadmill.xml");
         r.setFailedFlowsResult("FAILURE");
         r.setPublishErrorResult("UNSTABLE");
+        r.setResultFields("custom_environment=Staging\nversion=${BUILD_NUMBER}");
+        r.setRunDescription("Nightly ${BUILD_NUMBER}");
+        r.setRunRefs("SHOP-12");
+        r.setAssignFailed("qa@example.com");
+        r.setAttachFailures(true);
         return r;
     }
 

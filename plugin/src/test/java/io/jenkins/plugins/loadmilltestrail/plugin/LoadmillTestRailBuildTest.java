@@ -208,6 +208,33 @@ class LoadmillTestRailBuildTest {
         j.buildAndAssertSuccess(unchanged);
     }
 
+    /** Run description and refs, an assignee and attachments for what failed: all from the step's fields. */
+    @Test
+    void failedFlowsCarryEvidenceAndAnAssignee() throws Exception {
+        TestPlanScenario plan = loadmill.addTestPlan("Nightly")
+                .suite(
+                        SUITE,
+                        s -> s.passed("Create order")
+                                .failedAssertion("Cancel order", "__status", "equals", "200", "409"))
+                .runningPolls(1);
+        WorkflowJob p = pipeline("node {\n  loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT
+                + "', runDescription: 'Nightly from ${JOB_NAME}', runRefs: 'SHOP-12', assignFailed: '"
+                + TestCredentials.TESTRAIL_USER + "', attachFailures: true\n}");
+        WorkflowRun b = j.assertBuildStatus(Result.UNSTABLE, p.scheduleBuild2(0));
+        assertEquals(1, testRail.runs().size());
+        long runId = testRail.runs().get(0).id();
+        assertEquals("SHOP-12", testRail.runRefs(runId));
+        assertEquals("Nightly from " + p.getFullName(), testRail.runs().get(0).description());
+        List<SimResult> results = allResults();
+        assertEquals(2, results.size());
+        for (SimResult result : results) {
+            boolean failed = result.statusId() != 1;
+            assertEquals(failed ? 1 : 0, testRail.attachments(result.id()).size(), "attachment of " + result);
+            assertEquals(failed, testRail.resultAssignee(result.id()) > 0, "assignee of " + result);
+        }
+        assertNoSecretsIn(b);
+    }
+
     @Test
     void refusedTestRailCredentialsFailTheBuildBeforeLoadmillRuns() throws Exception {
         TestPlanScenario plan = planWithTwoPassingFlows();
