@@ -92,6 +92,12 @@ final class PublishOptions {
                     + PublishSettings.DEFAULT_BATCH_SIZE + "); lower it when a proxy refuses large requests (HTTP 413).")
     int resultsBatchSize = PublishSettings.DEFAULT_BATCH_SIZE;
 
+    @Option(names = "--configuration", paramLabel = "GROUP/NAME|ID", order = 49,
+            description = "TestRail configuration of the plan run, such as Environment/Staging (group/name, a name "
+                    + "found in one group, or an id); repeatable, one per group. Publishes into a plan (new, or "
+                    + "--existing-plan) in a run with exactly these configurations.")
+    List<String> configurations = new ArrayList<>();
+
     /** How long a publish waits for the results file's publish lock. */
     Duration lockWait(CommandSpec spec) {
         return OptionValues.duration(spec, lockWait, "--lock-wait").orElse(TestRailSync.DEFAULT_LOCK_WAIT);
@@ -120,7 +126,8 @@ final class PublishOptions {
                 .milestone(milestone)
                 .closeRun(closeRun)
                 .version(resultVersion)
-                .batchSize(resultsBatchSize);
+                .batchSize(resultsBatchSize)
+                .configurations(configurations);
         if (caseMapFile != null) {
             builder.casePins(OptionValues.read(spec, "--case-map-file", () -> CaseMapFile.read(caseMapFile)));
         }

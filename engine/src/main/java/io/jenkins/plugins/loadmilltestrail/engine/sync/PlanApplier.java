@@ -65,7 +65,16 @@ final class PlanApplier {
         record Run(long runId, long suiteId, String name, String url) {}
     }
 
+    /** The configurations of this publish's plan runs (none: runs without configurations). */
+    private final PlanConfigurations configurations;
+
     PlanApplier(TestRailApi api, PublishJournal journal, ProgressListener progress, int batchSize) {
+        this(api, journal, progress, batchSize, PlanConfigurations.NONE);
+    }
+
+    PlanApplier(TestRailApi api, PublishJournal journal, ProgressListener progress, int batchSize,
+            PlanConfigurations configurations) {
+        this.configurations = configurations;
         this.api = api;
         this.journal = journal;
         this.progress = progress;
@@ -161,7 +170,7 @@ final class PlanApplier {
             if (done.entryId().isEmpty()) {
                 api.updateRunCases(done.runId(), List.copyOf(union));
             } else {
-                api.updatePlanEntryCases(planId.orElseThrow(), done.entryId(), List.copyOf(union));
+                select(planId.orElseThrow(), done.runId(), done.entryId(), List.copyOf(union));
             }
             journal.run(done.suiteId(), done.runId(), done.entryId(), true, union);
         }
@@ -175,7 +184,7 @@ final class PlanApplier {
         List<NewRun> entries = new ArrayList<>();
         for (PlannedRun run : plan.runs()) {
             entries.add(new NewRun(id(run.suiteId()), run.suiteName(), target.description(), OptionalLong.empty(),
-                    caseIds(run)));
+                    caseIds(run), configurations.ids()));
         }
         long projectId = plan.project().id();
         TestPlan created = once(new Intent("add_plan", projectId, target.name(), List.of()),
@@ -185,7 +194,8 @@ final class PlanApplier {
         journal.planCreated(created.id());
         for (PlanEntry entry : created.entries()) {
             PlannedRun run = plan.runs().stream().filter(r -> id(r.suiteId()) == entry.suiteId()).findFirst().orElseThrow();
-            journal.run(entry.suiteId(), entry.runs().get(0).id(), entry.id(), true, caseIds(run));
+            TestRun mine = entry.runs().stream().filter(configurations::matches).findFirst().orElse(entry.runs().get(0));
+            journal.run(entry.suiteId(), mine.id(), entry.id(), true, caseIds(run));
         }
         progress.info("Created plan P" + created.id() + " with " + created.entries().size() + " entries");
         return created.id();
@@ -198,7 +208,7 @@ final class PlanApplier {
         if (run.existingRunId().isPresent()) {
             long runId = run.existingRunId().getAsLong();
             if (run.needsSelectionUpdate()) {
-                api.updatePlanEntryCases(plan, run.existingEntryId(), caseIds);
+                select(plan, runId, run.existingEntryId(), caseIds);
                 progress.info("Added " + (caseIds.size() - run.selected().size()) + " case(s) to plan entry of run R" + runId);
             }
             journal.run(suiteId, runId, run.existingEntryId(), false, caseIds);
@@ -209,13 +219,65 @@ final class PlanApplier {
             return resumed(done, caseIds, name);
         }
         PlanEntry entry = once(new Intent("add_plan_entry", suiteId, name, List.of()),
-                earlier -> api.findPlanEntry(plan, suiteId, earlier.name()),
+                earlier -> findEntry(plan, suiteId, earlier.name()),
                 () -> api.addPlanEntry(plan, new NewRun(suiteId, name, target.description(), OptionalLong.empty(),
-                        caseIds)));
-        long runId = entry.runs().get(0).id();
-        journal.run(suiteId, runId, entry.id(), true, caseIds);
-        progress.info("Added plan entry for suite '" + name + "' (run R" + runId + ")");
-        return new Applied.Run(runId, suiteId, name, TestRailUrls.runUrl(api.baseUrl(), runId));
+                        caseIds, configurations.ids())));
+        TestRun mine = entry.runs().stream().filter(configurations::matches).findFirst().orElse(entry.runs().get(0));
+        journal.run(suiteId, mine.id(), entry.id(), true, caseIds);
+        progress.info("Added plan entry for suite '" + name + "'" + (configurations.ids().isEmpty() ? ""
+                : " with configurations " + configurations.label()) + " (run R" + mine.id() + ")");
+        return reconcile(plan, suiteId, name, entry, mine, caseIds);
+    }
+
+    /**
+     * TestRail has no transactions: another publish into the same plan (a parallel CI job) may have
+     * added an entry for the same suite and configurations between this publish reading the plan and
+     * adding its own. So the plan is read again; when an older such run exists, it is used: this
+     * publish's cases are added to it (from its tests read right now), the journal is pointed at it,
+     * and the duplicate entry this publish just added, which holds no results yet, is deleted. Every
+     * racing publish picks the same, oldest run.
+     */
+    private Applied.Run reconcile(long plan, long suiteId, String name, PlanEntry entry, TestRun mine,
+            List<Long> caseIds) throws InterruptedException {
+        Optional<TestRun> oldest = configurations.view(api.getPlan(plan)).entries().stream()
+                .filter(e -> e.suiteId() == suiteId).map(e -> e.runs().get(0)).findFirst();
+        if (oldest.isEmpty() || oldest.get().id() >= mine.id()) {
+            return new Applied.Run(mine.id(), suiteId, name, TestRailUrls.runUrl(api.baseUrl(), mine.id()));
+        }
+        TestRun keep = oldest.get();
+        Set<Long> union = new LinkedHashSet<>();
+        api.getTests(keep.id()).forEach(t -> union.add(t.caseId()));
+        boolean add = !union.containsAll(caseIds);
+        union.addAll(caseIds);
+        if (add) {
+            select(plan, keep.id(), keep.entryId(), List.copyOf(union));
+        }
+        journal.run(suiteId, keep.id(), keep.entryId(), false, union);
+        api.deletePlanEntry(plan, entry.id());
+        progress.warn("Another publish added an entry for suite '" + name + "'" + (configurations.ids().isEmpty() ? ""
+                : " with configurations " + configurations.label()) + " to plan P" + plan + " at the same time; "
+                + "publishing into its run R" + keep.id() + " and removed the duplicate entry (run R" + mine.id() + ")");
+        return new Applied.Run(keep.id(), suiteId, name, TestRailUrls.runUrl(api.baseUrl(), keep.id()));
+    }
+
+    /** The entry an unconfirmed add_plan_entry made: its name, suite and this publish's configurations. */
+    private Optional<PlanEntry> findEntry(long plan, long suiteId, String name) throws InterruptedException {
+        return api.getPlan(plan).entries().stream()
+                .filter(e -> e.suiteId() == suiteId && e.name().equals(name)
+                        && e.runs().stream().anyMatch(configurations::matches))
+                .reduce((first, second) -> second);
+    }
+
+    /**
+     * Replaces the case selection of a plan run: of the one run (update_run_in_plan_entry) when it has
+     * configurations, since its entry may hold runs of other configurations; else of its entry.
+     */
+    private void select(long plan, long runId, String entryId, List<Long> caseIds) throws InterruptedException {
+        if (configurations.ids().isEmpty()) {
+            api.updatePlanEntryCases(plan, entryId, caseIds);
+        } else {
+            api.updateRunInPlanEntryCases(runId, caseIds);
+        }
     }
 
     // ---- results ---------------------------------------------------------------------------

@@ -27,6 +27,9 @@ import java.util.OptionalLong;
  * @param caseFieldDefaults values for required case fields when creating cases (system_name → value)
  * @param version result version, or "" to use the Loadmill run id
  * @param batchSize results per add_results_for_cases call
+ * @param configurations TestRail configurations of the plan run, each "Group/Name", "Name" or an id;
+ *     at most one per group. Not empty: results go to the run with exactly these configurations in
+ *     a plan (new, or --existing-plan), in an entry of its own
  */
 public record PublishSettings(
         String project,
@@ -46,7 +49,8 @@ public record PublishSettings(
         Map<String, String> statusMap,
         Map<String, String> caseFieldDefaults,
         String version,
-        int batchSize) {
+        int batchSize,
+        List<String> configurations) {
 
     public static final String DEFAULT_SECTION = "Loadmill";
     public static final String DEFAULT_RUN_NAME = "${LOADMILL_NAME} (Loadmill ${DATE})";
@@ -69,6 +73,7 @@ public record PublishSettings(
         statusMap = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(statusMap));
         caseFieldDefaults = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(caseFieldDefaults));
         Objects.requireNonNull(version, "version");
+        configurations = List.copyOf(configurations);
     }
 
     /** A builder with the defaults: match by name, case-sensitive, no auto-create, new run, batches of 250. */
@@ -96,6 +101,7 @@ public record PublishSettings(
         private final Map<String, String> caseFieldDefaults = new LinkedHashMap<>();
         private String version = "";
         private int batchSize = DEFAULT_BATCH_SIZE;
+        private final List<String> configurations = new ArrayList<>();
 
         private Builder() {}
 
@@ -202,6 +208,16 @@ public record PublishSettings(
             return this;
         }
 
+        /** TestRail configurations ("Group/Name", "Name" or id) of the plan run; blanks are skipped. */
+        public Builder configurations(List<String> value) {
+            value.stream().map(Builder::text).filter(v -> !v.isEmpty()).forEach(configurations::add);
+            return this;
+        }
+
+        public Builder configuration(String value) {
+            return configurations(List.of(value == null ? "" : value));
+        }
+
         /** Validates what can be checked without TestRail. */
         public PublishSettings build() {
             if (project.isEmpty()) {
@@ -240,9 +256,14 @@ public record PublishSettings(
                             + "system_name=value, e.g. custom_automation_type=1.");
                 }
             });
+            if (!configurations.isEmpty() && existingRunId.isPresent()) {
+                throw new InvalidSettingsException("TestRail configurations (" + String.join(", ", configurations)
+                        + ") apply to runs of a test plan, but an existing run is set; publish into an existing plan or "
+                        + "a new one instead.");
+            }
             PublishSettings settings = new PublishSettings(project, matching, caseSensitive, casePins, suiteMap, baseline,
                     autoCreate, section, runName, variables, milestone, closeRun, existingRunId, existingPlanId,
-                    statusMap, caseFieldDefaults, version, batchSize);
+                    statusMap, caseFieldDefaults, version, batchSize, configurations);
             RunNames.checkTemplate(settings.runName(), settings.variables().keySet());
             return settings;
         }

@@ -87,7 +87,8 @@ public final class TestRailSync {
         int alreadyPosted = journal.postedCount();
         SyncPlan plan = reader.plan(results, settings, project, clock.instant());
         plan.warnings().forEach(progress::warn);
-        PlanApplier.Applied applied = new PlanApplier(api, journal, progress, settings.batchSize()).apply(plan);
+        PlanApplier.Applied applied = new PlanApplier(api, journal, progress, settings.batchSize(),
+                reader.configurations()).apply(plan);
         PublishReport report = report(false, plan, applied, journal, alreadyPosted, before, waitedBefore);
         progress.info("Posted " + report.newlyPosted() + " result(s)"
                 + (alreadyPosted == 0 ? "" : " (" + alreadyPosted + " already posted earlier)")

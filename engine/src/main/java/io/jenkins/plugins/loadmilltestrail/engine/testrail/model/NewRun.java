@@ -8,9 +8,18 @@ import java.util.OptionalLong;
  * and exactly {@code caseIds}: TestRail's default (include_all=true) fills runs with untested cases.
  *
  * @param suiteId 0 to leave it out (single-suite projects)
+ * @param configIds for a plan entry: its one run's configurations (sent as the entry's config_ids and
+ *     one element of runs), or empty; ignored by add_run
  */
-public record NewRun(long suiteId, String name, String description, OptionalLong milestoneId, List<Long> caseIds) {
+public record NewRun(long suiteId, String name, String description, OptionalLong milestoneId, List<Long> caseIds,
+        List<Long> configIds) {
     public NewRun {
         caseIds = List.copyOf(caseIds);
+        configIds = List.copyOf(configIds);
+    }
+
+    /** A run or plan entry without configurations. */
+    public NewRun(long suiteId, String name, String description, OptionalLong milestoneId, List<Long> caseIds) {
+        this(suiteId, name, description, milestoneId, caseIds, List.of());
     }
 }
