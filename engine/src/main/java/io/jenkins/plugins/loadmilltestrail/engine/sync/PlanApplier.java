@@ -65,6 +65,14 @@ final class PlanApplier {
         record Run(long runId, long suiteId, String name, String url) {}
     }
 
+    /**
+     * Runs this publish added cases to without having created them (an existing run, an existing
+     * plan entry, a raced entry's run): other publishes may replace their selection at the same time.
+     * Run id → entry id ("" outside plans).
+     */
+    private final Map<Long, String> shared = new HashMap<>();
+    /** How often lost cases are added back and their results posted again before giving up. */
+    private static final int KEEP_ROUNDS = 3;
     /** The configurations of this publish's plan runs (none: runs without configurations). */
     private final PlanConfigurations configurations;
 
@@ -111,6 +119,7 @@ final class PlanApplier {
         openRuns(plan);
         for (int i = 0; i < plan.runs().size(); i++) {
             postResults(plan.runs().get(i), runs.get(i).runId());
+            keepCases(plan.runs().get(i), runs.get(i).runId());
         }
         close(plan.target());
         return new Applied(planId, runs, Map.copyOf(ids));
@@ -138,11 +147,12 @@ final class PlanApplier {
             List<Long> caseIds = caseIds(run);
             if (run.existingRunId().isPresent()) {
                 long runId = run.existingRunId().getAsLong();
+                List<Long> selection = caseIds;
                 if (run.needsSelectionUpdate()) {
-                    api.updateRunCases(runId, caseIds);
-                    progress.info("Added " + (caseIds.size() - run.selected().size()) + " case(s) to run R" + runId);
+                    progress.info("Adding " + (caseIds.size() - run.selected().size()) + " case(s) to run R" + runId);
+                    selection = addCases(runId, "", caseIds);
                 }
-                journal.run(suiteId, runId, "", false, caseIds);
+                journal.run(suiteId, runId, "", false, selection);
                 runs.add(new Applied.Run(runId, suiteId, target.name(), TestRailUrls.runUrl(base, runId)));
                 continue;
             }
@@ -207,11 +217,12 @@ final class PlanApplier {
         String name = run.suiteName();
         if (run.existingRunId().isPresent()) {
             long runId = run.existingRunId().getAsLong();
+            List<Long> selection = caseIds;
             if (run.needsSelectionUpdate()) {
-                select(plan, runId, run.existingEntryId(), caseIds);
-                progress.info("Added " + (caseIds.size() - run.selected().size()) + " case(s) to plan entry of run R" + runId);
+                progress.info("Adding " + (caseIds.size() - run.selected().size()) + " case(s) to plan run R" + runId);
+                selection = addCases(runId, run.existingEntryId(), caseIds);
             }
-            journal.run(suiteId, runId, run.existingEntryId(), false, caseIds);
+            journal.run(suiteId, runId, run.existingEntryId(), false, selection);
             return new Applied.Run(runId, suiteId, name, TestRailUrls.runUrl(api.baseUrl(), runId));
         }
         JournalRun done = journal.runFor(suiteId).orElse(null);
@@ -245,19 +256,72 @@ final class PlanApplier {
             return new Applied.Run(mine.id(), suiteId, name, TestRailUrls.runUrl(api.baseUrl(), mine.id()));
         }
         TestRun keep = oldest.get();
-        Set<Long> union = new LinkedHashSet<>();
-        api.getTests(keep.id()).forEach(t -> union.add(t.caseId()));
-        boolean add = !union.containsAll(caseIds);
-        union.addAll(caseIds);
-        if (add) {
-            select(plan, keep.id(), keep.entryId(), List.copyOf(union));
-        }
+        List<Long> union = addCases(keep.id(), keep.entryId(), caseIds);
         journal.run(suiteId, keep.id(), keep.entryId(), false, union);
         api.deletePlanEntry(plan, entry.id());
         progress.warn("Another publish added an entry for suite '" + name + "'" + (configurations.ids().isEmpty() ? ""
                 : " with configurations " + configurations.label()) + " to plan P" + plan + " at the same time; "
                 + "publishing into its run R" + keep.id() + " and removed the duplicate entry (run R" + mine.id() + ")");
         return new Applied.Run(keep.id(), suiteId, name, TestRailUrls.runUrl(api.baseUrl(), keep.id()));
+    }
+
+    /**
+     * Adds cases to a run other publishes may change too. TestRail only replaces a selection, and has
+     * no transactions, so the selection is read right before it is replaced: cases another publish
+     * added meanwhile are kept. Returns the selection sent (or found complete).
+     */
+    private List<Long> addCases(long runId, String entryId, List<Long> caseIds) throws InterruptedException {
+        Set<Long> union = new LinkedHashSet<>();
+        api.getTests(runId).forEach(t -> union.add(t.caseId()));
+        boolean missing = !union.containsAll(caseIds);
+        union.addAll(caseIds);
+        if (missing) {
+            reselect(runId, entryId, List.copyOf(union));
+        }
+        shared.put(runId, entryId);
+        return List.copyOf(union);
+    }
+
+    /**
+     * After posting to a shared run: a publish that read its selection before this one added its
+     * cases, and replaced it after, removed them (with the results this one posted). Read the run
+     * again; add lost cases back and post their results again, a few rounds at most.
+     */
+    private void keepCases(PlannedRun run, long runId) throws InterruptedException {
+        String entryId = shared.get(runId);
+        if (entryId == null) {
+            return;
+        }
+        for (int round = 1; ; round++) {
+            Set<Long> present = new java.util.HashSet<>();
+            api.getTests(runId).forEach(t -> present.add(t.caseId()));
+            List<PlannedResult> lost = run.results().stream()
+                    .filter(r -> journal.isPosted(runId, r.key()) && !present.contains(id(r.caseId()))).toList();
+            if (lost.isEmpty()) {
+                return;
+            }
+            if (round > KEEP_ROUNDS) {
+                progress.warn("Other publishes keep replacing the cases of run R" + runId + "; " + lost.size()
+                        + " result(s) of this publish are not in it. Publish the results file again when they are done.");
+                return;
+            }
+            progress.warn("Another publish replaced the cases of run R" + runId + " at the same time and removed "
+                    + lost.size() + " case(s) this publish posted to; adding them back and posting their results again");
+            Set<Long> union = new LinkedHashSet<>(present);
+            union.addAll(caseIds(run));
+            reselect(runId, entryId, List.copyOf(union));
+            for (int from = 0; from < lost.size(); from += batchSize) {
+                api.addResultsForCases(runId, entries(lost.subList(from, Math.min(lost.size(), from + batchSize))));
+            }
+        }
+    }
+
+    private void reselect(long runId, String entryId, List<Long> caseIds) throws InterruptedException {
+        if (planId.isPresent()) {
+            select(planId.getAsLong(), runId, entryId, caseIds);
+        } else {
+            api.updateRunCases(runId, caseIds);
+        }
     }
 
     /** The entry an unconfirmed add_plan_entry made: its name, suite and this publish's configurations. */

@@ -119,6 +119,52 @@ class PlanConfigurationsSyncTest {
         }
     }
 
+    /**
+     * Two publishes add cases to one existing run: the other read the run's selection before this one
+     * added "Pay", and replaces it after this one posted, removing "Pay" and its result. This publish
+     * reads the run again after posting, adds "Pay" back and posts its result again.
+     */
+    @Test
+    void casesAnotherPublishRemovedFromASharedRunAreAddedBackAndTheirResultsPostedAgain() throws Exception {
+        try (TestRailSimulator sim = SyncHttpTesting.simulator()) {
+            var project = sim.addProject("Checkout", TestRailSimulator.MULTIPLE_SUITES);
+            var suite = project.addSuite("Checkout API");
+            var section = suite.addSection("Cart");
+            long addItem = section.addCase("Add item").id();
+            section.addCase("Pay");
+            long runId = project.addRun(suite.id(), "Nightly").id();
+            TestRailClient client = SyncHttpTesting.client(sim);
+            client.updateRunCases(runId, List.of(addItem));
+            TestRailClient otherJob = SyncHttpTesting.client(sim);
+            AtomicBoolean raced = new AtomicBoolean();
+            TestRailApi api = (TestRailApi) Proxy.newProxyInstance(TestRailApi.class.getClassLoader(),
+                    new Class<?>[] {TestRailApi.class}, (proxy, method, args) -> {
+                        Object answer;
+                        try {
+                            answer = method.invoke(client, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                        if (method.getName().equals("addResultsForCases") && !raced.getAndSet(true)) {
+                            otherJob.updateRunCases(runId, List.of(addItem)); // its stale selection
+                        }
+                        return answer;
+                    });
+            RecordingListener progress = new RecordingListener();
+            PublishSettings settings = PublishSettings.builder().project("Checkout").existingRunId(runId).build();
+
+            PublishReport report = new TestRailSync(api, progress, Clock.fixed(SyncFixtures.NOW, ZoneOffset.UTC))
+                    .publish(RESULTS, settings, PublishJournal.inMemory());
+
+            assertThat(sim.tests(runId)).hasSize(2).allSatisfy(t -> assertThat(t.statusId()).isEqualTo(1));
+            // update_run: adding "Pay", adding it back; get_tests: planning, before the update, two checks after posting.
+            assertThat(report.callsByMethod()).containsEntry("update_run", 2L).containsEntry("add_results_for_cases", 2L)
+                    .containsEntry("get_tests", 4L);
+            assertThat(progress.lines).anyMatch(l -> l.contains("Another publish replaced the cases of run R" + runId
+                    + " at the same time and removed 1 case(s)"));
+        }
+    }
+
     @Test
     void closingARunOrPlanThatIsAlreadyClosedIsSuccess() throws Exception {
         for (boolean refused : List.of(true, false)) {
