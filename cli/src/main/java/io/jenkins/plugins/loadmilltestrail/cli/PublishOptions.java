@@ -117,6 +117,12 @@ final class PublishOptions {
             description = "Assign the failed tests of the run to this TestRail user.")
     String assignFailed;
 
+    @Option(names = "--configuration", paramLabel = "GROUP/NAME|ID", order = 49,
+            description = "TestRail configuration of the plan run, such as Environment/Staging (group/name, a name "
+                    + "found in one group, or an id); repeatable, one per group. Publishes into a plan (new, or "
+                    + "--existing-plan) in a run with exactly these configurations.")
+    List<String> configurations = new ArrayList<>();
+
     /** How long a publish waits for the results file's publish lock. */
     Duration lockWait(CommandSpec spec) {
         return OptionValues.duration(spec, lockWait, "--lock-wait").orElse(TestRailSync.DEFAULT_LOCK_WAIT);
@@ -150,7 +156,8 @@ final class PublishOptions {
                 .runDescription(runDescription)
                 .runRefs(runRefs)
                 .attachFailures(attachFailures)
-                .assignFailed(assignFailed);
+                .assignFailed(assignFailed)
+                .configurations(configurations);
         if (caseMapFile != null) {
             builder.casePins(OptionValues.read(spec, "--case-map-file", () -> CaseMapFile.read(caseMapFile)));
         }

@@ -68,8 +68,19 @@ final class PlanApplier {
         record Run(long runId, long suiteId, String name, String url) {}
     }
 
+    /**
+     * Runs this publish added cases to without having created them (an existing run, an existing
+     * plan entry, a raced entry's run): other publishes may replace their selection at the same time.
+     * Run id → entry id ("" outside plans).
+     */
+    private final Map<Long, String> shared = new HashMap<>();
+    /** How often lost cases are added back and their results posted again before giving up. */
+    private static final int KEEP_ROUNDS = 3;
+    /** The configurations of this publish's plan runs (none: runs without configurations). */
+    private final PlanConfigurations configurations;
+
     PlanApplier(TestRailApi api, PublishJournal journal, ProgressListener progress, int batchSize) {
-        this(api, journal, progress, batchSize, Map.of(), null);
+        this(api, journal, progress, batchSize, Map.of(), null, PlanConfigurations.NONE);
     }
 
     /**
@@ -78,8 +89,24 @@ final class PlanApplier {
      */
     PlanApplier(TestRailApi api, PublishJournal journal, ProgressListener progress, int batchSize,
             Map<String, Object> resultFields, FailedResults failed) {
+        this(api, journal, progress, batchSize, resultFields, failed, PlanConfigurations.NONE);
+    }
+
+    PlanApplier(TestRailApi api, PublishJournal journal, ProgressListener progress, int batchSize,
+            PlanConfigurations configurations) {
+        this(api, journal, progress, batchSize, Map.of(), null, configurations);
+    }
+
+    /**
+     * @param resultFields custom result field values every result carries (system name → JSON value)
+     * @param failed what to add to the results of failed flows (assignee, attachments); null for nothing
+     * @param configurations the configurations of this publish's plan runs ({@link PlanConfigurations#NONE}: none)
+     */
+    PlanApplier(TestRailApi api, PublishJournal journal, ProgressListener progress, int batchSize,
+            Map<String, Object> resultFields, FailedResults failed, PlanConfigurations configurations) {
         this.resultFields = Map.copyOf(resultFields);
         this.failed = failed;
+        this.configurations = configurations;
         this.api = api;
         this.journal = journal;
         this.progress = progress;
@@ -116,6 +143,7 @@ final class PlanApplier {
         openRuns(plan);
         for (int i = 0; i < plan.runs().size(); i++) {
             postResults(plan.runs().get(i), runs.get(i).runId());
+            keepCases(plan.runs().get(i), runs.get(i).runId());
         }
         close(plan.target());
         return new Applied(planId, runs, Map.copyOf(ids));
@@ -143,11 +171,12 @@ final class PlanApplier {
             List<Long> caseIds = caseIds(run);
             if (run.existingRunId().isPresent()) {
                 long runId = run.existingRunId().getAsLong();
+                List<Long> selection = caseIds;
                 if (run.needsSelectionUpdate()) {
-                    api.updateRunCases(runId, caseIds);
-                    progress.info("Added " + (caseIds.size() - run.selected().size()) + " case(s) to run R" + runId);
+                    progress.info("Adding " + (caseIds.size() - run.selected().size()) + " case(s) to run R" + runId);
+                    selection = addCases(runId, "", caseIds);
                 }
-                journal.run(suiteId, runId, "", false, caseIds);
+                journal.run(suiteId, runId, "", false, selection);
                 runs.add(new Applied.Run(runId, suiteId, target.name(), TestRailUrls.runUrl(base, runId)));
                 continue;
             }
@@ -175,7 +204,7 @@ final class PlanApplier {
             if (done.entryId().isEmpty()) {
                 api.updateRunCases(done.runId(), List.copyOf(union));
             } else {
-                api.updatePlanEntryCases(planId.orElseThrow(), done.entryId(), List.copyOf(union));
+                select(planId.orElseThrow(), done.runId(), done.entryId(), List.copyOf(union));
             }
             journal.run(done.suiteId(), done.runId(), done.entryId(), true, union);
         }
@@ -189,7 +218,7 @@ final class PlanApplier {
         List<NewRun> entries = new ArrayList<>();
         for (PlannedRun run : plan.runs()) {
             entries.add(new NewRun(id(run.suiteId()), run.suiteName(), target.description(), OptionalLong.empty(),
-                    caseIds(run), target.refs()));
+                    caseIds(run), target.refs(), configurations.ids()));
         }
         long projectId = plan.project().id();
         TestPlan created = once(new Intent("add_plan", projectId, target.name(), List.of()),
@@ -199,7 +228,8 @@ final class PlanApplier {
         journal.planCreated(created.id());
         for (PlanEntry entry : created.entries()) {
             PlannedRun run = plan.runs().stream().filter(r -> id(r.suiteId()) == entry.suiteId()).findFirst().orElseThrow();
-            journal.run(entry.suiteId(), entry.runs().get(0).id(), entry.id(), true, caseIds(run));
+            TestRun mine = entry.runs().stream().filter(configurations::matches).findFirst().orElse(entry.runs().get(0));
+            journal.run(entry.suiteId(), mine.id(), entry.id(), true, caseIds(run));
         }
         progress.info("Created plan P" + created.id() + " with " + created.entries().size() + " entries");
         return created.id();
@@ -211,11 +241,12 @@ final class PlanApplier {
         String name = run.suiteName();
         if (run.existingRunId().isPresent()) {
             long runId = run.existingRunId().getAsLong();
+            List<Long> selection = caseIds;
             if (run.needsSelectionUpdate()) {
-                api.updatePlanEntryCases(plan, run.existingEntryId(), caseIds);
-                progress.info("Added " + (caseIds.size() - run.selected().size()) + " case(s) to plan entry of run R" + runId);
+                progress.info("Adding " + (caseIds.size() - run.selected().size()) + " case(s) to plan run R" + runId);
+                selection = addCases(runId, run.existingEntryId(), caseIds);
             }
-            journal.run(suiteId, runId, run.existingEntryId(), false, caseIds);
+            journal.run(suiteId, runId, run.existingEntryId(), false, selection);
             return new Applied.Run(runId, suiteId, name, TestRailUrls.runUrl(api.baseUrl(), runId));
         }
         JournalRun done = journal.runFor(suiteId).orElse(null);
@@ -223,13 +254,123 @@ final class PlanApplier {
             return resumed(done, caseIds, name);
         }
         PlanEntry entry = once(new Intent("add_plan_entry", suiteId, name, List.of()),
-                earlier -> api.findPlanEntry(plan, suiteId, earlier.name()),
+                earlier -> findEntry(plan, suiteId, earlier.name()),
                 () -> api.addPlanEntry(plan, new NewRun(suiteId, name, target.description(), OptionalLong.empty(),
-                        caseIds, target.refs())));
-        long runId = entry.runs().get(0).id();
-        journal.run(suiteId, runId, entry.id(), true, caseIds);
-        progress.info("Added plan entry for suite '" + name + "' (run R" + runId + ")");
-        return new Applied.Run(runId, suiteId, name, TestRailUrls.runUrl(api.baseUrl(), runId));
+                        caseIds, target.refs(), configurations.ids())));
+        TestRun mine = entry.runs().stream().filter(configurations::matches).findFirst().orElse(entry.runs().get(0));
+        journal.run(suiteId, mine.id(), entry.id(), true, caseIds);
+        progress.info("Added plan entry for suite '" + name + "'" + (configurations.ids().isEmpty() ? ""
+                : " with configurations " + configurations.label()) + " (run R" + mine.id() + ")");
+        return reconcile(plan, suiteId, name, entry, mine, caseIds);
+    }
+
+    /**
+     * TestRail has no transactions: another publish into the same plan (a parallel CI job) may have
+     * added an entry for the same suite and configurations between this publish reading the plan and
+     * adding its own. So the plan is read again; when an older such run exists, it is used: this
+     * publish's cases are added to it (from its tests read right now), the journal is pointed at it,
+     * and the duplicate entry this publish just added, which holds no results yet, is deleted. Every
+     * racing publish picks the same, oldest run.
+     */
+    private Applied.Run reconcile(long plan, long suiteId, String name, PlanEntry entry, TestRun mine,
+            List<Long> caseIds) throws InterruptedException {
+        Optional<TestRun> oldest = configurations.view(api.getPlan(plan)).entries().stream()
+                .filter(e -> e.suiteId() == suiteId).map(e -> e.runs().get(0)).findFirst();
+        if (oldest.isEmpty() || oldest.get().id() >= mine.id()) {
+            return new Applied.Run(mine.id(), suiteId, name, TestRailUrls.runUrl(api.baseUrl(), mine.id()));
+        }
+        TestRun keep = oldest.get();
+        List<Long> union = addCases(keep.id(), keep.entryId(), caseIds);
+        journal.run(suiteId, keep.id(), keep.entryId(), false, union);
+        api.deletePlanEntry(plan, entry.id());
+        progress.warn("Another publish added an entry for suite '" + name + "'" + (configurations.ids().isEmpty() ? ""
+                : " with configurations " + configurations.label()) + " to plan P" + plan + " at the same time; "
+                + "publishing into its run R" + keep.id() + " and removed the duplicate entry (run R" + mine.id() + ")");
+        return new Applied.Run(keep.id(), suiteId, name, TestRailUrls.runUrl(api.baseUrl(), keep.id()));
+    }
+
+    /**
+     * Adds cases to a run other publishes may change too. TestRail only replaces a selection, and has
+     * no transactions, so the selection is read right before it is replaced: cases another publish
+     * added meanwhile are kept. Returns the selection sent (or found complete).
+     */
+    private List<Long> addCases(long runId, String entryId, List<Long> caseIds) throws InterruptedException {
+        Set<Long> union = new LinkedHashSet<>();
+        api.getTests(runId).forEach(t -> union.add(t.caseId()));
+        boolean missing = !union.containsAll(caseIds);
+        union.addAll(caseIds);
+        if (missing) {
+            reselect(runId, entryId, List.copyOf(union));
+        }
+        shared.put(runId, entryId);
+        return List.copyOf(union);
+    }
+
+    /**
+     * After posting to a shared run: a publish that read its selection before this one added its
+     * cases, and replaced it after, removed them (with the results this one posted). Read the run
+     * again; add lost cases back and post their results again, a few rounds at most.
+     */
+    private void keepCases(PlannedRun run, long runId) throws InterruptedException {
+        String entryId = shared.get(runId);
+        if (entryId == null) {
+            return;
+        }
+        for (int round = 1; ; round++) {
+            Set<Long> present = new java.util.HashSet<>();
+            api.getTests(runId).forEach(t -> present.add(t.caseId()));
+            List<PlannedResult> lost = run.results().stream()
+                    .filter(r -> journal.isPosted(runId, r.key()) && !present.contains(id(r.caseId()))).toList();
+            if (lost.isEmpty()) {
+                return;
+            }
+            if (round > KEEP_ROUNDS) {
+                progress.warn("Other publishes keep replacing the cases of run R" + runId + "; " + lost.size()
+                        + " result(s) of this publish are not in it. Publish the results file again when they are done.");
+                return;
+            }
+            progress.warn("Another publish replaced the cases of run R" + runId + " at the same time and removed "
+                    + lost.size() + " case(s) this publish posted to; adding them back and posting their results again");
+            Set<Long> union = new LinkedHashSet<>(present);
+            union.addAll(caseIds(run));
+            reselect(runId, entryId, List.copyOf(union));
+            for (List<PlannedResult> batch : ResultComments.batches(lost, batchSize,
+                    r -> ResultComments.utf8(r.comment()))) {
+                List<PostedResult> stored = api.addResultsForCases(runId, entries(batch));
+                if (failed != null) {
+                    // The results posted before went with the removed tests, their attachments too.
+                    failed.attach(batch, stored);
+                }
+            }
+        }
+    }
+
+    private void reselect(long runId, String entryId, List<Long> caseIds) throws InterruptedException {
+        if (planId.isPresent()) {
+            select(planId.getAsLong(), runId, entryId, caseIds);
+        } else {
+            api.updateRunCases(runId, caseIds);
+        }
+    }
+
+    /** The entry an unconfirmed add_plan_entry made: its name, suite and this publish's configurations. */
+    private Optional<PlanEntry> findEntry(long plan, long suiteId, String name) throws InterruptedException {
+        return api.getPlan(plan).entries().stream()
+                .filter(e -> e.suiteId() == suiteId && e.name().equals(name)
+                        && e.runs().stream().anyMatch(configurations::matches))
+                .reduce((first, second) -> second);
+    }
+
+    /**
+     * Replaces the case selection of a plan run: of the one run (update_run_in_plan_entry) when it has
+     * configurations, since its entry may hold runs of other configurations; else of its entry.
+     */
+    private void select(long plan, long runId, String entryId, List<Long> caseIds) throws InterruptedException {
+        if (configurations.ids().isEmpty()) {
+            api.updatePlanEntryCases(plan, entryId, caseIds);
+        } else {
+            api.updateRunInPlanEntryCases(runId, caseIds);
+        }
     }
 
     // ---- results ---------------------------------------------------------------------------

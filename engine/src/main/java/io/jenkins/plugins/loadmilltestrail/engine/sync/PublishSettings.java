@@ -37,6 +37,9 @@ import java.util.OptionalLong;
  *     {@link RunNames#MAX_REFS} characters
  * @param attachFailures upload each failed flow's request and response as an attachment to its result
  * @param assignFailed email of the TestRail user the failed tests are assigned to, or ""
+ * @param configurations TestRail configurations of the plan run, each "Group/Name", "Name" or an id;
+ *     at most one per group. Not empty: results go to the run with exactly these configurations in
+ *     a plan (new, or --existing-plan), in an entry of its own
  */
 public record PublishSettings(
         String project,
@@ -61,7 +64,8 @@ public record PublishSettings(
         String runDescription,
         String runRefs,
         boolean attachFailures,
-        String assignFailed) {
+        String assignFailed,
+        List<String> configurations) {
 
     public static final String DEFAULT_SECTION = "Loadmill";
     public static final String DEFAULT_RUN_NAME = "${LOADMILL_NAME} (Loadmill ${DATE})";
@@ -88,6 +92,19 @@ public record PublishSettings(
         Objects.requireNonNull(runDescription, "runDescription");
         Objects.requireNonNull(runRefs, "runRefs");
         Objects.requireNonNull(assignFailed, "assignFailed");
+        configurations = List.copyOf(configurations);
+    }
+
+    /** Settings without plan configurations (the signature before {@code configurations} was added). */
+    public PublishSettings(String project, MatchMode matching, boolean caseSensitive, List<CasePin> casePins,
+            Map<String, String> suiteMap, String baseline, boolean autoCreate, String section, String runName,
+            Map<String, String> variables, String milestone, boolean closeRun, OptionalLong existingRunId,
+            OptionalLong existingPlanId, Map<String, String> statusMap, Map<String, String> caseFieldDefaults,
+            String version, int batchSize, Map<String, String> resultFields, String runDescription, String runRefs,
+            boolean attachFailures, String assignFailed) {
+        this(project, matching, caseSensitive, casePins, suiteMap, baseline, autoCreate, section, runName, variables,
+                milestone, closeRun, existingRunId, existingPlanId, statusMap, caseFieldDefaults, version, batchSize,
+                resultFields, runDescription, runRefs, attachFailures, assignFailed, List.of());
     }
 
     /** A builder with the defaults: match by name, case-sensitive, no auto-create, new run, batches of 250. */
@@ -120,6 +137,7 @@ public record PublishSettings(
         private String runRefs = "";
         private boolean attachFailures;
         private String assignFailed = "";
+        private final List<String> configurations = new ArrayList<>();
 
         private Builder() {}
 
@@ -262,6 +280,16 @@ public record PublishSettings(
             return this;
         }
 
+        /** TestRail configurations ("Group/Name", "Name" or id) of the plan run; blanks are skipped. */
+        public Builder configurations(List<String> value) {
+            value.stream().map(Builder::text).filter(v -> !v.isEmpty()).forEach(configurations::add);
+            return this;
+        }
+
+        public Builder configuration(String value) {
+            return configurations(List.of(value == null ? "" : value));
+        }
+
         /** Validates what can be checked without TestRail. */
         public PublishSettings build() {
             if (project.isEmpty()) {
@@ -300,10 +328,15 @@ public record PublishSettings(
                             + "system_name=value, e.g. custom_automation_type=1.");
                 }
             });
+            if (!configurations.isEmpty() && existingRunId.isPresent()) {
+                throw new InvalidSettingsException("TestRail configurations (" + String.join(", ", configurations)
+                        + ") apply to runs of a test plan, but an existing run is set; publish into an existing plan or "
+                        + "a new one instead.");
+            }
             PublishSettings settings = new PublishSettings(project, matching, caseSensitive, casePins, suiteMap, baseline,
                     autoCreate, section, runName, variables, milestone, closeRun, existingRunId, existingPlanId,
                     statusMap, caseFieldDefaults, version, batchSize, resultFields, runDescription, runRefs, attachFailures,
-                    assignFailed);
+                    assignFailed, configurations);
             RunNames.checkTemplate(settings.runName(), settings.variables().keySet());
             RunNames.checkTemplate("run description", settings.runDescription(), settings.variables().keySet());
             RunNames.checkTemplate("run references", settings.runRefs(), settings.variables().keySet());

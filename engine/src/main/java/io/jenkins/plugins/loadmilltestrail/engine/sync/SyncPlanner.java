@@ -511,7 +511,9 @@ public final class SyncPlanner {
                 return new Target(TargetKind.EXISTING_PLAN, name, description, milestone, settings.existingPlanId(),
                         settings.closeRun(), refs);
             }
-            TargetKind kind = suites == 0 ? TargetKind.NOTHING : suites == 1 ? TargetKind.NEW_RUN : TargetKind.NEW_PLAN;
+            // Configurations exist only on runs of plans: one suite then gets a plan too.
+            TargetKind kind = suites == 0 ? TargetKind.NOTHING
+                    : suites == 1 && settings.configurations().isEmpty() ? TargetKind.NEW_RUN : TargetKind.NEW_PLAN;
             return new Target(kind, name, description, milestone, OptionalLong.empty(), settings.closeRun(), refs);
         }
 

@@ -29,9 +29,9 @@ import java.util.stream.Collectors;
 /**
  * Checks, before a Loadmill run that may take an hour, every publish setting TestRail can judge
  * without Loadmill's results, reading only what the settings name: who the credentials belong to,
- * the project, the statuses (only with a status map), the existing run or plan, the suites (and
- * sections) a suite map sends to when they must exist, the milestone, the result fields (always:
- * TestRail may require some), and the user failed tests are assigned to.
+ * the project, the statuses (only with a status map), the existing run or plan, the configurations,
+ * the suites (and sections) a suite map sends to when they must exist, the milestone, the result
+ * fields (always: TestRail may require some), and the user failed tests are assigned to.
  *
  * <p>Only definite answers stop the build: TestRail refusing the credentials or a call (thrown as
  * the {@link TestRailException} TestRail's answer is), an address that answers but is not TestRail,
@@ -116,6 +116,7 @@ public final class TestRailPreflight {
         statusMap();
         existingRun(project);
         existingPlan(project);
+        configurations(project);
         suiteMap(project);
         milestone(project);
         resultFields(project);
@@ -221,6 +222,15 @@ public final class TestRailPreflight {
             problems.add("The " + setting + " P" + id + " is closed; TestRail accepts no results in a closed plan. Give "
                     + "an open plan, or leave it empty to publish into a new plan.");
         }
+    }
+
+    /** Each --configuration must name one configuration the project has (one get_configs). */
+    private void configurations(Project project) throws InterruptedException, Unanswered {
+        if (settings.configurations().isEmpty()) {
+            return;
+        }
+        PlanConfigurations.resolve(settings.configurations(), read(() -> api.getConfigs(project.id())), project.name(),
+                problems);
     }
 
     private static String otherProject(String what, long projectId, Project project, String kind) {

@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 final class TestRailReader {
     private final TestRailApi api;
     private final ProgressListener progress;
+    /** The configurations of the plan run, resolved by {@link #plan}. */
+    private PlanConfigurations configurations = PlanConfigurations.NONE;
 
     TestRailReader(TestRailApi api, ProgressListener progress) {
         this.api = api;
@@ -75,6 +77,11 @@ final class TestRailReader {
         return resolved.values();
     }
 
+    /** The configurations of the plan run (resolved by {@link #plan}). */
+    PlanConfigurations configurations() {
+        return configurations;
+    }
+
     /** Reads until the plan needs nothing more and returns the complete plan. */
     SyncPlan plan(CollectedResults results, PublishSettings settings, Project project, Instant now)
             throws InterruptedException {
@@ -85,8 +92,18 @@ final class TestRailReader {
         if (settings.existingRunId().isPresent()) {
             snapshot = snapshot.withExistingRun(api.getRun(settings.existingRunId().getAsLong()));
         }
+        if (!settings.configurations().isEmpty()) {
+            List<String> problems = new java.util.ArrayList<>();
+            configurations = PlanConfigurations.resolve(settings.configurations(), api.getConfigs(project.id()),
+                    project.name(), problems);
+            if (!problems.isEmpty()) {
+                throw new SyncConfigurationException(problems);
+            }
+            progress.info("TestRail configurations: " + configurations.label());
+        }
         if (settings.existingPlanId().isPresent()) {
-            snapshot = snapshot.withExistingPlan(api.getPlan(settings.existingPlanId().getAsLong()));
+            // The planner sees only the runs of this publish's configurations (or those without any).
+            snapshot = snapshot.withExistingPlan(configurations.view(api.getPlan(settings.existingPlanId().getAsLong())));
         }
         // Each round reads a kind of thing the previous plan showed it needs; a handful of rounds at most.
         for (int round = 0; round < 8; round++) {

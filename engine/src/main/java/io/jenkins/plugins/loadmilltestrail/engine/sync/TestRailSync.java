@@ -97,7 +97,8 @@ public final class TestRailSync {
         SyncPlan plan = reader.plan(results, settings, project, now);
         plan.warnings().forEach(progress::warn);
         FailedResults failed = new FailedResults(api, progress, results, assignee(settings), settings.attachFailures());
-        PlanApplier.Applied applied = new PlanApplier(api, journal, progress, settings.batchSize(), fields, failed).apply(plan);
+        PlanApplier.Applied applied = new PlanApplier(api, journal, progress, settings.batchSize(), fields, failed,
+                reader.configurations()).apply(plan);
         if (failed.attached() + failed.refused() > 0) {
             progress.info("Attached the failed requests of " + failed.attached() + " flow(s) to their results"
                     + (failed.refused() == 0 ? "" : "; " + failed.refused() + " attachment(s) refused by TestRail"));

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.loadmilltestrail.engine.testrail;
 
 import io.jenkins.plugins.loadmilltestrail.engine.http.CallStats;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.ConfigGroup;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.CustomField;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Milestone;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewCase;
@@ -101,6 +102,21 @@ public interface TestRailApi {
     PlanEntry updatePlanEntryCases(long planId, String entryId, List<Long> caseIds) throws InterruptedException;
 
     TestPlan getPlan(long planId) throws InterruptedException;
+
+    /** The project's configuration groups with their configurations (get_configs). */
+    default List<ConfigGroup> getConfigs(long projectId) throws InterruptedException {
+        throw new UnsupportedOperationException("get_configs");
+    }
+
+    /** Replaces the case selection of one run of a plan entry (update_run_in_plan_entry, TestRail 6.4+). */
+    default TestRun updateRunInPlanEntryCases(long runId, List<Long> caseIds) throws InterruptedException {
+        throw new UnsupportedOperationException("update_run_in_plan_entry");
+    }
+
+    /** Deletes a plan entry with its runs (delete_plan_entry). */
+    default void deletePlanEntry(long planId, String entryId) throws InterruptedException {
+        throw new UnsupportedOperationException("delete_plan_entry");
+    }
 
     TestPlan closePlan(long planId) throws InterruptedException;
 

@@ -7,6 +7,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.http.RateLimiter;
 import io.jenkins.plugins.loadmilltestrail.engine.http.RetryBudget;
 import io.jenkins.plugins.loadmilltestrail.engine.http.RetryPolicy;
 import io.jenkins.plugins.loadmilltestrail.engine.http.Sleeper;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.ConfigGroup;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.CustomField;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Milestone;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewCase;
@@ -304,6 +305,27 @@ public final class TestRailClient implements TestRailApi {
     }
 
     @Override
+    public List<ConfigGroup> getConfigs(long projectId) throws InterruptedException {
+        return list("get_configs", "get_configs/" + projectId, "configs", TestRailJson::configGroup);
+    }
+
+    @Override
+    public TestRun updateRunInPlanEntryCases(long runId, List<Long> caseIds) throws InterruptedException {
+        // A replacement of the selection: repeating it changes nothing.
+        return write("update_run_in_plan_entry", "update_run_in_plan_entry/" + runId, TestRailJson.caseSelection(caseIds),
+                "run " + runId, TestRailJson::run, Optional::empty);
+    }
+
+    @Override
+    public void deletePlanEntry(long planId, String entryId) throws InterruptedException {
+        // Repeating it after it took effect gives 400 (unknown entry): read the plan instead.
+        write("delete_plan_entry", "delete_plan_entry/" + planId + "/" + segment(entryId),
+                TestRailJson.MAPPER.createObjectNode(), "entry " + entryId + " of plan " + planId, answer -> Boolean.TRUE,
+                () -> getPlan(planId).entries().stream().noneMatch(e -> e.id().equals(entryId))
+                        ? Optional.of(Boolean.TRUE) : Optional.empty());
+    }
+
+    @Override
     public TestPlan closePlan(long planId) throws InterruptedException {
         return close("plan", planId, TestRailJson::plan, TestPlan::completed);
     }
@@ -401,6 +423,21 @@ public final class TestRailClient implements TestRailApi {
     private <T> T close(String kind, long id, Function<JsonNode, T> parse, Predicate<T> completed)
             throws InterruptedException {
         String target = kind + " " + id;
+        try {
+            return closeOnce(kind, id, parse, completed, target);
+        } catch (TestRailBadRequestException refused) {
+            // Already closed (an earlier attempt whose answer was lost, or another job): TestRail
+            // refuses to close it again ("... is completed and cannot be edited."). That is success.
+            Optional<T> closed = Optional.of(one(kind, id, parse)).filter(completed);
+            if (closed.isPresent()) {
+                return closed.get();
+            }
+            throw refused;
+        }
+    }
+
+    private <T> T closeOnce(String kind, long id, Function<JsonNode, T> parse, Predicate<T> completed, String target)
+            throws InterruptedException {
         return write("close_" + kind, "close_" + kind + "/" + id, TestRailJson.MAPPER.createObjectNode(), target,
                 answer -> {
                     Optional<T> closed;

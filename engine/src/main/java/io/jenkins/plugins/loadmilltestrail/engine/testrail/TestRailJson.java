@@ -10,6 +10,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.CustomField;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.FieldConfig;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Milestone;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewCase;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.ConfigGroup;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewPlan;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewRun;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.PlanEntry;
@@ -213,7 +214,23 @@ final class TestRailJson {
     static TestRun run(JsonNode n) {
         return new TestRun(id(n, "a run", "id"), n.path("project_id").asLong(), id(n, "a run", "suite_id"),
                 requiredText(n, "a run", "name"), flag(n, "is_completed"), optionalId(n, "plan_id"), text(n, "entry_id"),
-                text(n, "url"));
+                text(n, "url"), configIds(n));
+    }
+
+    /** A run's config_ids (absent or null outside plans and on old servers: none). */
+    private static List<Long> configIds(JsonNode n) {
+        List<Long> ids = new ArrayList<>();
+        n.path("config_ids").forEach(id -> ids.add(id.asLong()));
+        return ids;
+    }
+
+    /** A configuration group from get_configs, with its configurations. */
+    static ConfigGroup configGroup(JsonNode n) {
+        long groupId = id(n, "a configuration group", "id");
+        List<ConfigGroup.Config> configs = new ArrayList<>();
+        items(n, "configs").forEach(c -> configs.add(new ConfigGroup.Config(id(c, "a configuration", "id"), groupId,
+                requiredText(c, "a configuration", "name"))));
+        return new ConfigGroup(groupId, requiredText(n, "a configuration group", "name"), configs);
     }
 
     static PlanEntry planEntry(JsonNode n) {
@@ -297,6 +314,14 @@ final class TestRailJson {
         body.set("case_ids", ids(run.caseIds()));
         if (!run.refs().isEmpty()) {
             body.put("refs", run.refs());
+        }
+        if (!run.configIds().isEmpty()) {
+            // An entry with configurations needs its runs listed, each with its config_ids (else 400).
+            body.set("config_ids", ids(run.configIds()));
+            ObjectNode one = body.putArray("runs").addObject();
+            one.put("include_all", false);
+            one.set("case_ids", ids(run.caseIds()));
+            one.set("config_ids", ids(run.configIds()));
         }
         return body;
     }

@@ -15,6 +15,9 @@ import io.jenkins.plugins.loadmilltestrail.simulator.Fault;
 import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.LoadmillSimulator;
 import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.TestPlanScenario;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.ProjectSeed;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimConfigGroup;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimFieldConfig;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimPlan;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimResult;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimUser;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
@@ -35,13 +38,14 @@ class TestRailSyncEvidenceTest {
     private TestRailClient client;
     private final RecordingListener lines = new RecordingListener();
     private SimUser qa;
+    private ProjectSeed project;
 
     @BeforeEach
     void start() {
         testRail = SyncHttpTesting.simulator();
         client = SyncHttpTesting.client(testRail);
         qa = testRail.addUser("qa@example.com", "qa-key");
-        ProjectSeed project = testRail.addProject("Checkout", TestRailSimulator.MULTIPLE_SUITES);
+        project = testRail.addProject("Checkout", TestRailSimulator.MULTIPLE_SUITES);
         project.addSuite("Checkout API").addSection("Cart");
     }
 
@@ -93,6 +97,42 @@ class TestRailSyncEvidenceTest {
         assertThat(testRail.results(runId)).filteredOn(r -> r.statusId() == 1)
                 .allSatisfy(r -> assertThat(testRail.resultAssignee(r.id())).isZero());
         assertThat(report.callsByMethod()).containsEntry("add_attachment_to_result", 3L).containsEntry("get_user_by_email", 1L);
+    }
+
+    /**
+     * Plan configurations together with result fields, description, references, assignee and
+     * attachments: the configured run of the new plan gets the references and description, every
+     * result the field value, the failed ones their assignee and attachment.
+     */
+    @Test
+    void aConfiguredPlanRunGetsReferencesResultFieldsAssigneeAndAttachments() throws Exception {
+        Path file = dir.resolve("results.json");
+        CollectedResults results = results(file);
+        SimConfigGroup environment = testRail.addConfigGroup(project.id(), "Environment", "Staging", "Production");
+        long staging = environment.configs().get(0).id();
+        testRail.addResultField("environment", "Environment", 6,
+                SimFieldConfig.globalConfig(true, "").withItems("1, Staging", "2, Production"));
+        PublishSettings settings = settings().configuration("Environment/Staging")
+                .resultField("custom_environment", "Production").build();
+
+        PreflightReport preflight = TestRailPreflight.check(client, settings, ProgressListener.SILENT);
+        assertThat(preflight.callsByMethod()).containsEntry("get_configs", 1L).containsEntry("get_result_fields", 1L);
+        PublishReport report = SyncHttpTesting.sync(client, lines).publish(results, settings, file);
+
+        SimPlan plan = testRail.plan(testRail.plans().get(0).id()).orElseThrow();
+        assertThat(plan.entries()).singleElement().satisfies(e -> assertThat(e.runIds()).hasSize(1));
+        long runId = plan.entries().get(0).runIds().get(0);
+        assertThat(testRail.runConfigIds(runId)).containsExactly(staging);
+        assertThat(testRail.runRefs(runId)).isEqualTo("SHOP-1");
+        assertThat(testRail.results(runId)).hasSize(4)
+                .allSatisfy(r -> assertThat(r.fields()).containsEntry("custom_environment", 2));
+        List<SimResult> failed = testRail.results(runId).stream().filter(r -> r.statusId() != 1).toList();
+        assertThat(failed).hasSize(3).allSatisfy(r -> {
+            assertThat(testRail.resultAssignee(r.id())).isEqualTo(qa.id());
+            assertThat(testRail.attachments(r.id())).hasSize(1);
+        });
+        assertThat(report.callsByMethod()).containsEntry("get_configs", 1L).containsEntry("add_plan", 1L)
+                .containsEntry("add_attachment_to_result", 3L).doesNotContainKey("add_run");
     }
 
     @Test

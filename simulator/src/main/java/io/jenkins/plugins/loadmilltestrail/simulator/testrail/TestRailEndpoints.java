@@ -29,6 +29,15 @@ final class TestRailEndpoints {
             + "edited independently.";
     static final String RUN_CLOSED = "This operation is not allowed. The test run is completed and cannot be edited.";
     static final String PLAN_CLOSED = "This operation is not allowed. The test plan is completed and cannot be edited.";
+    /** Documented for add_plan entries (mozilla/fx-desktop-qa-automation#1326); used for add_plan_entry too (a guess). */
+    static final String CONFIGS_WITHOUT_RUNS = "Field :entries has configurations but no test runs.";
+    /** Guessed wording: TestRail's documentation names the 400 but not its text. */
+    static final String UNKNOWN_CONFIG = "Field :config_ids contains one or more invalid configurations (configuration %d "
+            + "unknown or not part of the project).";
+    /** Guessed wording and behaviour: a run's configurations must be among its entry's. */
+    static final String RUN_CONFIG_NOT_IN_ENTRY = "Field :runs.config_ids contains configuration %d, which is not part "
+            + "of the entry's config_ids.";
+    static final String NOT_A_PLAN_RUN = "Field :run_id is not a valid test run of a test plan.";
     private static final Pattern TIMESPAN = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*([wdhms])\\s*");
     private static final Set<String> RESULT_KEYS = Set.of("case_id", "status_id", "comment", "version", "elapsed",
             "assignedto_id");
@@ -38,11 +47,12 @@ final class TestRailEndpoints {
     private final Map<String, Function<ApiRequest, JsonNode>> methods = new HashMap<>();
     private final Set<String> writes = Set.of("add_suite", "add_section", "add_case", "add_run", "update_run", "close_run",
             "add_plan", "add_plan_entry", "update_plan_entry", "close_plan", "add_results_for_cases",
-            "add_attachment_to_result");
+            "add_attachment_to_result", "update_run_in_plan_entry", "delete_plan_entry");
     private volatile boolean bareArrays;
     private volatile boolean bareSuites;
     private volatile boolean zeroLimitLinks;
     private volatile boolean decimalElapsed = true;
+    private volatile boolean closingClosedRefused = true;
 
     TestRailEndpoints(TestRailStore store, TestRailViews views) {
         this.store = store;
@@ -91,6 +101,10 @@ final class TestRailEndpoints {
         methods.put("add_plan", this::addPlan);
         methods.put("add_plan_entry", this::addPlanEntry);
         methods.put("update_plan_entry", this::updatePlanEntry);
+        methods.put("update_run_in_plan_entry", this::updateRunInPlanEntry);
+        methods.put("delete_plan_entry", this::deletePlanEntry);
+        methods.put("get_configs", r -> array(store.configGroups(project(r, r.id(0, "project_id")).id()),
+                views::configGroup));
         methods.put("get_plan", r -> views.plan(plan(r, r.id(0, "plan_id")), true));
         methods.put("get_plans", r -> {
             SimProject p = project(r, r.id(0, "project_id"));
@@ -101,6 +115,9 @@ final class TestRailEndpoints {
         methods.put("close_plan", r -> {
             SimPlan plan = plan(r, r.id(0, "plan_id"));
             if (plan.completed()) {
+                if (!closingClosedRefused) {
+                    return views.plan(plan, true);
+                }
                 throw ApiError.badRequest(PLAN_CLOSED);
             }
             return views.plan(store.closePlan(plan.id()), true);
@@ -145,6 +162,10 @@ final class TestRailEndpoints {
 
     void setZeroLimitLinks(boolean value) {
         zeroLimitLinks = value;
+    }
+
+    void setClosingClosedRefused(boolean value) {
+        closingClosedRefused = value;
     }
 
     // ---- reads ----
@@ -263,6 +284,9 @@ final class TestRailEndpoints {
             throw ApiError.badRequest(PLAN_RUN);
         }
         if (run.completed()) {
+            if (!closingClosedRefused) {
+                return views.run(run);
+            }
             throw ApiError.badRequest(RUN_CLOSED);
         }
         return views.run(store.closeRun(run.id()));
@@ -277,9 +301,10 @@ final class TestRailEndpoints {
         body.path("entries").forEach(entries::add);
         // Validate every entry before storing anything.
         List<SimSuite> suites = new ArrayList<>();
+        List<List<TestRailStore.EntryRun>> runs = new ArrayList<>();
         for (JsonNode entry : entries) {
             SimSuite s = suiteOf(p, entry.path("suite_id").asLong(0));
-            caseIds(entry, s, includeAll(entry));
+            runs.add(entryRuns(p, entry, s));
             refs(entry);
             suites.add(s);
         }
@@ -287,7 +312,7 @@ final class TestRailEndpoints {
         for (int i = 0; i < entries.size(); i++) {
             JsonNode entry = entries.get(i);
             SimPlanEntry added = store.addPlanEntry(plan.id(), suites.get(i).id(), entryName(entry, suites.get(i)),
-                    text(entry, "description"), includeAll(entry), caseIds(entry, suites.get(i), includeAll(entry)));
+                    text(entry, "description"), configIds(entry), runs.get(i));
             added.runIds().forEach(id -> store.extras.refs(id, refs(entry)));
         }
         return views.plan(store.plan(plan.id()).orElseThrow(), true);
@@ -300,13 +325,81 @@ final class TestRailEndpoints {
         }
         SimProject p = store.project(plan.projectId()).orElseThrow();
         SimSuite s = suiteOf(p, r.body().path("suite_id").asLong(0));
-        boolean includeAll = includeAll(r.body());
-        List<Long> caseIds = caseIds(r.body(), s, includeAll);
+        List<TestRailStore.EntryRun> runs = entryRuns(p, r.body(), s);
         String refs = refs(r.body());
         SimPlanEntry added = store.addPlanEntry(plan.id(), s.id(), entryName(r.body(), s), text(r.body(), "description"),
-                includeAll, caseIds);
+                configIds(r.body()), runs);
         added.runIds().forEach(id -> store.extras.refs(id, refs));
         return views.planEntry(added);
+    }
+
+    /**
+     * The runs of an add_plan / add_plan_entry entry: one per element of {@code runs} (each with its
+     * config_ids; include_all and case_ids of the run, else of the entry), or one from the entry's
+     * own selection when it has no {@code runs}. Configurations must belong to the project, and a
+     * run's to the entry's config_ids.
+     */
+    private List<TestRailStore.EntryRun> entryRuns(SimProject p, JsonNode entry, SimSuite suite) {
+        List<Long> entryConfigs = configIds(entry);
+        for (long id : entryConfigs) {
+            if (store.config(p.id(), id).isEmpty()) {
+                throw ApiError.badRequest(String.format(UNKNOWN_CONFIG, id));
+            }
+        }
+        JsonNode runs = entry.path("runs");
+        if (!runs.isArray() || runs.isEmpty()) {
+            if (!entryConfigs.isEmpty()) {
+                throw ApiError.badRequest(CONFIGS_WITHOUT_RUNS);
+            }
+            boolean includeAll = includeAll(entry);
+            return List.of(new TestRailStore.EntryRun(List.of(), includeAll, caseIds(entry, suite, includeAll)));
+        }
+        List<TestRailStore.EntryRun> result = new ArrayList<>();
+        for (JsonNode run : runs) {
+            List<Long> configs = configIds(run);
+            for (long id : configs) {
+                if (store.config(p.id(), id).isEmpty()) {
+                    throw ApiError.badRequest(String.format(UNKNOWN_CONFIG, id));
+                }
+                if (!entryConfigs.contains(id)) {
+                    throw ApiError.badRequest(String.format(RUN_CONFIG_NOT_IN_ENTRY, id));
+                }
+            }
+            JsonNode selection = run.has("include_all") || run.has("case_ids") ? run : entry;
+            boolean includeAll = includeAll(selection);
+            result.add(new TestRailStore.EntryRun(configs, includeAll, caseIds(selection, suite, includeAll)));
+        }
+        return result;
+    }
+
+    private static List<Long> configIds(JsonNode body) {
+        List<Long> ids = new ArrayList<>();
+        body.path("config_ids").forEach(id -> ids.add(id.asLong()));
+        return ids;
+    }
+
+    private JsonNode updateRunInPlanEntry(ApiRequest r) {
+        SimRun run = run(r, r.id(0, "run_id"));
+        if (run.planId() == 0) {
+            throw ApiError.badRequest(NOT_A_PLAN_RUN);
+        }
+        if (run.completed()) {
+            throw ApiError.badRequest(PLAN_CLOSED);
+        }
+        return views.run(reselect(run, r.body()));
+    }
+
+    private JsonNode deletePlanEntry(ApiRequest r) {
+        SimPlan plan = plan(r, r.id(0, "plan_id"));
+        String entryId = r.idText(1, "entry_id");
+        if (plan.entries().stream().noneMatch(e -> e.id().equals(entryId))) {
+            throw ApiError.badRequest("Field :entry_id is not a valid test plan entry.");
+        }
+        if (plan.completed()) {
+            throw ApiError.badRequest(PLAN_CLOSED);
+        }
+        store.deletePlanEntry(plan.id(), entryId);
+        return TestRailViews.MAPPER.createObjectNode();
     }
 
     private JsonNode updatePlanEntry(ApiRequest r) {

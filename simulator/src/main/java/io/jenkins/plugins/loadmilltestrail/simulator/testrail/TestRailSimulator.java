@@ -142,6 +142,19 @@ public final class TestRailSimulator implements AutoCloseable {
         return store.addCustomStatus(label);
     }
 
+    /**
+     * A configuration group of the project with its configurations, e.g.
+     * {@code addConfigGroup(projectId, "Environment", "Staging", "Production")}.
+     */
+    public SimConfigGroup addConfigGroup(long projectId, String name, String... configs) {
+        return store.addConfigGroup(projectId, name, List.of(configs));
+    }
+
+    /** The configurations of a run (of a plan entry); empty for a run without. */
+    public List<Long> runConfigIds(long runId) {
+        return store.runConfigs(runId);
+    }
+
     /** Closes a run as TestRail's UI does; results can no longer be added to it. */
     public SimRun closeRun(long runId) {
         return store.closeRun(runId);
@@ -153,6 +166,15 @@ public final class TestRailSimulator implements AutoCloseable {
     }
 
     // ---- switches ----
+
+    /**
+     * Whether close_run / close_plan of a run or plan that is already closed is refused (default,
+     * 400 "... is completed and cannot be edited.") or answered with the closed entity. A guess:
+     * TestRail's documentation does not say which; clients must accept both.
+     */
+    public void setClosingClosedRefused(boolean value) {
+        endpoints.setClosingClosedRefused(value);
+    }
 
     /** Off: every call answers 403 with TestRail's "API is disabled" text. */
     public void setApiEnabled(boolean value) {

@@ -36,6 +36,11 @@ final class TestRailStore {
             new SimStatus(3, "untested", "Untested", true, true),
             new SimStatus(4, "retest", "Retest", true, false),
             new SimStatus(5, "failed", "Failed", true, false)));
+    private final Map<Long, SimConfigGroup> configGroups = new LinkedHashMap<>();
+    /** Configurations of the runs that have some (runs of plan entries), by run id. */
+    private final Map<Long, List<Long>> runConfigs = new LinkedHashMap<>();
+    /** Configurations of the plan entries that have some, by entry id. */
+    private final Map<String, List<Long>> entryConfigs = new LinkedHashMap<>();
     private long nextId = 1;
     private long nextTestId = 1;
     private String entryIdPrefix = "";
@@ -193,6 +198,37 @@ final class TestRailStore {
         return Optional.ofNullable(milestones.get(id));
     }
 
+    // ---- configurations ----
+
+    synchronized SimConfigGroup addConfigGroup(long projectId, String name, List<String> configNames) {
+        long groupId = nextId++;
+        List<SimConfigGroup.SimConfig> configs = new ArrayList<>();
+        for (String config : configNames) {
+            configs.add(new SimConfigGroup.SimConfig(nextId++, groupId, config));
+        }
+        SimConfigGroup group = new SimConfigGroup(groupId, projectId, name, configs);
+        configGroups.put(groupId, group);
+        return group;
+    }
+
+    synchronized List<SimConfigGroup> configGroups(long projectId) {
+        return select(configGroups, g -> g.projectId() == projectId);
+    }
+
+    /** The configuration with this id in the project, if any. */
+    synchronized Optional<SimConfigGroup.SimConfig> config(long projectId, long configId) {
+        return configGroups(projectId).stream().flatMap(g -> g.configs().stream()).filter(c -> c.id() == configId)
+                .findFirst();
+    }
+
+    synchronized List<Long> runConfigs(long runId) {
+        return runConfigs.getOrDefault(runId, List.of());
+    }
+
+    synchronized List<Long> entryConfigs(String entryId) {
+        return entryConfigs.getOrDefault(entryId, List.of());
+    }
+
     // ---- runs, plans, tests, results ----
 
     /** A run with tests for {@code caseIds}, or for every case of the suite when {@code includeAll}. */
@@ -248,15 +284,54 @@ final class TestRailStore {
     /** An entry with one run of the given selection. */
     synchronized SimPlanEntry addPlanEntry(long planId, long suiteId, String name, String description,
             boolean includeAll, List<Long> caseIds) {
+        return addPlanEntry(planId, suiteId, name, description, List.of(),
+                List.of(new EntryRun(List.of(), includeAll, caseIds)));
+    }
+
+    /**
+     * An entry with one run per element of {@code runs} (each run: its configuration ids, include_all
+     * and case ids), and the entry's own configurations.
+     */
+    synchronized SimPlanEntry addPlanEntry(long planId, long suiteId, String name, String description,
+            List<Long> configIds, List<EntryRun> runs) {
         SimPlan plan = plans.get(planId);
         String entryId = entryIdPrefix + UUID.randomUUID();
-        SimRun run = addRun(plan.projectId(), suiteId, name, description, plan.milestoneId(), includeAll, caseIds, planId,
-                entryId);
-        SimPlanEntry entry = new SimPlanEntry(entryId, planId, suiteId, name, List.of(run.id()));
+        List<Long> runIds = new ArrayList<>();
+        for (EntryRun r : runs) {
+            SimRun run = addRun(plan.projectId(), suiteId, name, description, plan.milestoneId(), r.includeAll(),
+                    r.caseIds(), planId, entryId);
+            runConfigs.put(run.id(), List.copyOf(r.configIds()));
+            runIds.add(run.id());
+        }
+        entryConfigs.put(entryId, List.copyOf(configIds));
+        SimPlanEntry entry = new SimPlanEntry(entryId, planId, suiteId, name, runIds);
         List<SimPlanEntry> entries = new ArrayList<>(plan.entries());
         entries.add(entry);
         plans.put(planId, plan.withEntries(entries));
         return entry;
+    }
+
+    /** One run of a new plan entry. */
+    record EntryRun(List<Long> configIds, boolean includeAll, List<Long> caseIds) {}
+
+    /** Removes an entry and its runs (tests and results included). */
+    synchronized void deletePlanEntry(long planId, String entryId) {
+        SimPlan plan = plans.get(planId);
+        List<SimPlanEntry> entries = new ArrayList<>(plan.entries());
+        entries.removeIf(e -> {
+            if (!e.id().equals(entryId)) {
+                return false;
+            }
+            e.runIds().forEach(runId -> {
+                runs.remove(runId);
+                testsByRun.remove(runId);
+                runConfigs.remove(runId);
+                results.values().removeIf(r -> r.runId() == runId);
+            });
+            return true;
+        });
+        entryConfigs.remove(entryId);
+        plans.put(planId, plan.withEntries(entries));
     }
 
     synchronized SimPlan closePlan(long planId) {

@@ -100,6 +100,16 @@ final class TestRailViews {
         }
         String refs = store.extras.refs(r.id());
         node.put("refs", refs.isEmpty() ? null : refs);
+        List<Long> configIds = store.runConfigs(r.id());
+        var configs = node.putArray("config_ids");
+        configIds.forEach(configs::add);
+        String config = configIds.stream().map(id -> store.config(r.projectId(), id).map(SimConfigGroup.SimConfig::name)
+                .orElse("")).collect(java.util.stream.Collectors.joining(", "));
+        if (config.isEmpty()) {
+            node.putNull("config");
+        } else {
+            node.put("config", config);
+        }
         List<SimTest> tests = store.tests(r.id());
         String[] counts = {"", "passed_count", "blocked_count", "untested_count", "retest_count", "failed_count"};
         for (int status = 1; status <= 5; status++) {
@@ -115,8 +125,17 @@ final class TestRailViews {
 
     ObjectNode planEntry(SimPlanEntry e) {
         ObjectNode node = MAPPER.createObjectNode().put("id", e.id()).put("suite_id", e.suiteId()).put("name", e.name());
+        var configIds = node.putArray("config_ids");
+        store.entryConfigs(e.id()).forEach(configIds::add);
         var runs = node.putArray("runs");
         e.runIds().forEach(id -> store.run(id).ifPresent(r -> runs.add(run(r))));
+        return node;
+    }
+
+    ObjectNode configGroup(SimConfigGroup g) {
+        ObjectNode node = MAPPER.createObjectNode().put("id", g.id()).put("name", g.name()).put("project_id", g.projectId());
+        var configs = node.putArray("configs");
+        g.configs().forEach(c -> configs.addObject().put("id", c.id()).put("group_id", c.groupId()).put("name", c.name()));
         return node;
     }
 

@@ -161,6 +161,65 @@ class TestRailSimulatorRulesTest {
                 .contains("completed");
     }
 
+    @Test
+    void planEntriesHoldOneRunPerConfiguration() throws Exception {
+        SimConfigGroup env = sim.addConfigGroup(seed.project().id(), "Environment", "Staging", "Production");
+        long staging = env.configs().get(0).id();
+        long production = env.configs().get(1).id();
+        JsonNode groups = get("get_configs/" + seed.project().id());
+        assertThat(groups.get(0).path("name").asText()).isEqualTo("Environment");
+        assertThat(groups.get(0).path("configs").get(1).path("name").asText()).isEqualTo("Production");
+
+        long planId = post("add_plan/" + seed.project().id(), "{\"name\":\"Nightly\"}").path("id").asLong();
+        String cases = "\"include_all\":false,\"case_ids\":[" + seed.first().id() + "]";
+        assertThat(refused(400, "add_plan_entry/" + planId, "{\"suite_id\":" + seed.suite().id() + ",\"config_ids\":["
+                + staging + "]," + cases + "}")).isEqualTo(TestRailEndpoints.CONFIGS_WITHOUT_RUNS);
+        assertThat(refused(400, "add_plan_entry/" + planId, "{\"suite_id\":" + seed.suite().id() + ",\"config_ids\":[999],"
+                + "\"runs\":[{\"config_ids\":[999]," + cases + "}]}")).contains("invalid configurations");
+        assertThat(refused(400, "add_plan_entry/" + planId, "{\"suite_id\":" + seed.suite().id() + ",\"config_ids\":["
+                + staging + "],\"runs\":[{\"config_ids\":[" + production + "]," + cases + "}]}"))
+                .contains("not part of the entry");
+
+        JsonNode entry = post("add_plan_entry/" + planId, "{\"suite_id\":" + seed.suite().id() + ",\"config_ids\":["
+                + staging + "," + production + "]," + cases + ",\"runs\":[{\"config_ids\":[" + staging + "]},"
+                + "{\"config_ids\":[" + production + "],\"include_all\":false,\"case_ids\":[" + seed.second().id()
+                + "]}]}");
+        assertThat(entry.path("config_ids").toString()).isEqualTo("[" + staging + "," + production + "]");
+        JsonNode runs = entry.path("runs");
+        assertThat(runs).hasSize(2);
+        assertThat(runs.get(0).path("config").asText()).isEqualTo("Staging");
+        assertThat(runs.get(1).path("config_ids").toString()).isEqualTo("[" + production + "]");
+        long stagingRun = runs.get(0).path("id").asLong();
+        long productionRun = runs.get(1).path("id").asLong();
+        assertThat(sim.tests(stagingRun)).extracting(SimTest::caseId).containsExactly(seed.first().id());
+        assertThat(sim.tests(productionRun)).extracting(SimTest::caseId).containsExactly(seed.second().id());
+
+        // One run of the entry changes alone; a run outside plans is refused.
+        post("update_run_in_plan_entry/" + productionRun, "{\"include_all\":false,\"case_ids\":[" + seed.first().id()
+                + "," + seed.second().id() + "]}");
+        assertThat(sim.tests(productionRun)).hasSize(2);
+        assertThat(sim.tests(stagingRun)).hasSize(1);
+        assertThat(refused(400, "update_run_in_plan_entry/" + runOf(seed.first()), "{}"))
+                .isEqualTo(TestRailEndpoints.NOT_A_PLAN_RUN);
+
+        post("delete_plan_entry/" + planId + "/" + entry.path("id").asText(), "");
+        assertThat(sim.plan(planId).orElseThrow().entries()).isEmpty();
+        assertThat(sim.run(stagingRun)).isEmpty();
+    }
+
+    @Test
+    void closingAClosedRunOrPlanIsRefusedOrAnsweredAsConfigured() throws Exception {
+        long runId = runOf(seed.first());
+        post("close_run/" + runId, "");
+        assertThat(refused(400, "close_run/" + runId, "")).isEqualTo(TestRailEndpoints.RUN_CLOSED);
+        long planId = post("add_plan/" + seed.project().id(), "{\"name\":\"P\"}").path("id").asLong();
+        post("close_plan/" + planId, "");
+        assertThat(refused(400, "close_plan/" + planId, "")).isEqualTo(TestRailEndpoints.PLAN_CLOSED);
+        sim.setClosingClosedRefused(false);
+        assertThat(post("close_run/" + runId, "").path("is_completed").asBoolean()).isTrue();
+        assertThat(post("close_plan/" + planId, "").path("is_completed").asBoolean()).isTrue();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "[]|Field :results cannot be empty (one result is required)",
