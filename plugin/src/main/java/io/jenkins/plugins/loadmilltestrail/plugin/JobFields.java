@@ -135,6 +135,9 @@ public final class JobFields {
 
     private boolean attachFailures;
 
+    @CheckForNull
+    private String configurations;
+
     /**
      * A form sends "" for a tri-state select left at "use the global default"; Stapler would bind
      * that to {@code false}. Dropping the key leaves the field {@code null}.
@@ -464,5 +467,15 @@ public final class JobFields {
 
     public void setAttachFailures(boolean attachFailures) {
         this.attachFailures = attachFailures;
+    }
+
+    /** TestRail plan configurations, one per line: "Group/Name", "Name" or an id. */
+    @CheckForNull
+    public String getConfigurations() {
+        return configurations;
+    }
+
+    public void setConfigurations(@CheckForNull String configurations) {
+        this.configurations = Util.fixEmptyAndTrim(configurations);
     }
 }

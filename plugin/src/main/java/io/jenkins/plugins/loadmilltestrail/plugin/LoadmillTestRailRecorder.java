@@ -376,6 +376,16 @@ public class LoadmillTestRailRecorder extends Recorder implements SimpleBuildSte
         job.setAssignFailed(assignFailed);
     }
 
+    @CheckForNull
+    public String getConfigurations() {
+        return job.getConfigurations();
+    }
+
+    @DataBoundSetter
+    public void setConfigurations(@CheckForNull String configurations) {
+        job.setConfigurations(configurations);
+    }
+
     public boolean isAttachFailures() {
         return job.isAttachFailures();
     }
@@ -415,6 +425,7 @@ public class LoadmillTestRailRecorder extends Recorder implements SimpleBuildSte
                 "parallel",
                 "parameters",
                 "resultFields",
+                "configurations",
                 "runDescription",
                 "runRefs",
                 "attachFailures",

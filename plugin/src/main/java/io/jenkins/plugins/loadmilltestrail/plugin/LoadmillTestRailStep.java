@@ -362,6 +362,16 @@ public class LoadmillTestRailStep extends Step {
         job.setAssignFailed(assignFailed);
     }
 
+    @CheckForNull
+    public String getConfigurations() {
+        return job.getConfigurations();
+    }
+
+    @DataBoundSetter
+    public void setConfigurations(@CheckForNull String configurations) {
+        job.setConfigurations(configurations);
+    }
+
     public boolean isAttachFailures() {
         return job.isAttachFailures();
     }

@@ -42,6 +42,7 @@ final class PublishRequest {
     private final String runRefs;
     private final boolean attachFailures;
     private final String assignFailed;
+    private final ArrayList<String> configurations;
 
     @CheckForNull
     private final Integer existingRunId;
@@ -73,6 +74,7 @@ final class PublishRequest {
         this.runRefs = Util.fixNull(job.getRunRefs());
         this.attachFailures = job.isAttachFailures();
         this.assignFailed = env.expand(Util.fixNull(job.getAssignFailed()));
+        this.configurations = new ArrayList<>(lines(env.expand(Util.fixNull(job.getConfigurations()))));
         this.existingRunId = job.getExistingRunId();
         this.existingPlanId = job.getExistingPlanId();
     }
@@ -107,7 +109,8 @@ final class PublishRequest {
                 .runDescription(runDescription)
                 .runRefs(runRefs)
                 .attachFailures(attachFailures)
-                .assignFailed(assignFailed);
+                .assignFailed(assignFailed)
+                .configurations(configurations);
         List<CasePin> pins = new ArrayList<>();
         for (FlowCaseMapping mapping : caseMap) {
             pins.add(new CasePin(
@@ -136,6 +139,10 @@ final class PublishRequest {
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingsException("matching must be 'name' or 'id'; got '" + matching + "'.");
         }
+    }
+
+    private static List<String> lines(String text) {
+        return text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 
     @CheckForNull

@@ -74,6 +74,7 @@ class JobConfigurationTest {
         r.setRunRefs("SHOP-12");
         r.setAssignFailed("qa@example.com");
         r.setAttachFailures(true);
+        r.setConfigurations("Environment/Staging\nBrowser/Chrome");
         return r;
     }
 
