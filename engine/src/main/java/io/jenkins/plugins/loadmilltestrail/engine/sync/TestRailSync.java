@@ -6,6 +6,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.FlowMatch;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.How;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.PlannedResult;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailApi;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailException;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailUrls;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Project;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Status;
@@ -32,6 +33,7 @@ public final class TestRailSync {
     private final ProgressListener progress;
     private final Clock clock;
     private final Duration lockWait;
+    private CaseCache caseCache = CaseCache.off();
 
     /** A dry run's outcome: the plan, its text, and a report with nothing posted. */
     public record DryRun(SyncPlan plan, String text, PublishReport report) {}
@@ -48,14 +50,24 @@ public final class TestRailSync {
         this.lockWait = lockWait;
     }
 
+    /**
+     * Reads suites' cases through this cache (incrementally when it holds them) instead of in full;
+     * {@link CaseCache#off()} by default. Returns this.
+     */
+    public TestRailSync withCaseCache(CaseCache cache) {
+        this.caseCache = java.util.Objects.requireNonNull(cache, "cache");
+        return this;
+    }
+
     /** Reads TestRail and computes the whole plan; writes nothing. */
     public DryRun dryRun(CollectedResults results, PublishSettings settings) throws InterruptedException {
         Map<String, Long> before = api.stats().callsByMethod();
         Duration waitedBefore = api.stats().rateLimitWait();
         progress.phase("Planning the TestRail publish (dry run: nothing is written)");
-        TestRailReader reader = new TestRailReader(api, progress);
-        SyncPlan plan = reader.plan(results, settings, reader.project(settings), clock.instant());
-        String text = SyncPlanText.render(plan);
+        CaseReads caseReads = new CaseReads(api, caseCache, progress, clock);
+        TestRailReader reader = new TestRailReader(api, progress, caseReads);
+        SyncPlan plan = plan(reader, caseReads, results, settings, reader.project(settings));
+        String text = SyncPlanText.render(plan) + cacheText(caseReads);
         plan.warnings().forEach(progress::warn);
         return new DryRun(plan, text, report(true, plan, new PlanApplier.Applied(OptionalLong.empty(), List.of(),
                 Map.of()), PublishJournal.inMemory(), 0, before, waitedBefore));
@@ -79,15 +91,32 @@ public final class TestRailSync {
         Map<String, Long> before = api.stats().callsByMethod();
         Duration waitedBefore = api.stats().rateLimitWait();
         progress.phase("Publishing to TestRail");
-        TestRailReader reader = new TestRailReader(api, progress);
+        CaseReads caseReads = new CaseReads(api, caseCache, progress, clock);
+        TestRailReader reader = new TestRailReader(api, progress, caseReads);
         Project project = reader.project(settings);
         if (journal.bind(TestRailUrls.parseBase(api.baseUrl()), project.id(), results.runId())) {
             progress.info("Resuming from the publish journal: " + journal.postedCount() + " result(s) already posted");
         }
         int alreadyPosted = journal.postedCount();
-        SyncPlan plan = reader.plan(results, settings, project, clock.instant());
-        plan.warnings().forEach(progress::warn);
-        PlanApplier.Applied applied = new PlanApplier(api, journal, progress, settings.batchSize()).apply(plan);
+        SyncPlan plan = plan(reader, caseReads, results, settings, project);
+        PlanApplier.Applied applied;
+        try {
+            plan.warnings().forEach(progress::warn);
+            PlanApplier applier = new PlanApplier(api, journal, progress, settings.batchSize());
+            applied = (caseReads.servedFromCache() ? applier.stoppingOnRefusedCase() : applier).apply(plan);
+        } catch (TestRailException e) {
+            if (!caseReads.servedFromCache() || !CaseReads.refusesCaseId(e)) {
+                throw e;
+            }
+            // A case deleted or moved to another suite since it was cached: what was created is in
+            // the journal, so planning again from a full read and applying goes on without a second run.
+            progress.warn("TestRail refused a case id from the case cache (" + e.serverError() + "); reading the suite(s)"
+                    + " in full and planning again");
+            caseReads.invalidate("TestRail refused a cached case id");
+            plan = reader.plan(results, settings, project, clock.instant());
+            plan.warnings().forEach(progress::warn);
+            applied = new PlanApplier(api, journal, progress, settings.batchSize()).apply(plan);
+        }
         PublishReport report = report(false, plan, applied, journal, alreadyPosted, before, waitedBefore);
         progress.info("Posted " + report.newlyPosted() + " result(s)"
                 + (alreadyPosted == 0 ? "" : " (" + alreadyPosted + " already posted earlier)")
@@ -95,6 +124,34 @@ public final class TestRailSync {
                 + (report.unmatchedFlows().isEmpty() ? "" : ", " + report.unmatchedFlows().size() + " flow(s) unmatched")
                 + "; " + report.totalCalls() + " TestRail call(s)");
         return report;
+    }
+
+    /**
+     * Plans; when cases came from the cache and planning finds a problem (an ambiguous title may be
+     * a case deleted since), reads those suites in full and plans once more.
+     */
+    private SyncPlan plan(TestRailReader reader, CaseReads caseReads, CollectedResults results, PublishSettings settings,
+            Project project) throws InterruptedException {
+        try {
+            return reader.plan(results, settings, project, clock.instant());
+        } catch (SyncConfigurationException e) {
+            if (!caseReads.servedFromCache()) {
+                throw e;
+            }
+            progress.info("Planning from the case cache found problems; reading the suite(s) in full to check them");
+            caseReads.invalidate("planning from the cache found problems");
+            return reader.plan(results, settings, project, clock.instant());
+        }
+    }
+
+    private static String cacheText(CaseReads caseReads) {
+        List<String> uses = caseReads.uses();
+        if (uses.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("\nCase cache:\n");
+        uses.forEach(use -> text.append("  ").append(use).append('\n'));
+        return text.toString();
     }
 
     private PublishReport report(boolean dryRun, SyncPlan plan, PlanApplier.Applied applied, PublishJournal journal,
