@@ -16,7 +16,15 @@ final class CliRunner {
 
     private CliRunner() {}
 
+    /** Where the case cache goes unless a test says otherwise: never the user's own cache directory. */
+    static final java.nio.file.Path CACHE_HOME = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+            "loadmill-testrail-cli-tests-" + ProcessHandle.current().pid());
+
     static Result run(Map<String, String> env, String... args) {
+        if (!env.containsKey("XDG_CACHE_HOME")) {
+            env = new java.util.HashMap<>(env);
+            env.put("XDG_CACHE_HOME", CACHE_HOME.toString());
+        }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exitCode = Cli.execute(new CliContext(env, new PrintWriter(out, true), new PrintWriter(err, true), false), args);
