@@ -36,6 +36,9 @@ final class CaseReads {
      */
     private static final Pattern REFUSED_CASE = Pattern.compile("(?i)(\\bcase C?\\d+ unknown|:case_ids?\\b)");
 
+    /** At most this many cached cases in the mark's second: that second is read again (see {@link #cases}). */
+    static final int MARK_SECOND_REREAD = 200;
+
     private final TestRailApi api;
     private final CaseCache cache;
     private final ProgressListener progress;
@@ -88,11 +91,21 @@ final class CaseReads {
         if (entry.highWater() <= 0) {
             return full(projectId, suiteId, key, "no updated_on to read changes after (an empty suite, or TestRail gave none)");
         }
-        List<TestCase> changed = api.getCasesUpdatedAfter(projectId, suiteId, entry.highWater());
+        // TestRail's timestamps are whole seconds: a case changed in the mark's second after the
+        // last read has updated_on == mark, which updated_after=mark would miss. Reading that second
+        // again costs nothing extra while its cases fit in the page an incremental read takes anyway;
+        // after a bulk import (thousands in one second) it is left out.
+        long inMarkSecond = entry.cases().stream().filter(c -> c.updatedOn() == entry.highWater()).count();
+        long after = inMarkSecond <= MARK_SECOND_REREAD ? entry.highWater() - 1 : entry.highWater();
+        List<TestCase> read = api.getCasesUpdatedAfter(projectId, suiteId, after);
         Map<Long, TestCase> merged = new LinkedHashMap<>();
         entry.cases().forEach(c -> merged.put(c.id(), c));
         long highWater = entry.highWater();
-        for (TestCase c : changed) {
+        int changedCount = 0;
+        for (TestCase c : read) {
+            if (!c.equals(merged.get(c.id()))) {
+                changedCount++;
+            }
             if (suiteId == 0 || c.suiteId() == suiteId) {
                 merged.put(c.id(), c);
             } else {
@@ -100,13 +113,14 @@ final class CaseReads {
             }
             highWater = Math.max(highWater, c.updatedOn());
         }
+        int changed = changedCount;
         List<TestCase> cases = List.copyOf(merged.values());
         store(new Entry(key, entry.fullReadAt(), highWater, cases));
         incremental.add(suiteId);
-        String use = "incremental: " + changed.size() + " case(s) changed since updated_on " + entry.highWater()
+        String use = "incremental: " + changed + " case(s) new or changed since updated_on " + entry.highWater()
                 + ", " + cases.size() + " in all (last full read " + days(age) + " ago)";
         uses.put(suiteId, use);
-        progress.info("Read " + changed.size() + " changed case(s) of suite S" + suiteId + " (case cache: " + cases.size()
+        progress.info("Read " + changed + " new or changed case(s) of suite S" + suiteId + " (case cache: " + cases.size()
                 + " case(s))");
         return cases;
     }

@@ -111,7 +111,7 @@ class CaseCacheSyncTest {
         sim.renameCase(cart.addCase("Old title").id(), "Edited title");
         RecordingListener listener = new RecordingListener();
         TestRailSync.DryRun dryRun = sync(listener, cache, SyncFixtures.NOW).dryRun(results("Add item", "Refund"), byName());
-        assertThat(dryRun.text()).contains("Case cache:", "S" + suite.id() + ": incremental: 2 case(s) changed since updated_on");
+        assertThat(dryRun.text()).contains("Case cache:", "S" + suite.id() + ": incremental: 2 case(s) new or changed since updated_on");
         assertThat(dryRun.report().callsByMethod().get("get_cases")).isEqualTo(1);
 
         PublishReport second = publish(cache, byName(), results("Add item", "Pay", "Refund"));
@@ -119,6 +119,28 @@ class CaseCacheSyncTest {
         assertThat(second.postedResults()).isEqualTo(3);
         assertThat(flow(second, "Refund").caseId()).hasValue(refund.id());
         assertThat(second.createdCases()).isZero();
+    }
+
+    @Test
+    void aCaseAddedInTheSecondOfTheMarkIsStillSeen() throws Exception {
+        // A small suite: the mark's second is read again, so no clock step is needed.
+        try (TestRailSimulator small = SyncHttpTesting.simulator()) {
+            SectionSeed section = small.addProject("Shop", TestRailSimulator.MULTIPLE_SUITES).addSuite("Checkout API")
+                    .addSection("Cart");
+            section.addCase("Add item");
+            CaseCache cache = CaseCache.at(cacheFile);
+            PublishSettings settings = PublishSettings.builder().project("Shop").build();
+            new TestRailSync(SyncHttpTesting.client(small), new RecordingListener(),
+                    Clock.fixed(SyncFixtures.NOW, ZoneOffset.UTC)).withCaseCache(cache)
+                    .publish(results("Add item"), settings, PublishJournal.inMemory());
+            SimCase refund = section.addCase("Refund");
+
+            PublishReport second = new TestRailSync(SyncHttpTesting.client(small), new RecordingListener(),
+                    Clock.fixed(SyncFixtures.NOW, ZoneOffset.UTC)).withCaseCache(cache)
+                    .publish(results("Add item", "Refund"), settings, PublishJournal.inMemory());
+            assertThat(second.callsByMethod().get("get_cases")).isEqualTo(1);
+            assertThat(flow(second, "Refund").caseId()).hasValue(refund.id());
+        }
     }
 
     @Test
