@@ -63,7 +63,7 @@ class CliCaseCacheTest {
 
         Result plan = command("plan");
         assertThat(plan.exitCode()).as(plan.all()).isZero();
-        assertThat(plan.out()).contains("Case cache:", ": incremental: 0 case(s) changed since updated_on");
+        assertThat(plan.out()).contains("Case cache:", ": incremental: 0 case(s) new or changed since updated_on");
     }
 
     @Test

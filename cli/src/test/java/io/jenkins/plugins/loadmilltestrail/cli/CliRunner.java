@@ -16,14 +16,20 @@ final class CliRunner {
 
     private CliRunner() {}
 
-    /** Where the case cache goes unless a test says otherwise: never the user's own cache directory. */
-    static final java.nio.file.Path CACHE_HOME = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
-            "loadmill-testrail-cli-tests-" + ProcessHandle.current().pid());
-
+    /**
+     * Unless a test says otherwise, each command gets a case cache of its own, never the user's:
+     * simulators of different tests may get the same loopback port, and so the same cache key.
+     */
     static Result run(Map<String, String> env, String... args) {
         if (!env.containsKey("XDG_CACHE_HOME")) {
             env = new java.util.HashMap<>(env);
-            env.put("XDG_CACHE_HOME", CACHE_HOME.toString());
+            try {
+                java.nio.file.Path base = java.nio.file.Path.of("target", "test-cache-home").toAbsolutePath();
+                java.nio.file.Files.createDirectories(base);
+                env.put("XDG_CACHE_HOME", java.nio.file.Files.createTempDirectory(base, "run").toString());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
