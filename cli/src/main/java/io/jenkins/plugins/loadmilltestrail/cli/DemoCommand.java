@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,8 +72,10 @@ final class DemoCommand implements Callable<Integer> {
                 introduce(out, loadmill, testRail, seeded, args);
             }
             // Progress goes to standard error, as for every command; the explanations and the outcome to standard output.
-            CliContext simulated = new CliContext(DemoScenario.environment(loadmill, testRail), out, context.err(),
-                    context.interactive());
+            // The simulators live only as long as the demo: a case cache of them would be of no use later.
+            Map<String, String> environment = new java.util.LinkedHashMap<>(DemoScenario.environment(loadmill, testRail));
+            environment.put(Configuration.variable("--no-case-cache"), "true");
+            CliContext simulated = new CliContext(environment, out, context.err(), context.interactive());
             int exitCode = Cli.execute(simulated, args.toArray(String[]::new));
             if (exitCode > ExitCodes.FLOWS_FAILED) {
                 return exitCode;

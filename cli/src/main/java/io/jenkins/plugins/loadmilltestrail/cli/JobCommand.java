@@ -54,6 +54,9 @@ abstract class JobCommand implements Callable<Integer> {
     @Mixin
     NetworkOptions network;
 
+    @Mixin
+    CaseCacheOptions caseCache;
+
     final CliContext context;
 
     JobCommand(CliContext context) {
@@ -100,7 +103,8 @@ abstract class JobCommand implements Callable<Integer> {
             network.fillTimeouts(spec);
             OkHttpClient client = network.configure(http, spec, context, progress);
             job = prepare(progress);
-            JobOutcome outcome = job.execute(new LoadmillTestRailJob(client, Clock.systemUTC(), publish.lockWait(spec)));
+            JobOutcome outcome = job.execute(new LoadmillTestRailJob(client, Clock.systemUTC(), publish.lockWait(spec))
+                    .withCaseCache(caseCache.cache(spec, context)));
             int exitCode = exitCode(outcome);
             report(outcome, verbosity);
             output.summaryFile().ifPresent(f -> SummaryFile.write(f, context.out(), outcome, exitCode, summaryFiles(true)));

@@ -16,7 +16,21 @@ final class CliRunner {
 
     private CliRunner() {}
 
+    /**
+     * Unless a test says otherwise, each command gets a case cache of its own, never the user's:
+     * simulators of different tests may get the same loopback port, and so the same cache key.
+     */
     static Result run(Map<String, String> env, String... args) {
+        if (!env.containsKey("XDG_CACHE_HOME")) {
+            env = new java.util.HashMap<>(env);
+            try {
+                java.nio.file.Path base = java.nio.file.Path.of("target", "test-cache-home").toAbsolutePath();
+                java.nio.file.Files.createDirectories(base);
+                env.put("XDG_CACHE_HOME", java.nio.file.Files.createTempDirectory(base, "run").toString());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exitCode = Cli.execute(new CliContext(env, new PrintWriter(out, true), new PrintWriter(err, true), false), args);

@@ -9,6 +9,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.loadmill.LoadmillRunner;
 import io.jenkins.plugins.loadmilltestrail.engine.model.CollectedResults;
 import io.jenkins.plugins.loadmilltestrail.engine.report.JUnitReport;
 import io.jenkins.plugins.loadmilltestrail.engine.report.ResultsFile;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.CaseCache;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PreflightReport;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishSettings;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.TestRailPreflight;
@@ -51,6 +52,7 @@ public final class LoadmillTestRailJob {
     private final OkHttpClient http;
     private final Clock clock;
     private final Duration publishLockWait;
+    private final CaseCache caseCache;
 
     /** @param http the client for both services; Jenkins passes one with its proxy configuration */
     public LoadmillTestRailJob(OkHttpClient http) {
@@ -67,9 +69,22 @@ public final class LoadmillTestRailJob {
      *     to end before it stops (a configuration error)
      */
     public LoadmillTestRailJob(OkHttpClient http, Clock clock, Duration publishLockWait) {
+        this(http, clock, publishLockWait, CaseCache.off());
+    }
+
+    private LoadmillTestRailJob(OkHttpClient http, Clock clock, Duration publishLockWait, CaseCache caseCache) {
         this.http = Objects.requireNonNull(http, "http");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.publishLockWait = Objects.requireNonNull(publishLockWait, "publishLockWait");
+        this.caseCache = Objects.requireNonNull(caseCache, "caseCache");
+    }
+
+    /**
+     * This job with publishes and dry runs reading suites' cases through {@code cache} (see
+     * {@link CaseCache}); without it, every publish reads its suites in full.
+     */
+    public LoadmillTestRailJob withCaseCache(CaseCache cache) {
+        return new LoadmillTestRailJob(http, clock, publishLockWait, cache);
     }
 
     /** Runs Loadmill, saves the results, then publishes them (or only plans, for a dry run). */
@@ -171,13 +186,15 @@ public final class LoadmillTestRailJob {
 
     private JobOutcome publish(CollectedResults results, Path resultsFile, TestRailSettings testRail,
             PublishSettings publish, ProgressListener progress) throws InterruptedException {
-        TestRailSync sync = new TestRailSync(new TestRailClient(testRail, http, progress), progress, clock, publishLockWait);
+        TestRailSync sync = new TestRailSync(new TestRailClient(testRail, http, progress), progress, clock, publishLockWait)
+                .withCaseCache(caseCache);
         return new JobOutcome(results, sync.publish(results, publish, resultsFile));
     }
 
     private JobOutcome plan(CollectedResults results, TestRailSettings testRail, PublishSettings publish,
             ProgressListener progress) throws InterruptedException {
-        TestRailSync.DryRun dryRun = new TestRailSync(new TestRailClient(testRail, http, progress), progress, clock).dryRun(results, publish);
+        TestRailSync.DryRun dryRun = new TestRailSync(new TestRailClient(testRail, http, progress), progress, clock)
+                .withCaseCache(caseCache).dryRun(results, publish);
         return new JobOutcome(results, dryRun.report(), dryRun.text());
     }
 

@@ -50,6 +50,8 @@ final class PlanApplier {
     private OptionalLong planId = OptionalLong.empty();
     /** Runs an earlier, interrupted publish of these results created (to say "resuming"). */
     private final Set<Long> runsBefore;
+    /** Whether a result batch refused for an unknown case id stops the publish instead of being split. */
+    private boolean stopOnRefusedCase;
 
     /** A write to TestRail. */
     @FunctionalInterface
@@ -112,6 +114,16 @@ final class PlanApplier {
         this.progress = progress;
         this.batchSize = batchSize;
         this.runsBefore = journal.runs().stream().map(JournalRun::runId).collect(java.util.stream.Collectors.toSet());
+    }
+
+    /**
+     * The plan's case ids came partly from the case cache: a result batch TestRail refuses for an
+     * unknown case id ({@link CaseReads#refusesCaseId}) is withdrawn and the refusal thrown, so the
+     * caller can re-read TestRail and plan again, instead of recording the results as refused.
+     */
+    PlanApplier stoppingOnRefusedCase() {
+        stopOnRefusedCase = true;
+        return this;
     }
 
     Applied apply(SyncPlan plan) throws InterruptedException {
@@ -436,6 +448,9 @@ final class PlanApplier {
                 throw e;
             }
             journal.withdraw(intent);
+            if (stopOnRefusedCase && CaseReads.refusesCaseId(e)) {
+                throw e;
+            }
             if (batch.size() == 1) {
                 String reason = e.serverError().isBlank() ? e.getMessage() : e.serverError();
                 journal.rejected(runId, batch.get(0).key(), reason);
@@ -485,7 +500,15 @@ final class PlanApplier {
             }
         }
         journal.intend(intent);
-        return write.send();
+        try {
+            return write.send();
+        } catch (TestRailException e) {
+            // A 400 is a refusal: TestRail stored nothing, so there is nothing to look for later.
+            if (e.httpStatus() == 400) {
+                journal.withdraw(intent);
+            }
+            throw e;
+        }
     }
 
     private List<ResultEntry> entries(List<PlannedResult> batch) {

@@ -23,10 +23,17 @@ final class TestRailReader {
     private final ProgressListener progress;
     /** The configurations of the plan run, resolved by {@link #plan}. */
     private PlanConfigurations configurations = PlanConfigurations.NONE;
+    private final CaseReads caseReads;
 
     TestRailReader(TestRailApi api, ProgressListener progress) {
+        this(api, progress, new CaseReads(api, CaseCache.off(), progress, java.time.Clock.systemUTC()));
+    }
+
+    /** @param caseReads how suites' cases are read (through a {@link CaseCache} or in full) */
+    TestRailReader(TestRailApi api, ProgressListener progress, CaseReads caseReads) {
         this.api = api;
         this.progress = progress;
+        this.caseReads = caseReads;
     }
 
     /** The project named in the settings: by id (get_project) or by name among active projects. */
@@ -120,9 +127,7 @@ final class TestRailReader {
     private TestRailSnapshot read(SyncPlan.Needs needs, TestRailSnapshot snapshot, long projectId)
             throws InterruptedException {
         for (long suiteId : needs.casesOfSuites()) {
-            List<TestCase> cases = api.getCases(projectId, suiteId);
-            progress.info("Read " + cases.size() + " case(s) of suite S" + suiteId);
-            snapshot = snapshot.withCases(suiteId, cases);
+            snapshot = snapshot.withCases(suiteId, caseReads.cases(projectId, suiteId));
         }
         for (long suiteId : needs.sectionsOfSuites()) {
             snapshot = snapshot.withSections(suiteId, api.getSections(projectId, suiteId));

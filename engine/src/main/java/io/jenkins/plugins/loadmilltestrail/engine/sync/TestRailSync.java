@@ -8,6 +8,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.PlannedResult;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailAccessDeniedException;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailApi;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailBadRequestException;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailException;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailUrls;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Project;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.Status;
@@ -35,6 +36,7 @@ public final class TestRailSync {
     private final ProgressListener progress;
     private final Clock clock;
     private final Duration lockWait;
+    private CaseCache caseCache = CaseCache.off();
 
     /** A dry run's outcome: the plan, its text, and a report with nothing posted. */
     public record DryRun(SyncPlan plan, String text, PublishReport report) {}
@@ -51,18 +53,28 @@ public final class TestRailSync {
         this.lockWait = lockWait;
     }
 
+    /**
+     * Reads suites' cases through this cache (incrementally when it holds them) instead of in full;
+     * {@link CaseCache#off()} by default. Returns this.
+     */
+    public TestRailSync withCaseCache(CaseCache cache) {
+        this.caseCache = java.util.Objects.requireNonNull(cache, "cache");
+        return this;
+    }
+
     /** Reads TestRail and computes the whole plan; writes nothing. */
     public DryRun dryRun(CollectedResults results, PublishSettings settings) throws InterruptedException {
         Map<String, Long> before = api.stats().callsByMethod();
         Duration waitedBefore = api.stats().rateLimitWait();
         progress.phase("Planning the TestRail publish (dry run: nothing is written)");
-        TestRailReader reader = new TestRailReader(api, progress);
+        CaseReads caseReads = new CaseReads(api, caseCache, progress, clock);
+        TestRailReader reader = new TestRailReader(api, progress, caseReads);
         Project project = reader.project(settings);
         Instant now = clock.instant();
         Map<String, Object> fields = reader.resultFields(results, settings, project, now);
-        SyncPlan plan = reader.plan(results, settings, project, now);
+        SyncPlan plan = plan(reader, caseReads, results, settings, project, now);
         assignee(settings);
-        String text = SyncPlanText.render(plan) + resultFieldsText(fields);
+        String text = SyncPlanText.render(plan) + resultFieldsText(fields) + cacheText(caseReads);
         plan.warnings().forEach(progress::warn);
         return new DryRun(plan, text, report(true, plan, new PlanApplier.Applied(OptionalLong.empty(), List.of(),
                 Map.of()), PublishJournal.inMemory(), 0, before, waitedBefore));
@@ -86,7 +98,8 @@ public final class TestRailSync {
         Map<String, Long> before = api.stats().callsByMethod();
         Duration waitedBefore = api.stats().rateLimitWait();
         progress.phase("Publishing to TestRail");
-        TestRailReader reader = new TestRailReader(api, progress);
+        CaseReads caseReads = new CaseReads(api, caseCache, progress, clock);
+        TestRailReader reader = new TestRailReader(api, progress, caseReads);
         Project project = reader.project(settings);
         if (journal.bind(TestRailUrls.parseBase(api.baseUrl()), project.id(), results.runId())) {
             progress.info("Resuming from the publish journal: " + journal.postedCount() + " result(s) already posted");
@@ -94,11 +107,28 @@ public final class TestRailSync {
         int alreadyPosted = journal.postedCount();
         Instant now = clock.instant();
         Map<String, Object> fields = reader.resultFields(results, settings, project, now);
-        SyncPlan plan = reader.plan(results, settings, project, now);
-        plan.warnings().forEach(progress::warn);
+        SyncPlan plan = plan(reader, caseReads, results, settings, project, now);
         FailedResults failed = new FailedResults(api, progress, results, assignee(settings), settings.attachFailures());
-        PlanApplier.Applied applied = new PlanApplier(api, journal, progress, settings.batchSize(), fields, failed,
-                reader.configurations()).apply(plan);
+        PlanApplier.Applied applied;
+        try {
+            plan.warnings().forEach(progress::warn);
+            PlanApplier applier = new PlanApplier(api, journal, progress, settings.batchSize(), fields, failed,
+                    reader.configurations());
+            applied = (caseReads.servedFromCache() ? applier.stoppingOnRefusedCase() : applier).apply(plan);
+        } catch (TestRailException e) {
+            if (!caseReads.servedFromCache() || !CaseReads.refusesCaseId(e)) {
+                throw e;
+            }
+            // A case deleted or moved to another suite since it was cached: what was created is in
+            // the journal, so planning again from a full read and applying goes on without a second run.
+            progress.warn("TestRail refused a case id from the case cache (" + e.serverError() + "); reading the suite(s)"
+                    + " in full and planning again");
+            caseReads.invalidate("TestRail refused a cached case id");
+            plan = reader.plan(results, settings, project, now);
+            plan.warnings().forEach(progress::warn);
+            applied = new PlanApplier(api, journal, progress, settings.batchSize(), fields, failed,
+                    reader.configurations()).apply(plan);
+        }
         if (failed.attached() + failed.refused() > 0) {
             progress.info("Attached the failed requests of " + failed.attached() + " flow(s) to their results"
                     + (failed.refused() == 0 ? "" : "; " + failed.refused() + " attachment(s) refused by TestRail"));
@@ -137,6 +167,34 @@ public final class TestRailSync {
         } catch (TestRailAccessDeniedException e) {
             throw new SyncConfigurationException(List.of(AssignFailed.notAllowed(settings.assignFailed(), e)));
         }
+    }
+
+    /**
+     * Plans; when cases came from the cache and planning finds a problem (an ambiguous title may be
+     * a case deleted since), reads those suites in full and plans once more.
+     */
+    private SyncPlan plan(TestRailReader reader, CaseReads caseReads, CollectedResults results, PublishSettings settings,
+            Project project, Instant now) throws InterruptedException {
+        try {
+            return reader.plan(results, settings, project, now);
+        } catch (SyncConfigurationException e) {
+            if (!caseReads.servedFromCache()) {
+                throw e;
+            }
+            progress.info("Planning from the case cache found problems; reading the suite(s) in full to check them");
+            caseReads.invalidate("planning from the cache found problems");
+            return reader.plan(results, settings, project, now);
+        }
+    }
+
+    private static String cacheText(CaseReads caseReads) {
+        List<String> uses = caseReads.uses();
+        if (uses.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("\nCase cache:\n");
+        uses.forEach(use -> text.append("  ").append(use).append('\n'));
+        return text.toString();
     }
 
     private PublishReport report(boolean dryRun, SyncPlan plan, PlanApplier.Applied applied, PublishJournal journal,

@@ -58,6 +58,18 @@ public interface TestRailApi {
 
     List<TestCase> getCases(long projectId, long suiteId, long sectionId) throws InterruptedException;
 
+    /**
+     * The suite's cases TestRail changed or created after {@code updatedAfter} (UNIX seconds, TestRail's
+     * {@code updated_after} filter; a new case's {@code updated_on} is its {@code created_on}). Deleted
+     * cases and cases moved to another suite are not in it.
+     *
+     * @param suiteId 0 to leave it out
+     */
+    default List<TestCase> getCasesUpdatedAfter(long projectId, long suiteId, long updatedAfter)
+            throws InterruptedException {
+        return getCases(projectId, suiteId).stream().filter(c -> c.updatedOn() > updatedAfter).toList();
+    }
+
     TestCase getCase(long caseId) throws InterruptedException;
 
     TestCase addCase(long sectionId, NewCase newCase) throws InterruptedException;

@@ -165,6 +165,13 @@ public final class TestRailClient implements TestRailApi {
     }
 
     @Override
+    public List<TestCase> getCasesUpdatedAfter(long projectId, long suiteId, long updatedAfter)
+            throws InterruptedException {
+        return list("get_cases", "get_cases/" + projectId + suiteFilter(suiteId) + "&updated_after=" + updatedAfter,
+                "cases", TestRailJson::testCase);
+    }
+
+    @Override
     public TestCase getCase(long caseId) throws InterruptedException {
         return one("case", caseId, TestRailJson::testCase);
     }

@@ -184,7 +184,7 @@ final class TestRailJson {
 
     static TestCase testCase(JsonNode n) {
         return new TestCase(id(n, "a case", "id"), id(n, "a case", "suite_id"), id(n, "a case", "section_id"),
-                requiredText(n, "a case", "title"), n.path("display_order").asInt());
+                requiredText(n, "a case", "title"), n.path("display_order").asInt(), n.path("updated_on").asLong(0));
     }
 
     static CustomField customField(JsonNode n) {

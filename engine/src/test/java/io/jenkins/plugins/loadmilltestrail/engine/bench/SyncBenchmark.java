@@ -6,6 +6,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.model.FlowResult;
 import io.jenkins.plugins.loadmilltestrail.engine.model.RunKind;
 import io.jenkins.plugins.loadmilltestrail.engine.model.RunStatus;
 import io.jenkins.plugins.loadmilltestrail.engine.model.SuiteResult;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.CaseCache;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishJournal;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishReport;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishSettings;
@@ -13,6 +14,9 @@ import io.jenkins.plugins.loadmilltestrail.engine.sync.TestRailSync;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailClient;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailSettings;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.ProjectSeed;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SectionSeed;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimCase;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimResult;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SuiteSeed;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
 import java.lang.management.ManagementFactory;
@@ -35,7 +39,9 @@ import okhttp3.OkHttpClient;
  * failed tests assigned to a user and each failed flow's evidence attached (issue 12: description and
  * refs cost no call, the assignee one get_user_by_email, attachments one call per failed flow).
  * Prints TestRail calls per method, wall time, peak heap, and the trcli formula's call count
- * (reference §10.2) for the same work. Asserts nothing. Run: {@code scripts/benchmark SyncBenchmark}
+ * (reference §10.2) for the same work. Then three publishes of the 10,000 flows sharing a case cache
+ * (issue 13): the first reads the suite in full, the second after 30 edited and 5 new cases reads
+ * only those, the third after a flow's case was deleted recovers with a full read. Asserts nothing. Run: {@code scripts/benchmark SyncBenchmark}
  * (own JVM, -Xmx256m); details in docs/matching.md, "Benchmark".
  */
 public final class SyncBenchmark {
@@ -59,8 +65,88 @@ public final class SyncBenchmark {
         long evidence = scenario("description, refs, assignee, evidence and attachments (" + EVIDENCE_FAILED
                 + " failed flows)", 0, true);
         System.out.printf("Extra calls for description, refs, assignee and %d attachments: %d   (formula: 0 + 0 + 1 "
-                + "get_user_by_email + %d add_attachment_to_result = %d)%n", EVIDENCE_FAILED, evidence - matched,
+                + "get_user_by_email + %d add_attachment_to_result = %d)%n%n", EVIDENCE_FAILED, evidence - matched,
                 EVIDENCE_FAILED, 1 + EVIDENCE_FAILED);
+        caseCache();
+    }
+
+    /**
+     * Issue 13: three nightly publishes of the 10,000 flows against one simulator, sharing a case
+     * cache: the first reads the suite in full, the second (after 30 cases were edited and 5 added)
+     * reads only the changed cases, the third (after a case used by a flow was deleted) is refused
+     * by add_run, reads the suite in full and still posts every result exactly once.
+     */
+    private static void caseCache() throws Exception {
+        System.out.println("== case cache: three publishes against one TestRail, sharing the cache");
+        try (TestRailSimulator sim = TestRailSimulator.start()) {
+            sim.addUser("bench@example.com", "bench-key");
+            ProjectSeed project = sim.addProject("Checkout", TestRailSimulator.MULTIPLE_SUITES);
+            SuiteSeed suite = project.addSuite(SUITE);
+            List<SimCase> cases = new ArrayList<>();
+            SectionSeed first = null;
+            for (int s = 1; s <= SECTIONS; s++) {
+                SectionSeed section = suite.addSection("Area " + s);
+                first = first == null ? section : first;
+                cases.addAll(section.addCases("Area " + s + " flow", CASES / SECTIONS));
+            }
+            sim.setLatency(LATENCY);
+            TestRailSettings settings = TestRailSettings.of(sim.url(), "bench@example.com", "bench-key")
+                    .withRequestsPerMinute(1_000_000);
+            OkHttpClient okHttp = new OkHttpClient();
+            TestRailClient client = new TestRailClient(settings, okHttp, ProgressListener.SILENT);
+            // Auto-create on: the flow whose case is deleted before the third publish gets a new case.
+            PublishSettings publish = PublishSettings.builder().project("Checkout").autoCreate(true).build();
+            Path dir = Files.createTempDirectory("sync-bench-cache");
+            CaseCache cache = CaseCache.at(dir.resolve("case-cache.json"));
+            long trcli = trcli(0);
+
+            long one = cachedPublish(sim, client, publish, cache, dir, 1, "first publish (no cache yet: full read)",
+                    "target: <= 126");
+
+            sim.advanceClock(Duration.ofMinutes(5));
+            for (int i = 0; i < 30; i++) {
+                SimCase edited = cases.get(i * 613 % cases.size());
+                sim.renameCase(edited.id(), edited.title()); // an edit that keeps the title
+            }
+            first.addCases("Added case", 5);
+            long two = cachedPublish(sim, client, publish, cache, dir, 2,
+                    "second publish (30 cases edited, 5 added since)", "target: <= ceil(10,000/250) + 6 = 46");
+
+            sim.advanceClock(Duration.ofMinutes(5));
+            SimCase deleted = cases.get(7); // "Area 1 flow 8", used by a flow
+            sim.deleteCase(deleted.id());
+            long three = cachedPublish(sim, client, publish, cache, dir, 3,
+                    "third publish (case C" + deleted.id() + " of a flow deleted since)", "recovers with a full read");
+
+            System.out.printf("  %-24s %6d / %d / %d   (trcli's formula: %d each)%n", "calls (1st/2nd/3rd)", one, two,
+                    three, trcli);
+            System.out.printf("  %-24s %6.0f s / %.0f s / %.0f s   (TestRail Cloud's limit, calls spread evenly; trcli: %.0f s each)%n%n",
+                    "at 180 calls/min", one / 3.0, two / 3.0, three / 3.0, trcli / 3.0);
+            okHttp.dispatcher().executorService().shutdown();
+            okHttp.connectionPool().evictAll();
+        }
+    }
+
+    private static long cachedPublish(TestRailSimulator sim, TestRailClient client, PublishSettings publish,
+            CaseCache cache, Path dir, int night, String title, String target) throws Exception {
+        CollectedResults results = results(0, "run-" + night);
+        long start = System.nanoTime();
+        PublishReport report = new TestRailSync(client, ProgressListener.SILENT, Clock.systemUTC()).withCaseCache(cache)
+                .publish(results, publish, PublishJournal.open(dir.resolve("results-" + night + ".json.journal.json")));
+        Duration wall = Duration.ofNanos(System.nanoTime() - start);
+        long runId = report.runs().get(0).runId();
+        List<SimResult> posted = sim.results(runId);
+        long distinctCases = posted.stream().mapToLong(SimResult::caseId).distinct().count();
+        System.out.println("  -- " + title);
+        new java.util.TreeMap<>(report.callsByMethod()).forEach((method, count) -> System.out.printf("     %-21s %6d%n", method, count));
+        System.out.printf("     %-21s %6d   (%s)%n", "TestRail calls", report.totalCalls(), target);
+        System.out.printf("     %-21s %6.1f s (%d ms latency per call)%n", "wall time", wall.toMillis() / 1000.0,
+                LATENCY.toMillis());
+        System.out.printf("     %-21s %6d   in run R%d for %d cases (%s), %d case(s) created, %d run(s) in TestRail%n",
+                "results", posted.size(), runId, distinctCases,
+                posted.size() == distinctCases && posted.size() == FLOWS ? "every flow's result exactly once" : "CHECK",
+                report.createdCases(), sim.runs().size());
+        return report.totalCalls();
     }
 
     /** One publish into a fresh simulator; returns the TestRail calls it made. */
@@ -174,6 +260,10 @@ public final class SyncBenchmark {
 
     /** 10,000 flows: 90 % passed, 8 % failed, 2 % flaky; the last {@code newCases} have no case yet. */
     private static CollectedResults results(int newCases) {
+        return results(newCases, "run-1");
+    }
+
+    private static CollectedResults results(int newCases, String runId) {
         Instant now = Instant.now();
         List<FlowResult> flows = new ArrayList<>(FLOWS);
         int perSection = CASES / SECTIONS;
@@ -191,7 +281,7 @@ public final class SyncBenchmark {
         SuiteResult suite = new SuiteResult("suite-1", "suite-run-1", SUITE, SUITE, RunStatus.FAILED, "",
                 Optional.of(now.minusSeconds(600)), Optional.of(now), "https://app.loadmill.com/app/api-tests/test-suite-runs/run-1",
                 flows);
-        return new CollectedResults(RunKind.TEST_SUITES, "https://app.loadmill.com", "", "", "", "", RunStatus.FAILED,
+        return new CollectedResults(RunKind.TEST_SUITES, "https://app.loadmill.com", "", "", runId, "", RunStatus.FAILED,
                 Optional.of(now.minusSeconds(600)), Optional.of(now), List.of(suite));
     }
 }

@@ -183,8 +183,18 @@ final class TestRailEndpoints {
         if (sectionId != 0 && store.section(sectionId).filter(sec -> sec.suiteId() == s.id()).isEmpty()) {
             throw ApiError.badRequest("Field :section_id is not a valid section.");
         }
+        // TestRail's filters: "created_after", "created_before", "updated_after", "updated_before" (UNIX seconds).
+        long createdAfter = r.param("created_after");
+        long createdBefore = r.param("created_before");
+        long updatedAfter = r.param("updated_after");
+        long updatedBefore = r.param("updated_before");
         return page(r, "cases", store.cases(s.id()).stream()
-                .filter(c -> sectionId == 0 || c.sectionId() == sectionId).toList(), views::testCase);
+                .filter(c -> sectionId == 0 || c.sectionId() == sectionId)
+                .filter(c -> createdAfter == 0 || c.createdOn() > createdAfter)
+                .filter(c -> createdBefore == 0 || c.createdOn() < createdBefore)
+                .filter(c -> updatedAfter == 0 || c.updatedOn() > updatedAfter)
+                .filter(c -> updatedBefore == 0 || c.updatedOn() < updatedBefore)
+                .toList(), views::testCase);
     }
 
     private JsonNode getRuns(ApiRequest r) {

@@ -165,6 +165,32 @@ public final class TestRailSimulator implements AutoCloseable {
         return store.closePlan(planId);
     }
 
+    /** Renames a case as TestRail's UI does (updated_on becomes now). */
+    public SimCase renameCase(long caseId, String title) {
+        SimCase c = store.testCase(caseId).orElseThrow();
+        return store.editCase(caseId, c.sectionId(), title);
+    }
+
+    /** Moves a case to another section, of its suite or another one (updated_on becomes now). */
+    public SimCase moveCase(long caseId, long sectionId) {
+        SimCase c = store.testCase(caseId).orElseThrow();
+        store.section(sectionId).orElseThrow();
+        return store.editCase(caseId, sectionId, c.title());
+    }
+
+    /** Deletes a case: get_cases no longer lists it and add_run refuses its id. */
+    public void deleteCase(long caseId) {
+        store.deleteCase(caseId);
+    }
+
+    /**
+     * Moves TestRail's clock (created_on, updated_on and the get_cases time filters) forward;
+     * TestRail's timestamps are whole seconds, so tests step past the second of earlier writes.
+     */
+    public void advanceClock(Duration by) {
+        store.advanceClock(by.toSeconds());
+    }
+
     // ---- switches ----
 
     /**

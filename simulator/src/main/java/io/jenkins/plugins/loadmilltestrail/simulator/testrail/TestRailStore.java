@@ -47,6 +47,8 @@ final class TestRailStore {
     private long nextResultId = 1;
     /** Run references, result assignees and attachments. */
     final SimExtras extras = new SimExtras();
+    /** Added to the system clock's seconds for created_on/updated_on; see {@link #advanceClock}. */
+    private long clockOffsetSeconds;
 
     // ---- users, projects, suites, sections, cases ----
 
@@ -131,9 +133,34 @@ final class TestRailStore {
         SimSection section = sections.get(sectionId);
         int order = cases.values().stream().filter(c -> c.sectionId() == sectionId).mapToInt(SimCase::displayOrder)
                 .max().orElse(0) + 1;
-        SimCase c = new SimCase(nextId++, section.projectId(), section.suiteId(), sectionId, title, order, fields);
+        long now = now();
+        SimCase c = new SimCase(nextId++, section.projectId(), section.suiteId(), sectionId, title, order, fields, now, now);
         cases.put(c.id(), c);
         return c;
+    }
+
+    /** TestRail's clock: UNIX seconds, as in created_on and updated_on. */
+    synchronized long now() {
+        return System.currentTimeMillis() / 1000 + clockOffsetSeconds;
+    }
+
+    /** Moves the simulated clock forward, so that later edits carry a later updated_on. */
+    synchronized void advanceClock(long seconds) {
+        clockOffsetSeconds += seconds;
+    }
+
+    /** Renames and/or moves a case (another section, possibly of another suite); sets updated_on. */
+    synchronized SimCase editCase(long caseId, long sectionId, String title) {
+        SimCase c = cases.get(caseId);
+        SimSection section = sections.get(sectionId);
+        SimCase edited = c.edited(section.suiteId(), sectionId, title, now());
+        cases.put(caseId, edited);
+        return edited;
+    }
+
+    /** Deletes a case as TestRail's UI does: get_cases no longer lists it, add_run refuses its id. */
+    synchronized void deleteCase(long caseId) {
+        cases.remove(caseId);
     }
 
     synchronized Optional<SimCase> testCase(long id) {

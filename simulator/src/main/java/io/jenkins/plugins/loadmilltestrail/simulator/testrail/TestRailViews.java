@@ -46,7 +46,7 @@ final class TestRailViews {
         ObjectNode node = MAPPER.createObjectNode().put("id", c.id()).put("title", c.title())
                 .put("section_id", c.sectionId()).put("suite_id", c.suiteId()).put("template_id", 1).put("type_id", 7)
                 .put("priority_id", 2).putNull("milestone_id").putNull("refs").put("display_order", c.displayOrder())
-                .put("is_deleted", 0);
+                .put("is_deleted", 0).put("created_on", c.createdOn()).put("updated_on", c.updatedOn());
         putAll(node, c.fields());
         return node;
     }
