@@ -9,10 +9,13 @@ import io.jenkins.plugins.loadmilltestrail.engine.http.CallStats;
 import io.jenkins.plugins.loadmilltestrail.engine.job.LoadmillTestRailJob;
 import io.jenkins.plugins.loadmilltestrail.engine.loadmill.LoadmillClient;
 import io.jenkins.plugins.loadmilltestrail.engine.loadmill.LoadmillSettings;
+import io.jenkins.plugins.loadmilltestrail.engine.sync.CaseCache;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.SettingMaps;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailSettings;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailUrls;
 import io.jenkins.plugins.okhttp.api.JenkinsOkHttpClient;
+import java.nio.file.Path;
+import jenkins.model.Jenkins;
 import okhttp3.OkHttpClient;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
@@ -29,6 +32,17 @@ final class EngineCalls {
     private static final OkHttpClient BASE = new OkHttpClient();
 
     private EngineCalls() {}
+
+    /**
+     * The engine's job for builds and "Publish to TestRail again": Jenkins' proxy, and the case cache
+     * in the controller's own directory. One file serves every job (its entries are keyed by TestRail
+     * URL, project and suite) and is safe under concurrent builds (file lock, atomic replace).
+     */
+    static LoadmillTestRailJob job() {
+        Path cache =
+                Jenkins.get().getRootDir().toPath().resolve("loadmill-testrail").resolve("case-cache.json");
+        return new LoadmillTestRailJob(httpClient()).withCaseCache(CaseCache.at(cache));
+    }
 
     /** An OkHttp client that uses the proxy configured in Manage Jenkins → System. */
     static OkHttpClient httpClient() {

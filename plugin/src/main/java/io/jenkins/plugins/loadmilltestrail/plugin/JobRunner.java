@@ -15,7 +15,6 @@ import io.jenkins.plugins.loadmilltestrail.engine.http.HttpLimits;
 import io.jenkins.plugins.loadmilltestrail.engine.job.FlowCounts;
 import io.jenkins.plugins.loadmilltestrail.engine.job.JobOutcome;
 import io.jenkins.plugins.loadmilltestrail.engine.job.JobSettings;
-import io.jenkins.plugins.loadmilltestrail.engine.job.LoadmillTestRailJob;
 import io.jenkins.plugins.loadmilltestrail.engine.job.PublishFailedException;
 import io.jenkins.plugins.loadmilltestrail.engine.job.ResultsSavedHook;
 import io.jenkins.plugins.loadmilltestrail.engine.loadmill.LoadmillParameters;
@@ -140,7 +139,7 @@ final class JobRunner {
                 loadmillSettings, testRailSettings, publishSettings, localResults, Optional.of(localJUnit));
         JobOutcome outcome;
         try {
-            outcome = new LoadmillTestRailJob(EngineCalls.httpClient()).run(settings, progress, copyIntoWorkspace);
+            outcome = EngineCalls.job().run(settings, progress, copyIntoWorkspace);
         } catch (PublishFailedException e) {
             // Loadmill ran and its results were saved: show them beside the TestRail error, with the
             // button that publishes them again.

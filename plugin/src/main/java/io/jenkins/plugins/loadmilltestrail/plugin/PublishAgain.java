@@ -9,7 +9,6 @@ import hudson.util.StreamTaskListener;
 import io.jenkins.plugins.loadmilltestrail.engine.EngineException;
 import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
 import io.jenkins.plugins.loadmilltestrail.engine.job.JobOutcome;
-import io.jenkins.plugins.loadmilltestrail.engine.job.LoadmillTestRailJob;
 import io.jenkins.plugins.loadmilltestrail.engine.job.PublishFailedException;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishReport;
 import java.io.IOException;
@@ -102,7 +101,7 @@ final class PublishAgain {
         try {
             StandardUsernamePasswordCredentials credentials = JobRunner.testRailCredentials(
                     request.testRailCredentialsId(), run, Util.fixNull(global.getTestRailUrl()));
-            JobOutcome outcome = new LoadmillTestRailJob(EngineCalls.httpClient())
+            JobOutcome outcome = EngineCalls.job()
                     .publish(
                             dir.resolve(RESULTS_FILE),
                             JobRunner.testRailSettings(global, credentials),

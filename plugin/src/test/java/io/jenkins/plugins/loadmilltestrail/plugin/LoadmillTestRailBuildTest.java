@@ -235,6 +235,23 @@ class LoadmillTestRailBuildTest {
         assertNoSecretsIn(b);
     }
 
+    /** The case cache in the controller's directory: the next build reads only what changed, and no secret is kept. */
+    @Test
+    void theNextBuildReadsOnlyTheCasesThatChanged() throws Exception {
+        TestPlanScenario plan = planWithTwoPassingFlows();
+        WorkflowJob p = pipeline("loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT + "'");
+        WorkflowRun first = j.buildAndAssertSuccess(p);
+        j.assertLogContains("Read 2 case(s) of suite S", first);
+        WorkflowRun second = j.buildAndAssertSuccess(p);
+        j.assertLogContains("new or changed case(s) of suite S", second);
+        java.nio.file.Path cache = j.jenkins.getRootDir().toPath().resolve("loadmill-testrail/case-cache.json");
+        String text = java.nio.file.Files.readString(cache);
+        assertTrue(text.contains("Create order"), text);
+        assertFalse(text.contains(TestCredentials.TESTRAIL_KEY) || text.contains(TestCredentials.TESTRAIL_USER), text);
+        assertEquals(2, testRail.runs().size());
+        assertEquals(4, allResults().size());
+    }
+
     @Test
     void refusedTestRailCredentialsFailTheBuildBeforeLoadmillRuns() throws Exception {
         TestPlanScenario plan = planWithTwoPassingFlows();

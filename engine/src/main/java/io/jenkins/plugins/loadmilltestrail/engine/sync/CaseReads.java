@@ -73,7 +73,7 @@ final class CaseReads {
         CaseCache.Loaded loaded = cache.load(key);
         if (!loaded.problem().isEmpty()) {
             if (!warnedUnreadable) {
-                progress.warn("Ignoring the case cache " + cache.file().orElseThrow() + ": " + loaded.problem()
+                progress.warn("Ignoring the case cache " + progress.displayPath(cache.file().orElseThrow()) + ": " + loaded.problem()
                         + ". Reading the suite(s) in full; the file will be rewritten.");
                 warnedUnreadable = true;
             }
@@ -138,7 +138,7 @@ final class CaseReads {
             try {
                 cache.remove(new Key(TestRailUrls.parseBase(api.baseUrl()), projectIdOf(suiteId), suiteId));
             } catch (IOException e) {
-                progress.warn("Cannot update the case cache " + cache.file().orElseThrow() + " (" + e.getMessage() + ").");
+                progress.warn("Cannot update the case cache " + progress.displayPath(cache.file().orElseThrow()) + " (" + e.getMessage() + ").");
             }
         }
         incremental.clear();
@@ -183,7 +183,7 @@ final class CaseReads {
         try {
             cache.store(entry);
         } catch (IOException e) {
-            progress.warn("Cannot update the case cache " + cache.file().orElseThrow() + " (" + e.getMessage()
+            progress.warn("Cannot update the case cache " + progress.displayPath(cache.file().orElseThrow()) + " (" + e.getMessage()
                     + "); the next publish reads the suite in full.");
         }
     }
