@@ -15,7 +15,9 @@ import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailClient;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailSettings;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.ProjectSeed;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SectionSeed;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimConfigGroup;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimCase;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimFieldConfig;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimResult;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SuiteSeed;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
@@ -35,9 +37,13 @@ import okhttp3.OkHttpClient;
 /**
  * Publishes 10,000 Loadmill flows into a simulated TestRail suite of 20,000 cases (all matched by
  * name), then the same with 500 flows that have no case yet (auto-create), at 20 ms latency per
- * call; and, third, 10,000 flows of which 100 failed, published with a run description, references,
- * failed tests assigned to a user and each failed flow's evidence attached (issue 12: description and
- * refs cost no call, the assignee one get_user_by_email, attachments one call per failed flow).
+ * call; and, third, 10,000 flows of which 100 failed, published with every issue-12 feature at once: a
+ * run description, references, a value for a required result field (dropdown custom_environment), a
+ * plan configuration (Environment/Staging: a new plan whose one entry runs with it), failed tests
+ * assigned to a user and each failed flow's evidence attached. Its formula: the all-matched publish's
+ * calls (get_result_fields 1 included, as in every publish) with add_plan in place of add_run, plus
+ * get_configs 1 and get_user_by_email 1, plus one add_attachment_to_result per failed flow;
+ * description, refs and the field's value cost no call.
  * Prints TestRail calls per method, wall time, peak heap, and the trcli formula's call count
  * (reference §10.2) for the same work. Then three publishes of the 10,000 flows sharing a case cache
  * (issue 13): the first reads the suite in full, the second after 30 edited and 5 new cases reads
@@ -62,11 +68,12 @@ public final class SyncBenchmark {
         long matched = scenario("all matched", 0, false);
         long created = scenario(NEW_CASES + " new cases (auto-create)", NEW_CASES, false);
         System.out.printf("Extra calls for %d new cases: %d%n%n", NEW_CASES, created - matched);
-        long evidence = scenario("description, refs, assignee, evidence and attachments (" + EVIDENCE_FAILED
-                + " failed flows)", 0, true);
-        System.out.printf("Extra calls for description, refs, assignee and %d attachments: %d   (formula: 0 + 0 + 1 "
-                + "get_user_by_email + %d add_attachment_to_result = %d)%n%n", EVIDENCE_FAILED, evidence - matched,
-                EVIDENCE_FAILED, 1 + EVIDENCE_FAILED);
+        long evidence = scenario("description, refs, result field, configuration, assignee, evidence and attachments ("
+                + EVIDENCE_FAILED + " failed flows)", 0, true);
+        System.out.printf("Extra calls for description, refs, result field, configuration, assignee and %d attachments:"
+                + " %d   (formula: description 0 + refs 0 + result field 0 (get_result_fields 1 is in every publish) +"
+                + " get_configs 1 + get_user_by_email 1 + %d failed x 1 add_attachment_to_result = %d)%n%n",
+                EVIDENCE_FAILED, evidence - matched, EVIDENCE_FAILED, 2 + EVIDENCE_FAILED);
         caseCache();
     }
 
@@ -159,6 +166,14 @@ public final class SyncBenchmark {
             for (int s = 1; s <= SECTIONS; s++) {
                 suite.addSection("Area " + s).addCases("Area " + s + " flow", CASES / SECTIONS);
             }
+            long staging = 0;
+            if (evidence) {
+                // A required dropdown result field (TestRail refuses results without it) and a configuration group.
+                sim.addResultField("environment", "Environment", 6,
+                        SimFieldConfig.globalConfig(true, "").withItems("1, Staging", "2, Production"));
+                SimConfigGroup environment = sim.addConfigGroup(project.id(), "Environment", "Staging", "Production");
+                staging = environment.configs().get(0).id();
+            }
             CollectedResults results = evidence ? evidenceResults() : results(newCases);
             sim.setLatency(LATENCY);
             // Self-hosted TestRail has no rate limit; the client's own limiter is opened up to match.
@@ -170,7 +185,8 @@ public final class SyncBenchmark {
             if (evidence) {
                 builder.variable("BUILD_URL", "https://ci.example.com/job/shop/482/").variable("GIT_COMMIT", "abc123")
                         .runDescription("Build ${BUILD_URL}\nLoadmill ${LOADMILL_URL}").runRefs("SHOP-12, ${GIT_COMMIT}")
-                        .assignFailed("qa@example.com").attachFailures(true);
+                        .assignFailed("qa@example.com").attachFailures(true)
+                        .resultField("custom_environment", "Staging").configuration("Environment/Staging");
             }
             PublishSettings publish = builder.build();
             Path dir = Files.createTempDirectory("sync-bench");
@@ -186,16 +202,30 @@ public final class SyncBenchmark {
             long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
 
             long target = ceil(CASES, 250) + ceil(FLOWS, 250) + 6;
+            // The all-matched publish exactly: get_projects, get_suites, get_statuses, get_result_fields, get_cases
+            // (pg), add_run (here add_plan), add_results_for_cases (one per 250 results).
+            long base = 4 + pg(CASES) + 1 + ceil(FLOWS, 250);
             System.out.println("== " + title);
             new java.util.TreeMap<>(report.callsByMethod()).forEach((method, count) -> System.out.printf("  %-24s %6d%n", method, count));
             System.out.printf("  %-24s %6d   %s%n", "TestRail calls", report.totalCalls(), evidence
-                    ? "(formula: ceil(20,000/250) + ceil(10,000/250) + 6 + 1 get_user_by_email + " + EVIDENCE_FAILED
-                            + " failed x 1 add_attachment_to_result = " + (target + 1 + EVIDENCE_FAILED) + ")"
+                    ? "(formula: get_projects 1 + get_suites 1 + get_statuses 1 + get_result_fields 1 + get_cases "
+                            + pg(CASES) + " + add_plan 1 + add_results_for_cases " + ceil(FLOWS, 250)
+                            + " + get_configs 1 + get_user_by_email 1 + " + EVIDENCE_FAILED
+                            + " failed x 1 add_attachment_to_result = " + (base + 2 + EVIDENCE_FAILED) + ")"
                     : newCases == 0 ? "(target: <= ceil(20,000/250) + ceil(10,000/250) + 6 = " + target + ")"
                     : "(all-matched count + " + newCases + " add_case + get_case_fields + get_sections + add_section)");
             if (evidence) {
                 System.out.printf("  %-24s %6d   attachments stored, %d KB in all%n", "attachments",
                         sim.attachments().size(), sim.attachments().stream().mapToLong(a -> a.data().length).sum() / 1024);
+                long runId = report.runs().get(0).runId();
+                List<SimResult> posted = sim.results(runId);
+                long withField = posted.stream().filter(r -> Integer.valueOf(1).equals(r.fields().get("custom_environment")))
+                        .count();
+                long assigned = posted.stream().filter(r -> sim.resultAssignee(r.id()) != 0).count();
+                System.out.printf("  %-24s %6d   results in run R%d of plan P%d, configurations %s (Staging = %d); %d with"
+                        + " custom_environment = 1 (Staging), %d assigned, refs '%s'%n", "plan run", posted.size(), runId,
+                        report.planId().orElse(0), sim.runConfigIds(runId), staging, withField, assigned,
+                        sim.runRefs(runId));
             }
             System.out.printf("  %-24s %6.1f s%n", "wall time", wall.toMillis() / 1000.0);
             System.out.printf("  %-24s %6d MB   (JVM heap, simulator with %,d cases included; target < 256 MB)%n",
