@@ -3,44 +3,20 @@ package io.jenkins.plugins.loadmilltestrail.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.loadmilltestrail.cli.CliRunner.Result;
-import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.LoadmillSimulator;
-import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The case cache from the command line: --case-cache, its variable, the default file, --no-case-cache, plan's report. */
-class CliCaseCacheTest {
-    @TempDir
-    Path dir;
-
-    private LoadmillSimulator loadmill;
-    private TestRailSimulator testRail;
-    private DemoScenario.Seeded demo;
-    private Map<String, String> env;
-    private Path results;
+class CliCaseCacheTest extends DemoServicesTest {
 
     @BeforeEach
-    void startSimulators() {
-        loadmill = LoadmillSimulator.start(DemoScenario.LOADMILL_TOKEN);
-        testRail = TestRailSimulator.start();
-        demo = DemoScenario.seed(loadmill, testRail);
-        env = new HashMap<>(DemoScenario.environment(loadmill, testRail));
+    void seedForThisTest() {
         env.put("XDG_CACHE_HOME", dir.resolve("xdg").toString());
-        results = dir.resolve("results.json");
-    }
-
-    @AfterEach
-    void stopSimulators() {
-        loadmill.close();
-        testRail.close();
     }
 
     private Result command(String command, String... more) {

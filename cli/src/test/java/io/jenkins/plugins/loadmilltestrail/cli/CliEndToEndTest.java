@@ -8,9 +8,7 @@ import io.jenkins.plugins.loadmilltestrail.cli.CliRunner.Result;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishJournal;
 import io.jenkins.plugins.loadmilltestrail.simulator.Fault;
 import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.Launch;
-import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.LoadmillSimulator;
 import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.TestPlanScenario;
-import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,38 +18,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** run, publish and plan against both simulators over real HTTP, seeded with the demo scenario. */
-class CliEndToEndTest {
+class CliEndToEndTest extends DemoServicesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path dir;
-
-    private LoadmillSimulator loadmill;
-    private TestRailSimulator testRail;
-    private DemoScenario.Seeded demo;
-    private Map<String, String> env;
-    private Path results;
-
-    @BeforeEach
-    void startSimulators() {
-        loadmill = LoadmillSimulator.start(DemoScenario.LOADMILL_TOKEN);
-        testRail = TestRailSimulator.start();
-        demo = DemoScenario.seed(loadmill, testRail);
-        env = DemoScenario.environment(loadmill, testRail);
-        results = dir.resolve("results.json");
-    }
-
-    @AfterEach
-    void stopSimulators() {
-        loadmill.close();
-        testRail.close();
-    }
 
     /** The usual flags: fast polling, no client-side rate limit, quick give-up on TestRail errors. */
     private Result cli(String command, String... args) {

@@ -5,63 +5,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.loadmilltestrail.cli.CliRunner.Result;
-import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.LoadmillSimulator;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimAttachment;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimResult;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimUser;
-import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 12, items 3 to 5 from the command line against both simulators: run description and
  * references, evidence on failed results (comments, attachments) and assigning what failed, through
  * flags, LOADMILL_TESTRAIL_* variables and the --config file.
  */
-class CliEvidenceTest {
+class CliEvidenceTest extends DemoServicesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Flows of the demo plan that do not pass: one stopped (never ran a request), two failed. */
     private static final int FAILED_FLOWS = 3;
     private static final int FLOWS_WITH_FAILED_REQUESTS = 2;
 
-    @TempDir
-    Path dir;
-
-    private LoadmillSimulator loadmill;
-    private TestRailSimulator testRail;
-    private DemoScenario.Seeded demo;
-    private Map<String, String> env;
-    private Path results;
-    private Path summary;
     private SimUser qa;
 
     @BeforeEach
-    void startSimulators() {
-        loadmill = LoadmillSimulator.start(DemoScenario.LOADMILL_TOKEN);
-        testRail = TestRailSimulator.start();
-        demo = DemoScenario.seed(loadmill, testRail);
+    void seedForThisTest() {
         qa = testRail.addUser("qa@example.com", "other-key");
-        env = new HashMap<>(DemoScenario.environment(loadmill, testRail));
         env.putAll(Map.of("GITHUB_ACTIONS", "true", "GITHUB_REPOSITORY", "acme/shop", "GITHUB_WORKFLOW", "api",
                 "GITHUB_RUN_NUMBER", "77", "GITHUB_RUN_ID", "9001", "GITHUB_SERVER_URL", "https://github.com",
                 "GITHUB_SHA", "abc123"));
-        results = dir.resolve("results.json");
-        summary = dir.resolve("summary.json");
-    }
-
-    @AfterEach
-    void stopSimulators() {
-        loadmill.close();
-        testRail.close();
     }
 
     private Result run(String... more) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.loadmilltestrail.cli.CliRunner.Result;
 import io.jenkins.plugins.loadmilltestrail.simulator.Fault;
-import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.LoadmillSimulator;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.ProjectSeed;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimMilestone;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimPlan;
@@ -19,10 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The preflight of issue 11: every mistake that needs no Loadmill result stops {@code run} (and
@@ -30,34 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * naming the option to change. Each test proves the exit code, the message and that the Loadmill
  * simulator recorded no launch.
  */
-class CliPreflightTest {
+class CliPreflightTest extends DemoServicesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path dir;
-
-    private LoadmillSimulator loadmill;
-    private TestRailSimulator testRail;
-    private DemoScenario.Seeded demo;
-    private Map<String, String> env;
-    private Path results;
-    private Path summary;
-
-    @BeforeEach
-    void startSimulators() {
-        loadmill = LoadmillSimulator.start(DemoScenario.LOADMILL_TOKEN);
-        testRail = TestRailSimulator.start();
-        demo = DemoScenario.seed(loadmill, testRail);
-        env = DemoScenario.environment(loadmill, testRail);
-        results = dir.resolve("results.json");
-        summary = dir.resolve("summary.json");
-    }
-
-    @AfterEach
-    void stopSimulators() {
-        loadmill.close();
-        testRail.close();
-    }
 
     /** {@code run} of the demo plan into project Shop, with a summary, fast polling and quick TestRail give-up. */
     private Result run(String... more) {

@@ -5,50 +5,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.loadmilltestrail.cli.CliRunner.Result;
-import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.LoadmillSimulator;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimFieldConfig;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimResult;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimRun;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimStatus;
-import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 12, items 1 and 8 end to end against the simulators: TestRail result fields (required ones
  * stop the run before Loadmill; values typed by field, from the flag, the environment variable or
  * the config file, with variables), elapsed times every TestRail takes, and custom statuses by label.
  */
-class CliResultFieldsTest {
+class CliResultFieldsTest extends DemoServicesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
-
-    private LoadmillSimulator loadmill;
-    private TestRailSimulator testRail;
-    private DemoScenario.Seeded demo;
-    private Map<String, String> env;
-    private Path results;
-    private Path summary;
-
     @BeforeEach
-    void startSimulators() {
-        loadmill = LoadmillSimulator.start(DemoScenario.LOADMILL_TOKEN);
-        testRail = TestRailSimulator.start();
-        demo = DemoScenario.seed(loadmill, testRail);
-        env = DemoScenario.environment(loadmill, testRail);
+    void seedForThisTest() {
         env.put("BUILD_NUMBER", "42");
-        results = dir.resolve("results.json");
-        summary = dir.resolve("summary.json");
         testRail.setElapsedDecimals(false);
         testRail.addResultField("environment", "Environment", 6,
                 SimFieldConfig.globalConfig(true, "").withItems("1, Staging", "2, Production"));
@@ -57,12 +36,6 @@ class CliResultFieldsTest {
         testRail.addResultField("smoke", "Smoke test", 5, SimFieldConfig.globalConfig(false, ""));
         testRail.addResultField("build", "Build", 1, SimFieldConfig.globalConfig(false, ""));
         testRail.addResultField("attempt", "Attempt", 2, SimFieldConfig.globalConfig(false, ""));
-    }
-
-    @AfterEach
-    void stopSimulators() {
-        loadmill.close();
-        testRail.close();
     }
 
     private Result run(String... more) {

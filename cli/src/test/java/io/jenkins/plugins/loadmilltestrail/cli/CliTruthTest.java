@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.loadmilltestrail.cli.CliRunner.Result;
 import io.jenkins.plugins.loadmilltestrail.simulator.Fault;
-import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.LoadmillSimulator;
-import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,44 +15,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the CLI says matches what it did (issue 11, "Tell the truth"): counts, summaries, recovery
  * commands and messages, checked end to end against both simulators seeded with the demo scenario.
  */
-class CliTruthTest {
+class CliTruthTest extends DemoServicesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @TempDir
-    Path dir;
-
-    private LoadmillSimulator loadmill;
-    private TestRailSimulator testRail;
-    private DemoScenario.Seeded demo;
-    private Map<String, String> env;
-    private Path results;
-
-    @BeforeEach
-    void startSimulators() {
-        loadmill = LoadmillSimulator.start(DemoScenario.LOADMILL_TOKEN);
-        testRail = TestRailSimulator.start();
-        demo = DemoScenario.seed(loadmill, testRail);
-        env = DemoScenario.environment(loadmill, testRail);
-        results = dir.resolve("results.json");
-    }
-
-    @AfterEach
-    void stopSimulators() {
-        loadmill.close();
-        testRail.close();
-    }
 
     /** {@code command} with no client-side rate limit and a quick give-up on TestRail errors. */
     private Result cli(String command, String... args) {

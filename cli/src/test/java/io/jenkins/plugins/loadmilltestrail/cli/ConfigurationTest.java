@@ -5,48 +5,25 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jenkins.plugins.loadmilltestrail.cli.CliRunner.Result;
 import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.Launch;
-import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.LoadmillSimulator;
 import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.TestPlanScenario;
-import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Option values from LOADMILL_TESTRAIL_* variables and from --config FILE, end to end against both simulators. */
-class ConfigurationTest {
-    @TempDir
-    Path dir;
-
-    private LoadmillSimulator loadmill;
-    private TestRailSimulator testRail;
+class ConfigurationTest extends DemoServicesTest {
     private TestPlanScenario smoke;
-    private Map<String, String> env;
-    private Path results;
 
     @BeforeEach
-    void startSimulators() {
-        loadmill = LoadmillSimulator.start(DemoScenario.LOADMILL_TOKEN);
-        testRail = TestRailSimulator.start();
-        DemoScenario.seed(loadmill, testRail);
+    void seedForThisTest() {
         smoke = loadmill.addTestPlan("Smoke").suite("Checkout", s -> s.passed("Add item to cart").passed("Pay by card"));
-        env = new LinkedHashMap<>(DemoScenario.environment(loadmill, testRail));
-        results = dir.resolve("results.json");
-    }
-
-    @AfterEach
-    void stopSimulators() {
-        loadmill.close();
-        testRail.close();
     }
 
     private Result run(String... more) {

@@ -3,50 +3,26 @@ package io.jenkins.plugins.loadmilltestrail.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.loadmilltestrail.cli.CliRunner.Result;
-import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.LoadmillSimulator;
 import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.TestPlanScenario;
-import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** --proxy and the proxy variables, --ca-cert, --connect-timeout/--read-timeout and --results-batch-size, end to end. */
-class NetworkOptionsTest {
+class NetworkOptionsTest extends DemoServicesTest {
     private static final String PROXY_PASSWORD = "proxy-s3cret";
 
-    @TempDir
-    Path dir;
-
-    private LoadmillSimulator loadmill;
-    private TestRailSimulator testRail;
     private TestPlanScenario smoke;
-    private Map<String, String> env;
-    private Path results;
 
     @BeforeEach
-    void startSimulators() {
-        loadmill = LoadmillSimulator.start(DemoScenario.LOADMILL_TOKEN);
-        testRail = TestRailSimulator.start();
-        DemoScenario.seed(loadmill, testRail);
+    void seedForThisTest() {
         smoke = loadmill.addTestPlan("Smoke").suite("Checkout", s -> s.passed("Add item to cart").passed("Pay by card")
                 .passed("Apply coupon").passed("Remove item").passed("Pay by invoice"));
-        env = new LinkedHashMap<>(DemoScenario.environment(loadmill, testRail));
-        results = dir.resolve("results.json");
-    }
-
-    @AfterEach
-    void stopSimulators() {
-        loadmill.close();
-        testRail.close();
     }
 
     private Result run(String... more) {
