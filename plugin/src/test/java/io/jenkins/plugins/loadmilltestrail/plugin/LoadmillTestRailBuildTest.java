@@ -19,6 +19,7 @@ import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.LoadmillSimulator;
 import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.TestPlanScenario;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.ProjectSeed;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SectionSeed;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimFieldConfig;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimResult;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
 import java.net.URL;
@@ -233,6 +234,37 @@ class LoadmillTestRailBuildTest {
             assertEquals(failed, testRail.resultAssignee(result.id()) > 0, "assignee of " + result);
         }
         assertNoSecretsIn(b);
+    }
+
+    /** A required result field and a plan configuration, from the step's fields. */
+    @Test
+    void resultFieldsAndConfigurationsReachTestRail() throws Exception {
+        long projectId = testRail.projects().stream()
+                .filter(pr -> pr.name().equals(PROJECT))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        testRail.addConfigGroup(projectId, "Environment", "Staging", "Production");
+        testRail.addResultField(
+                "environment",
+                "Environment",
+                6,
+                SimFieldConfig.globalConfig(true, "").withItems("1, Staging", "2, Production"));
+        TestPlanScenario plan = planWithTwoPassingFlows();
+        WorkflowJob missing = pipeline("loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT + "'");
+        WorkflowRun refused = j.assertBuildStatus(Result.FAILURE, missing.scheduleBuild2(0));
+        j.assertLogContains("custom_environment", refused); // the required field, before Loadmill runs
+        assertEquals(0, loadmill.launches().size());
+
+        WorkflowJob p = pipeline("loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT
+                + "', resultFields: 'environment=Production', configurations: 'Environment/Staging'");
+        j.buildAndAssertSuccess(p);
+        assertEquals(1, testRail.plans().size(), "configurations publish into a plan");
+        List<SimResult> results = allResults();
+        assertEquals(2, results.size());
+        for (SimResult result : results) {
+            assertEquals(2, ((Number) result.fields().get("custom_environment")).intValue(), result.toString());
+        }
     }
 
     /** The case cache in the controller's directory: the next build reads only what changed, and no secret is kept. */
