@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "simulate", sortOptions = false, mixinStandardHelpOptions = true,
         description = {
             "Serves the Loadmill and TestRail simulators, seeded with the demo scenario, until Ctrl-C. Prints their "
-                    + "addresses and the credentials to use, to try the CLI or the Jenkins plugin (mvn -pl plugin hpi:run) "
+                    + "addresses and the credentials to use, to try the CLI or the Jenkins plugin (./mvnw -pl plugin hpi:run) "
                     + "against them."
         })
 final class SimulateCommand implements Callable<Integer> {
@@ -68,12 +68,12 @@ final class SimulateCommand implements Callable<Integer> {
         DemoScenario.environment(loadmill, testRail).forEach((name, value) -> out.println("export " + name + "=" + value));
         out.println();
         out.println("Then, for example:");
-        out.println("  java -jar cli/target/loadmill-testrail.jar run --test-plan " + seeded.testPlanId() + " --project "
+        out.println("  loadmill-testrail run --test-plan " + seeded.testPlanId() + " --project "
                 + DemoScenario.PROJECT + " --auto-create --poll-interval 1s");
-        out.println("  java -jar cli/target/loadmill-testrail.jar run --suite " + String.join(" --suite ", seeded.suiteIds().values())
+        out.println("  loadmill-testrail run --suite " + String.join(" --suite ", seeded.suiteIds().values())
                 + " --project " + DemoScenario.PROJECT + " --auto-create --poll-interval 1s");
         out.println();
-        out.println("For the Jenkins plugin (mvn -pl plugin hpi:run), in Manage Jenkins > System:");
+        out.println("For the Jenkins plugin (./mvnw -pl plugin hpi:run), in Manage Jenkins > System:");
         out.println("  Loadmill URL " + loadmill.url() + ", token credential (Secret text): " + DemoScenario.LOADMILL_TOKEN);
         out.println("  TestRail URL " + testRail.url() + ", credential (Username with password): "
                 + DemoScenario.TESTRAIL_USER + " / " + DemoScenario.TESTRAIL_KEY);
