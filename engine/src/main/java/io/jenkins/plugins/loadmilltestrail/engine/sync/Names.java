@@ -2,8 +2,11 @@ package io.jenkins.plugins.loadmilltestrail.engine.sync;
 
 import io.jenkins.plugins.loadmilltestrail.engine.PrintableText;
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +49,22 @@ public final class Names {
         String cleaned = clean(text);
         // Upper then lower folds e.g. "ß" and "SS" together, like a case-insensitive human reader.
         return caseSensitive ? cleaned : cleaned.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The items a setting names by {@code reference}: by id when it is one (and such an item
+     * exists), else by name as {@link #key} compares names.
+     */
+    <T> List<T> byReference(List<T> items, String reference, Function<T, Long> id, Function<T, String> name) {
+        OptionalLong asId = SettingMaps.idOf(reference);
+        if (asId.isPresent()) {
+            List<T> byId = items.stream().filter(i -> id.apply(i) == asId.getAsLong()).toList();
+            if (!byId.isEmpty()) {
+                return byId;
+            }
+        }
+        String key = key(reference);
+        return items.stream().filter(i -> key(name.apply(i)).equals(key)).toList();
     }
 
     static String unescapeHtml(String s) {

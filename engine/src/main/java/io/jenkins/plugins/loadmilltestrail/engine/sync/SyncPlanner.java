@@ -154,7 +154,7 @@ public final class SyncPlanner {
             if (baseline.isEmpty() || tr.project().suiteMode() == SuiteMode.SINGLE_SUITE) {
                 return suites.stream().filter(Suite::master).findFirst().orElse(suites.get(0));
             }
-            List<Suite> found = byReference(suites, baseline, Suite::id, Suite::name);
+            List<Suite> found = names.byReference(suites, baseline, Suite::id, Suite::name);
             if (found.size() == 1) {
                 return found.get(0);
             }
@@ -171,7 +171,7 @@ public final class SyncPlanner {
                     .findFirst();
             String wanted = mapped.orElse(loadmillSuite);
             if (multi) {
-                List<Suite> found = byReference(tr.suites(), wanted, Suite::id, Suite::name);
+                List<Suite> found = names.byReference(tr.suites(), wanted, Suite::id, Suite::name);
                 if (found.size() == 1) {
                     Suite suite = found.get(0);
                     if (!tr.cases().containsKey(suite.id())) {
@@ -194,7 +194,7 @@ public final class SyncPlanner {
                 return Container.PENDING;
             }
             List<Section> sections = tr.sections().get(single.id());
-            List<Section> found = byReference(sections, wanted, Section::id, Section::name);
+            List<Section> found = names.byReference(sections, wanted, Section::id, Section::name);
             if (found.size() == 1) {
                 return new Container(single.id(), single.name(), found.get(0).id(), "", true);
             }
@@ -252,7 +252,7 @@ public final class SyncPlanner {
                 needSections.add(suiteId);
                 return 0;
             }
-            List<Section> found = byReference(sections, settings.section(), s -> -1L, Section::name);
+            List<Section> found = names.byReference(sections, settings.section(), s -> -1L, Section::name);
             if (found.size() > 1) {
                 problems.add(ambiguous("sections", settings.section(), found, s -> "section " + s.id(),
                         "rename one in suite '" + suiteNames.get(suiteId) + "' or choose another section for created cases"));
@@ -586,18 +586,6 @@ public final class SyncPlanner {
 
         // ---- helpers -------------------------------------------------------------------------
 
-        /** Items named by {@code reference}: by id when it is one (and such an item exists), else by name. */
-        private <T> List<T> byReference(List<T> items, String reference, Function<T, Long> id, Function<T, String> name) {
-            OptionalLong asId = SettingMaps.idOf(reference);
-            if (asId.isPresent()) {
-                List<T> byId = items.stream().filter(i -> id.apply(i) == asId.getAsLong()).toList();
-                if (!byId.isEmpty()) {
-                    return byId;
-                }
-            }
-            String key = names.key(reference);
-            return items.stream().filter(i -> names.key(name.apply(i)).equals(key)).toList();
-        }
 
         private <T> String ambiguous(String what, String name, List<T> found, Function<T, String> id, String fix) {
             return "Several TestRail " + what + " are named '" + Names.clean(name) + "' ("

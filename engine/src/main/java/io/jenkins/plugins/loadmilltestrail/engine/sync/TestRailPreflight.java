@@ -279,7 +279,7 @@ public final class TestRailPreflight {
         if (baseline.isEmpty() || project.suiteMode() == SuiteMode.SINGLE_SUITE) {
             return Optional.of(suites.stream().filter(Suite::master).findFirst().orElse(suites.get(0)));
         }
-        List<Suite> found = byReference(suites, baseline, Suite::id, Suite::name);
+        List<Suite> found = names.byReference(suites, baseline, Suite::id, Suite::name);
         if (found.size() == 1) {
             return Optional.of(found.get(0));
         }
@@ -293,7 +293,7 @@ public final class TestRailPreflight {
 
     private <T> void checkTarget(Project project, String loadmill, String target, String what, List<T> items,
             Function<T, Long> id, Function<T, String> name) {
-        List<T> found = byReference(items, target, id, name);
+        List<T> found = names.byReference(items, target, id, name);
         if (found.size() > 1) {
             problems.add("The suite map (--suite-map) sends the Loadmill suite '" + loadmill + "' to the TestRail " + what
                     + " '" + target + "', but several " + what + "s of project '" + project.name() + "' have that name ("
@@ -307,18 +307,6 @@ public final class TestRailPreflight {
         }
     }
 
-    /** Items named by {@code reference}: by id when it is one (and such an item exists), else by name. */
-    private <T> List<T> byReference(List<T> items, String reference, Function<T, Long> id, Function<T, String> name) {
-        OptionalLong asId = SettingMaps.idOf(reference);
-        if (asId.isPresent()) {
-            List<T> byId = items.stream().filter(i -> id.apply(i) == asId.getAsLong()).toList();
-            if (!byId.isEmpty()) {
-                return byId;
-            }
-        }
-        String key = names.key(reference);
-        return items.stream().filter(i -> names.key(name.apply(i)).equals(key)).toList();
-    }
 
     // ---- milestone --------------------------------------------------------------------------
 
