@@ -92,6 +92,15 @@ class LoadmillTestRailBuildTest {
                 .runningPolls(1);
     }
 
+    private TestPlanScenario planWithAFailingFlow() {
+        return loadmill.addTestPlan("Nightly")
+                .suite(
+                        SUITE,
+                        s -> s.passed("Create order")
+                                .failedAssertion("Cancel order", "__status", "equals", "200", "409"))
+                .runningPolls(1);
+    }
+
     private WorkflowJob pipeline(String script) throws Exception {
         WorkflowJob p = j.createProject(WorkflowJob.class);
         p.setDefinition(new CpsFlowDefinition(script, true));
@@ -170,12 +179,7 @@ class LoadmillTestRailBuildTest {
 
     @Test
     void failedFlowsMakeTheBuildUnstableAndArePublished() throws Exception {
-        TestPlanScenario plan = loadmill.addTestPlan("Nightly")
-                .suite(
-                        SUITE,
-                        s -> s.passed("Create order")
-                                .failedAssertion("Cancel order", "__status", "equals", "200", "409"))
-                .runningPolls(1);
+        TestPlanScenario plan = planWithAFailingFlow();
         WorkflowJob p = pipeline("node {\n"
                 + "  def r = loadmillTestRail(testPlanId: '" + plan.id() + "', project: '" + PROJECT + "')\n"
                 + "  echo \"failed=${r.failed}\"\n"
@@ -212,12 +216,7 @@ class LoadmillTestRailBuildTest {
     /** Run description and refs, an assignee and attachments for what failed: all from the step's fields. */
     @Test
     void failedFlowsCarryEvidenceAndAnAssignee() throws Exception {
-        TestPlanScenario plan = loadmill.addTestPlan("Nightly")
-                .suite(
-                        SUITE,
-                        s -> s.passed("Create order")
-                                .failedAssertion("Cancel order", "__status", "equals", "200", "409"))
-                .runningPolls(1);
+        TestPlanScenario plan = planWithAFailingFlow();
         WorkflowJob p = pipeline("node {\n  loadmillTestRail testPlanId: '" + plan.id() + "', project: '" + PROJECT
                 + "', runDescription: 'Nightly from ${JOB_NAME}', runRefs: 'SHOP-12', assignFailed: '"
                 + TestCredentials.TESTRAIL_USER + "', attachFailures: true\n}");
