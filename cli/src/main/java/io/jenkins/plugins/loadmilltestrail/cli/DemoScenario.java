@@ -20,6 +20,8 @@ import java.util.function.Consumer;
 final class DemoScenario {
     static final String PROJECT = "Shop";
     static final String PLAN = "Shop nightly";
+    /** Fixed, so that the examples in docs/cli.md, which use it, run against {@code simulate} as they are. */
+    static final String TEST_PLAN_ID = "6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f";
     static final String LOADMILL_TOKEN = "demo-loadmill-token";
     static final String TESTRAIL_USER = "demo@example.com";
     static final String TESTRAIL_KEY = "demo-testrail-key";
@@ -55,7 +57,7 @@ final class DemoScenario {
                 .passed("Log in")
                 .failedRequest("Reset password", "HTTP status 503 - Service Unavailable")
                 .passed("Delete account"));
-        TestPlanScenario plan = loadmill.addTestPlan(PLAN);
+        TestPlanScenario plan = loadmill.addTestPlan(TEST_PLAN_ID, PLAN);
         Map<String, String> suiteIds = new LinkedHashMap<>();
         suites.forEach((name, script) -> {
             plan.suite(name, script);

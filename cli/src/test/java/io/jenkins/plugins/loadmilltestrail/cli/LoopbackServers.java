@@ -6,8 +6,11 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,14 +22,19 @@ import java.security.KeyStore;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
-/** Test servers on 127.0.0.1: a forward proxy with Basic credentials, and an HTTPS front of an HTTP server. */
+/**
+ * Test servers on 127.0.0.1: a forward proxy with Basic credentials, a tunnelling (CONNECT) proxy,
+ * and an HTTPS front of an HTTP server.
+ */
 final class LoopbackServers {
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "content-length", "expect", "host", "upgrade",
             "proxy-authorization", "proxy-connection", "keep-alive", "transfer-encoding", "te", "trailer");
@@ -75,11 +83,17 @@ final class LoopbackServers {
         final Path caPem;
 
         HttpsFront(Path dir, String target) throws Exception {
+            this(dir, target, "127.0.0.1");
+        }
+
+        /** The certificate names {@code hostName} (and 127.0.0.1), for a client that resolves that name to here. */
+        HttpsFront(Path dir, String target, String hostName) throws Exception {
             Path keyStore = dir.resolve("server.p12");
             caPem = dir.resolve("ca.pem");
             String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+            String names = hostName.equals("127.0.0.1") ? "IP:127.0.0.1" : "DNS:" + hostName + ",IP:127.0.0.1";
             keytool(keytool, "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-                    "-dname", "CN=127.0.0.1", "-ext", "SAN=IP:127.0.0.1", "-validity", "2",
+                    "-dname", "CN=" + hostName, "-ext", "SAN=" + names, "-validity", "2",
                     "-keystore", keyStore.toString(), "-storetype", "PKCS12", "-storepass", "changeit");
             keytool(keytool, "-exportcert", "-rfc", "-alias", "server", "-keystore", keyStore.toString(),
                     "-storetype", "PKCS12", "-storepass", "changeit", "-file", caPem.toString());
@@ -102,7 +116,21 @@ final class LoopbackServers {
         }
 
         String url(String path) {
-            return "https://127.0.0.1:" + server.getAddress().getPort() + path;
+            return "https://127.0.0.1:" + port() + path;
+        }
+
+        int port() {
+            return server.getAddress().getPort();
+        }
+
+        /** A PKCS12 trust store (password "changeit") holding these certificates, as a JVM's javax.net.ssl.trustStore. */
+        static Path trustStore(Path store, List<Path> certificates) throws Exception {
+            String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+            for (int i = 0; i < certificates.size(); i++) {
+                keytool(keytool, "-importcert", "-noprompt", "-alias", "trusted-" + i, "-file", certificates.get(i).toString(),
+                        "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", "changeit");
+            }
+            return store;
         }
 
         private static void keytool(String... command) throws Exception {
@@ -116,6 +144,96 @@ final class LoopbackServers {
         @Override
         public void close() {
             server.stop(0);
+        }
+    }
+
+    /**
+     * An HTTP proxy that only tunnels (CONNECT), as proxies for https addresses do, to the local
+     * port its routes give for the requested host:port; it refuses any other destination with 502.
+     * It records every tunnel it opened.
+     */
+    static final class TunnelProxy implements AutoCloseable {
+        final List<String> tunnels = new CopyOnWriteArrayList<>();
+        private final Map<String, Integer> routes;
+        private final ServerSocket server;
+        private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "tunnel-proxy");
+            thread.setDaemon(true);
+            return thread;
+        });
+
+        /** @param routes "host:port" as the client asks for it, to the port on 127.0.0.1 that answers for it */
+        TunnelProxy(Map<String, Integer> routes) throws IOException {
+            this.routes = Map.copyOf(routes);
+            server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            threads.execute(this::accept);
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        private void accept() {
+            while (!server.isClosed()) {
+                try {
+                    Socket client = server.accept();
+                    threads.execute(() -> tunnel(client));
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        }
+
+        private void tunnel(Socket client) {
+            try (client) {
+                InputStream in = client.getInputStream();
+                String requestLine = line(in);
+                while (!line(in).isEmpty()) {
+                    // headers: nothing to check, this proxy wants no credentials
+                }
+                String[] parts = requestLine.split(" ");
+                Integer port = parts.length == 3 && parts[0].equals("CONNECT") ? routes.get(parts[1].toLowerCase(Locale.ROOT)) : null;
+                OutputStream out = client.getOutputStream();
+                if (port == null) {
+                    out.write("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    return;
+                }
+                try (Socket target = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                    tunnels.add(parts[1]);
+                    out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    threads.execute(() -> copy(client, target));
+                    copy(target, client);
+                }
+            } catch (IOException ended) {
+                // either side closed the tunnel
+            }
+        }
+
+        /** One header line, read byte by byte so that nothing after the header is consumed. */
+        private static String line(InputStream in) throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int b; (b = in.read()) != -1 && b != '\n'; ) {
+                if (b != '\r') {
+                    line.append((char) b);
+                }
+            }
+            return line.toString();
+        }
+
+        private static void copy(Socket from, Socket to) {
+            try {
+                from.getInputStream().transferTo(to.getOutputStream());
+                to.shutdownOutput();
+            } catch (IOException ended) {
+                // the other direction ends the tunnel
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            threads.shutdownNow();
         }
     }
 

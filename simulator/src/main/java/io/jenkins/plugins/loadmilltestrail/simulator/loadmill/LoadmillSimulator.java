@@ -161,8 +161,15 @@ public final class LoadmillSimulator implements AutoCloseable {
 
     /** Adds a test plan; configure its suites on the returned scenario. */
     public TestPlanScenario addTestPlan(String name) {
-        TestPlanScenario plan = new TestPlanScenario(name);
-        plans.put(plan.id(), plan);
+        return addTestPlan(UUID.randomUUID().toString(), name);
+    }
+
+    /** Adds a test plan with a given id, e.g. one that documentation shows; configure its suites on the returned scenario. */
+    public TestPlanScenario addTestPlan(String id, String name) {
+        TestPlanScenario plan = new TestPlanScenario(id, name);
+        if (plans.putIfAbsent(id, plan) != null) {
+            throw new IllegalArgumentException("a test plan with id " + id + " exists already");
+        }
         planOrder.add(plan);
         return plan;
     }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -18,7 +17,7 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class TestPlanScenario {
-    private final String id = UUID.randomUUID().toString();
+    private final String id;
     private final String name;
     private final List<TestSuiteScenario> suites = new ArrayList<>();
     private OptionalInt runningPolls = OptionalInt.empty();
@@ -26,11 +25,12 @@ public final class TestPlanScenario {
     private Optional<String> launchError = Optional.empty();
     private boolean launchWithoutId;
 
-    TestPlanScenario(String name) {
+    TestPlanScenario(String id, String name) {
+        this.id = id;
         this.name = name;
     }
 
-    /** The plan definition's id (a random UUID). */
+    /** The plan definition's id (a random UUID unless the plan was added with one). */
     public String id() {
         return id;
     }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.loadmilltestrail.simulator.loadmill;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,6 +49,16 @@ class LoadmillSimulatorTest {
         assertThat(call("GET", "/api/test-plans", null, "Bearer nope").statusCode()).isEqualTo(401);
         assertThat(call("GET", "/api/test-plans", null, null).statusCode()).isEqualTo(401);
         assertThat(sim.calls(LoadmillSimulator.LIST_PLANS_ENDPOINT)).isEqualTo(4);
+    }
+
+    @Test
+    void aTestPlanCanBeAddedWithTheIdDocumentationShowsButOnlyOnce() throws Exception {
+        String id = "6f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f";
+        sim.addTestPlan(id, "Shop nightly").suite("Checkout", s -> s.passed("Pay by card"));
+
+        assertThat(call("POST", "/api/test-plans/" + id + "/run", "{}", basic()).statusCode()).isEqualTo(200);
+        assertThatThrownBy(() -> sim.addTestPlan(id, "Other"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(id);
     }
 
     @Test
