@@ -114,14 +114,14 @@ abstract class JobCommand implements Callable<Integer> {
                 int exitCode = publishes() ? exitCodes.forFlows(failed.allFlowsPassed()) : ExitCodes.OK;
                 progress.warn(Failures.message(failed) + " (--fail-on-publish-error false: exit code " + exitCode
                         + ", from the flows.)");
-                context.err().println(RecoveryCommand.advice(spec, failed.resultsFile()));
+                context.err().println(RecoveryCommand.advice(spec, failed.resultsFile(), CiVariables.of(context)));
                 output.summaryFile().ifPresent(f -> writeFailureSummary(f, exitCode, Failures.message(e),
                         Optional.empty(), summaryFiles(true)));
                 return exitCode;
             }
             int exitCode = Failures.report(e, context.err(), verbosity == Verbosity.VERBOSE);
             if (e instanceof PublishFailedException failed) {
-                context.err().println(RecoveryCommand.advice(spec, failed.resultsFile()));
+                context.err().println(RecoveryCommand.advice(spec, failed.resultsFile(), CiVariables.of(context)));
             }
             if (job == null) {
                 context.err().println(UsageErrors.pointer(spec.commandLine()));
@@ -178,7 +178,8 @@ abstract class JobCommand implements Callable<Integer> {
         if (!outcome.report().rejected().isEmpty()) {
             context.err().println((exitCodes.failOnPublishError ? "error" : "warning") + ": TestRail rejected "
                     + outcome.report().rejected().size() + " results (listed above). "
-                    + "Fix what TestRail reported, then run `" + RecoveryCommand.of(spec, files().get("results"))
+                    + "Fix what TestRail reported, then run `"
+                    + RecoveryCommand.of(spec, files().get("results"), CiVariables.of(context))
                     + "` to post them; results already posted are not posted again.");
         }
         context.out().flush();

@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,27 @@ class CliTruthTest extends DemoServicesTest {
         int retest = 4;
         assertThat(testRail.runs().stream().flatMap(r -> testRail.results(r.id()).stream()))
                 .hasSize(12).filteredOn(r -> r.statusId() == retest).hasSize(1);
+    }
+
+    @Test
+    void theRecoveryCommandKeepsNetworkAndExitCodeOptionsTheBuildsVariablesAndNoProxyPassword() throws Exception {
+        testRail.faults().always("add_plan", Fault.status(403, "{\"error\":\"You are not allowed to add test plans.\"}"));
+        env.putAll(Map.of("GITHUB_ACTIONS", "true", "GITHUB_REPOSITORY", "acme/shop", "GITHUB_WORKFLOW", "api tests",
+                "GITHUB_RUN_NUMBER", "42"));
+        try (LoopbackServers.Proxy proxy = new LoopbackServers.Proxy("ci", "proxy-s3cret")) {
+            Result cut = cli("run", "--test-plan", demo.testPlanId(), "--poll-interval", "20ms", "--project", DemoScenario.PROJECT,
+                    "--auto-create", "--results", results.toString(), "--junit", dir.resolve("junit.xml").toString(),
+                    "--fail-on", "never", "--testrail-connect-timeout", "7s", "--no-case-cache",
+                    "--proxy", "http://ci:proxy-s3cret@127.0.0.1:" + proxy.port(), "--run-name", "${JOB_NAME} #${BUILD_NUMBER}");
+
+            assertThat(cut.exitCode()).as(cut.all()).isEqualTo(4);
+            Matcher printed = Pattern.compile("Run `([^`]+)` to finish publishing them").matcher(cut.err());
+            assertThat(printed.find()).as(cut.err()).isTrue();
+            assertThat(printed.group(1)).startsWith("JOB_NAME='acme/shop/api tests' BUILD_NUMBER=42 loadmill-testrail publish ")
+                    .contains(" --junit " + dir.resolve("junit.xml"), " --fail-on never", " --testrail-connect-timeout 7s",
+                            " --no-case-cache", " --run-name '${JOB_NAME} #${BUILD_NUMBER}'")
+                    .doesNotContain("--proxy", "proxy-s3cret");
+        }
     }
 
     @Test
