@@ -76,6 +76,7 @@ class CiExamplesIT {
     private TunnelProxy internet;
     private HttpsFront loadmillFront;
     private HttpsFront selfHostedTestRail;
+    private TunnelProxy companyProxy;
     /** The CI machine's environment: nothing of the test JVM's but PATH, and the JAVA_OPTS of the small internet. */
     private Map<String, String> machine;
 
@@ -152,20 +153,23 @@ class CiExamplesIT {
 
         // "Keep the results (publish can finish from them)": the command the step printed, as printed, in a later job.
         testRail.faults().clearFaults();
-        Matcher printed = Pattern.compile("`(loadmill-testrail publish [^`]+)`").matcher(run.output());
+        Matcher printed = Pattern.compile("`([^`]*loadmill-testrail publish [^`]+)`").matcher(run.output());
         assertThat(printed.find()).as(run.output()).isTrue();
         Path later = Files.createDirectories(dir.resolve("later"));
         for (String artifact : job.artifacts()) {
             Files.copy(dir.resolve("run/workspace").resolve(artifact), later.resolve(artifact));
         }
         copyTree(dir.resolve("run/workspace/ci"), later.resolve("ci"));
-        Map<String, String> env = new LinkedHashMap<>(installedCommand(dir.resolve("later-install")));
-        env.put("TESTRAIL_API_KEY", CI_KEY);
+        Map<String, String> env = gitHubMachine();
+        env.putAll(installedCommand(dir.resolve("later-install")));
+        env.putAll(Map.of("GITHUB_ACTIONS", "true", "GITHUB_RUN_NUMBER", "43", "TESTRAIL_API_KEY", CI_KEY));
         StepRun publish = GitHubActionsRunner.shell("publish", List.of("bash", "-e", "-c", printed.group(1)), later, env);
 
         assertThat(publish.exitCode()).as(publish.output()).isEqualTo(1);
         assertThat(publish.output()).contains("posted 12 results");
-        assertThat(resultsIn(onlyPlan())).isEqualTo(12);
+        SimPlan plan = onlyPlan();
+        assertThat(plan.name()).as("named after the build whose results these are").isEqualTo("acme/shop/api-tests #42");
+        assertThat(resultsIn(plan)).isEqualTo(12);
         assertThat(loadmill.launches()).hasSize(1);
     }
 
@@ -231,30 +235,11 @@ class CiExamplesIT {
 
     @Test
     void gitLabJobGoesThroughTheCompanyProxyTrustsTheCompanyCaAndUsesThePins() throws Exception {
-        JsonNode job = YAML.readTree(page.under("GitLab CI", "yaml").get(0).text()).path("api-tests");
         SimCase forgotten = accountsSection().addCase("Reset a forgotten password");
-        Path workspace = checkout(dir.resolve("gitlab"));
-        Files.writeString(workspace.resolve("testrail-pins.txt"), "# flows whose TestRail case has another title\n"
-                + "Accounts/Reset password=C" + forgotten.id() + "\n");
-        Files.copy(selfHostedTestRail.caPem, workspace.resolve("ci/company-ca.pem"));
-        TunnelProxy companyProxy = serve(new TunnelProxy(Map.of("app.loadmill.com:443", loadmillFront.port())));
+        Path workspace = dir.resolve("gitlab");
 
-        Map<String, String> env = new LinkedHashMap<>(installedCommand(dir.resolve("image")));
-        job.path("variables").fields().forEachRemaining(v -> env.put(v.getKey(), v.getValue().asText()));
-        assertThat(env).containsEntry("TESTRAIL_URL", "https://testrail.example.com/")
-                .containsEntry("HTTPS_PROXY", "http://proxy.example.com:3128");
-        env.put("TESTRAIL_URL", "https://testrail.example.com:" + selfHostedTestRail.port() + "/");
-        env.put("HTTPS_PROXY", "http://proxy.example.com:" + companyProxy.port());
-        env.putAll(Map.of("LOADMILL_API_TOKEN", DemoScenario.LOADMILL_TOKEN, "TESTRAIL_API_KEY", CI_KEY, // masked variables
-                "GITLAB_CI", "true", "CI", "true", "CI_PROJECT_PATH", "acme/shop", "CI_JOB_NAME", "api-tests",
-                "CI_PIPELINE_IID", "9", "CI_JOB_URL", "https://gitlab.example.com/acme/shop/-/jobs/1234",
-                "CI_PROJECT_DIR", workspace.toString()));
-        List<StepRun> script = new ArrayList<>();
-        for (JsonNode line : job.path("script")) {
-            script.add(GitHubActionsRunner.shell("script", List.of("sh", "-e", "-c", line.asText()), workspace, env));
-        }
+        StepRun run = gitLabJob(workspace, forgotten, "9").get(0);
 
-        StepRun run = script.get(0);
         assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
         assertThat(companyProxy.tunnels).as("only Loadmill goes through the proxy; NO_PROXY keeps TestRail direct")
                 .isNotEmpty().allMatch("app.loadmill.com:443"::equals);
@@ -265,11 +250,81 @@ class CiExamplesIT {
         assertThat(testRail.runs().stream().flatMap(r -> testRail.results(r.id()).stream()))
                 .anySatisfy(result -> assertThat(result.caseId()).isEqualTo(forgotten.id()));
         assertThat(casesTitled("Reset password")).as("pinned, so not matched or created by name").isEmpty();
-        job.path("artifacts").path("paths").forEach(path -> assertThat(workspace.resolve(path.asText())).isRegularFile());
-        assertThat(workspace.resolve(job.path("artifacts").path("reports").path("junit").asText())).isRegularFile();
+        JsonNode artifacts = gitLabExample().path("artifacts");
+        artifacts.path("paths").forEach(path -> assertThat(workspace.resolve(path.asText())).isRegularFile());
+        assertThat(workspace.resolve(artifacts.path("reports").path("junit").asText())).isRegularFile();
+    }
+
+    @Test
+    void gitLabJobCutOffByTestRailIsFinishedByTheCommandItPrintedAsThePageShowsIt() throws Exception {
+        SimCase forgotten = accountsSection().addCase("Reset a forgotten password");
+        testRail.faults().always("add_plan", REFUSED);
+        Path workspace = dir.resolve("gitlab");
+
+        StepRun cut = gitLabJob(workspace, forgotten, "9").get(0);
+
+        assertThat(cut.exitCode()).as(cut.output()).isEqualTo(4);
+        String shown = page.under("GitLab CI", "").get(0).text().strip();
+        assertThat(cut.output()).contains(shown);
+        Matcher printed = Pattern.compile("`([^`]*loadmill-testrail publish [^`]+)`").matcher(shown);
+        assertThat(printed.find()).isTrue();
+
+        testRail.faults().clearFaults();
+        Map<String, String> later = gitLabEnvironment(workspace, "10"); // a later pipeline, with the kept files
+        StepRun finished = GitHubActionsRunner.shell("publish", List.of("sh", "-e", "-c", printed.group(1)), workspace, later);
+
+        assertThat(finished.exitCode()).as(finished.output()).isEqualTo(1);
+        SimPlan plan = onlyPlan();
+        assertThat(plan.name()).isEqualTo("acme/shop/api-tests #9");
+        assertThat(plan.completed()).as("--close-run").isTrue();
+        assertThat(resultsIn(plan)).as("3 Checkout and 2 Accounts flows by name, 1 pinned; no case for the others"
+                + " (no --auto-create)").isEqualTo(6);
+        assertThat(testRail.runs().stream().flatMap(r -> testRail.results(r.id()).stream()))
+                .anySatisfy(result -> assertThat(result.caseId()).isEqualTo(forgotten.id()));
+        assertThat(loadmill.launches()).hasSize(1);
     }
 
     // --- the world of the examples
+
+    private JsonNode gitLabExample() throws IOException {
+        return YAML.readTree(page.under("GitLab CI", "yaml").get(0).text()).path("api-tests");
+    }
+
+    /** The GitLab job of the page, its script run line by line in a checkout with the pins file and the company CA. */
+    private List<StepRun> gitLabJob(Path workspace, SimCase pinned, String pipeline) throws Exception {
+        checkout(workspace);
+        Files.writeString(workspace.resolve("testrail-pins.txt"), "# flows whose TestRail case has another title\n"
+                + "Accounts/Reset password=C" + pinned.id() + "\n");
+        Files.copy(selfHostedTestRail.caPem, workspace.resolve("ci/company-ca.pem"));
+        Map<String, String> env = gitLabEnvironment(workspace, pipeline);
+        List<StepRun> script = new ArrayList<>();
+        for (JsonNode line : gitLabExample().path("script")) {
+            script.add(GitHubActionsRunner.shell("script", List.of("sh", "-e", "-c", line.asText()), workspace, env));
+        }
+        return script;
+    }
+
+    /**
+     * What a GitLab job of the page sees: the image's command (installed as cli/Dockerfile does), the
+     * job's variables with the ports of this machine's self-hosted TestRail and company proxy, the
+     * masked variables, and GitLab's own.
+     */
+    private Map<String, String> gitLabEnvironment(Path workspace, String pipeline) throws Exception {
+        if (companyProxy == null) {
+            companyProxy = serve(new TunnelProxy(Map.of("app.loadmill.com:443", loadmillFront.port())));
+        }
+        Map<String, String> env = new LinkedHashMap<>(installedCommand(dir.resolve("image-" + pipeline)));
+        gitLabExample().path("variables").fields().forEachRemaining(v -> env.put(v.getKey(), v.getValue().asText()));
+        assertThat(env).containsEntry("TESTRAIL_URL", "https://testrail.example.com/")
+                .containsEntry("HTTPS_PROXY", "http://proxy.example.com:3128");
+        env.put("TESTRAIL_URL", "https://testrail.example.com:" + selfHostedTestRail.port() + "/");
+        env.put("HTTPS_PROXY", "http://proxy.example.com:" + companyProxy.port());
+        env.putAll(Map.of("LOADMILL_API_TOKEN", DemoScenario.LOADMILL_TOKEN, "TESTRAIL_API_KEY", CI_KEY, // masked variables
+                "GITLAB_CI", "true", "CI", "true", "CI_PROJECT_PATH", "acme/shop", "CI_JOB_NAME", "api-tests",
+                "CI_PIPELINE_IID", pipeline, "CI_JOB_URL", "https://gitlab.example.com/acme/shop/-/jobs/" + (1225 + Integer.parseInt(pipeline)),
+                "CI_PROJECT_DIR", workspace.toString()));
+        return env;
+    }
 
     private <T extends AutoCloseable> T serve(T server) {
         servers.add(server);
