@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.jenkins.plugins.loadmilltestrail.cli.CliRunner.Result;
 import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.Launch;
 import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.TestPlanScenario;
+import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimFieldConfig;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -106,6 +107,29 @@ class ConfigurationTest extends DemoServicesTest {
         assertThat(launch.list("tags")).containsExactly("nightly", "api");
         assertThat(launch.overrideParameters()).containsExactly(Map.entry("host", "staging.example.com"));
         assertThat(result.all()).contains("C1");
+    }
+
+    @Test
+    void theConfigFileDocsCliMdShowsWorksAsShown() throws IOException {
+        String shown = DocExamples.of(Path.of("..", "docs", "cli.md"))
+                .under("Configuration: flags, variables, a config file", "yaml").get(0).text();
+        testRail.addResultField("environment", "Environment", 6,
+                SimFieldConfig.globalConfig(false, "").withItems("1, Staging", "2, Production"));
+        testRail.addResultField("browsers", "Browsers", 12,
+                SimFieldConfig.globalConfig(false, "").withItems("1, Chrome", "2, Firefox", "3, Safari"));
+        env.putAll(Map.of("JOB_NAME", "shop-nightly", "BUILD_NUMBER", "42")); // the variables flags and env win over the file
+        Path config = configFile(shown, "rw-r--r--");
+
+        Result result = run("--config", config.toString(), "--summary", summary.toString());
+
+        assertThat(result.exitCode()).as("C123, the pin of the example, is not in this TestRail: " + result.all()).isEqualTo(4);
+        assertThat(result.err()).contains("C123");
+        Launch launch = loadmill.launches().get(0);
+        assertThat(launch.list("tags")).containsExactly("nightly", "api");
+        assertThat(launch.overrideParameters()).containsExactly(Map.entry("host", "staging.example.com"));
+        assertThat(runName()).isEqualTo("shop-nightly #42");
+        assertThat(testRail.results(testRail.runs().get(0).id())).isNotEmpty().allSatisfy(r -> assertThat(r.fields())
+                .containsEntry("custom_environment", 1).containsEntry("custom_browsers", List.of(1, 2)));
     }
 
     @Test
