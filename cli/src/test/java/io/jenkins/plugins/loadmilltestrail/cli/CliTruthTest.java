@@ -252,6 +252,39 @@ class CliTruthTest extends DemoServicesTest {
         assertThat(normal.err()).doesNotContain("/api/v2/");
     }
 
+    @Test
+    void aUsageErrorStillWritesTheSummarySayingWhy() throws IOException {
+        // docs/cli.md "Summary JSON": a failed command's summary holds exitCode, error and files.
+        Result malformed = cli("run", "--test-plan", demo.testPlanId(), "--project", DemoScenario.PROJECT,
+                "--timeout", "90", "--summary", summary.toString());
+        assertThat(malformed.exitCode()).as(malformed.all()).isEqualTo(2);
+        JsonNode json = JSON.readTree(summary.toFile());
+        assertThat(json.path("exitCode").asInt()).isEqualTo(2);
+        assertThat(json.path("error").asText()).startsWith("--timeout: '90' cannot be read as a duration");
+        assertThat(malformed.err()).contains("error: " + json.path("error").asText());
+        assertThat(json.path("files").path("summary").asText()).isEqualTo(summary.toString());
+        assertThat(json.has("dryRun")).isFalse();
+
+        // picocli stops at the unknown option, before it reaches --summary: the summary is found all the same.
+        Path second = dir.resolve("second.json");
+        Result unknown = cli("publish", "--results", results.toString(), "--project", DemoScenario.PROJECT, "--bogus",
+                "--summary", second.toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(JSON.readTree(second.toFile()).path("error").asText()).isEqualTo("Unknown option: '--bogus'");
+
+        // The summary named by a variable, after a config file that cannot be used.
+        Path third = dir.resolve("third.json");
+        Path config = Files.writeString(dir.resolve("ci.yml"), "projekt: Shop\n");
+        env = new HashMap<>(env);
+        env.put("LOADMILL_TESTRAIL_SUMMARY", third.toString());
+        Result badConfig = cli("plan", "--results", results.toString(), "--config", config.toString());
+        assertThat(badConfig.exitCode()).isEqualTo(2);
+        assertThat(JSON.readTree(third.toFile()).path("error").asText()).contains("has the key 'projekt'");
+
+        assertThat(loadmill.launches()).isEmpty();
+        assertThat(testRail.callCounts()).isEmpty();
+    }
+
     /** The words a POSIX shell makes of {@code command}, as the user pasting it would get. */
     private static String[] shellWords(String command) throws IOException, InterruptedException {
         Process shell = new ProcessBuilder("sh", "-c", "printf '%s\\0' " + command).start();
