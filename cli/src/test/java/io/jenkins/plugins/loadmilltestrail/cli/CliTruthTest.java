@@ -253,6 +253,37 @@ class CliTruthTest extends DemoServicesTest {
     }
 
     @Test
+    void progressRetriesAndWarningsGoToStandardErrorTheSummaryToStandardOutput() {
+        // docs/cli.md "Output": without --auto-create the seven flows TestRail lacks are a warning.
+        testRail.faults().next("get_projects", 1, Fault.status(503, "{\"error\":\"Service unavailable\"}"));
+        Result normal = cli("run", "--test-plan", demo.testPlanId(), "--poll-interval", "20ms", "--project",
+                DemoScenario.PROJECT, "--results", results.toString(), "--testrail-retry-wait", "5s");
+        assertThat(normal.exitCode()).as(normal.all()).isEqualTo(1);
+        String[] progress = {"Starting Loadmill test plan", "  suite Checkout: FAILED",
+            "  TestRail: get_projects failed (HTTP 503); retry 1 in", "  WARNING: 7 flow(s) matched no TestRail case"};
+        String[] summary = {"Loadmill test plan \"Shop nightly\": 12 flows", "Flows that did not pass (3):",
+            "TestRail API calls: ", "Result: 12 flows, 8 passed, 1 flaky, 3 did not pass; posted 5 results to TestRail"};
+        assertThat(normal.err()).contains(progress);
+        assertThat(normal.out()).contains(summary);
+        for (String line : progress) {
+            assertThat(normal.out()).doesNotContain(line);
+        }
+        for (String line : summary) {
+            assertThat(normal.err()).doesNotContain(line);
+        }
+
+        // --quiet: warnings, links, flows that did not pass and the result line; no phases, suites, retries or counts.
+        testRail.faults().next("get_projects", 1, Fault.status(503, "{\"error\":\"Service unavailable\"}"));
+        Result quiet = cli("run", "--test-plan", demo.testPlanId(), "--poll-interval", "20ms", "--project",
+                DemoScenario.PROJECT, "--results", results.toString(), "--testrail-retry-wait", "5s", "--quiet");
+        assertThat(quiet.exitCode()).as(quiet.all()).isEqualTo(1);
+        assertThat(quiet.err()).contains("  WARNING: 7 flow(s) matched no TestRail case")
+                .doesNotContain("Starting Loadmill", "suite Checkout", "retry 1");
+        assertThat(quiet.out()).contains("Loadmill run: ", "TestRail run R", "Flows that did not pass (3):",
+                "Result: 12 flows").doesNotContain("TestRail API calls", "flows matched existing cases");
+    }
+
+    @Test
     void aUsageErrorStillWritesTheSummarySayingWhy() throws IOException {
         // docs/cli.md "Summary JSON": a failed command's summary holds exitCode, error and files.
         Result malformed = cli("run", "--test-plan", demo.testPlanId(), "--project", DemoScenario.PROJECT,

@@ -129,6 +129,12 @@ class NetworkOptionsTest extends DemoServicesTest {
         Result perService = CliRunner.run(env, "plan", "--results", results.toString(), "--project", DemoScenario.PROJECT,
                 "--read-timeout", "300ms", "--testrail-read-timeout", "10s", "--testrail-retry-wait", "100ms");
         assertThat(perService.exitCode()).as(perService.all()).isZero();
+
+        env.put(EnvironmentVariables.TESTRAIL_READ_TIMEOUT, "10s");
+        Result perServiceVariable = CliRunner.run(env, "plan", "--results", results.toString(), "--project",
+                DemoScenario.PROJECT, "--read-timeout", "300ms", "--testrail-retry-wait", "100ms");
+        assertThat(perServiceVariable.exitCode()).as("the per-service variable wins too: " + perServiceVariable.all())
+                .isZero();
     }
 
     @Test
