@@ -11,13 +11,17 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The {@code publish} command that finishes what a command could not publish, ready to paste: the
- * results file plus every TestRail, publishing and output option the command was given, as given.
- * Secrets are left out; they come from the environment, as the docs advise.
+ * results file plus every option of {@code publish} the command was given, as given (network ones
+ * too: without its --ca-cert or --proxy, the publish could not reach TestRail). Secrets are left
+ * out; they come from the environment, as the docs advise.
  */
 final class RecoveryCommand {
-    /** The option groups {@code publish} shares with {@code run} and {@code plan} (mixin names). */
-    private static final List<String> SHARED = List.of("testRail", "publish", "output");
+    /** The option groups {@code publish} shares with {@code run} and {@code plan} (mixin names of JobCommand). */
+    private static final List<String> SHARED = List.of("testRail", "publish", "output", "exitCodes", "network",
+            "caseCache");
     private static final Set<String> SECRETS = Set.of("--testrail-key");
+    /** A proxy address with a password (user info holding ':'), which must not be printed. */
+    private static final Pattern PROXY_PASSWORD = Pattern.compile("(?s).*//[^/@]*:[^/@]*@.*");
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=@,+%-]+");
 
     private RecoveryCommand() {}
@@ -34,7 +38,9 @@ final class RecoveryCommand {
             if (option.arity().max() == 0) {
                 words.add(option.longestName());
             } else {
-                option.originalStringValues().forEach(value -> words.addAll(List.of(option.longestName(), quote(value))));
+                option.originalStringValues().stream()
+                        .filter(value -> !(option.longestName().equals("--proxy") && PROXY_PASSWORD.matcher(value).matches()))
+                        .forEach(value -> words.addAll(List.of(option.longestName(), quote(value))));
             }
         }
         return String.join(" ", words);

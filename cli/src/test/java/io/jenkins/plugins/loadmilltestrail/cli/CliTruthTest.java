@@ -317,7 +317,7 @@ class CliTruthTest extends DemoServicesTest {
     }
 
     /** The words a POSIX shell makes of {@code command}, as the user pasting it would get. */
-    private static String[] shellWords(String command) throws IOException, InterruptedException {
+    static String[] shellWords(String command) throws IOException, InterruptedException {
         Process shell = new ProcessBuilder("sh", "-c", "printf '%s\\0' " + command).start();
         String words = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(shell.waitFor()).isZero();
