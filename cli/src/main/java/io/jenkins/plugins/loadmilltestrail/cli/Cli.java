@@ -13,15 +13,20 @@ public final class Cli {
     /** Parses {@code args}, runs the command and returns its exit code. */
     public static int execute(CliContext context, String... args) {
         int exitCode;
+        Configuration configuration = null;
         try {
             // Flags, then environment variables, then the file named with --config (read before parsing).
-            Configuration configuration = Configuration.of(context.env(), args);
+            configuration = Configuration.of(context.env(), args);
             CommandLine commandLine = commandLine(context, new SecretArguments(args), configuration);
             configuration.checkKeys(commandLine);
             exitCode = commandLine.execute(args);
         } catch (InvalidSettingsException e) {
+            // A --config file that cannot be used: the command did not start, but its summary still says why.
             context.err().println("error: " + e.getMessage());
             exitCode = ExitCodes.USAGE;
+            UsageErrors.writeSummary(args.length == 0 ? "" : args[0],
+                    configuration != null ? configuration : Configuration.withoutFile(context.env(), args), e.getMessage(),
+                    context.out(), context.err());
         }
         context.out().flush();
         context.err().flush();

@@ -87,6 +87,14 @@ final class Configuration implements IDefaultValueProvider {
         return new Configuration(env, named.orElse(null), values, List.of(args));
     }
 
+    /**
+     * The configuration of a command whose --config file could not be read: the command line and
+     * the environment alone (to find where its summary goes).
+     */
+    static Configuration withoutFile(Map<String, String> env, String... args) {
+        return new Configuration(env, null, Map.of(), List.of(args));
+    }
+
     /** The variable that sets {@code option}: LOADMILL_TESTRAIL_ and the name in capitals, '-' as '_'. */
     static String variable(String option) {
         return PREFIX + option.replaceFirst("^-+", "").toUpperCase(Locale.ROOT).replace('-', '_');
@@ -179,9 +187,37 @@ final class Configuration implements IDefaultValueProvider {
         return source == null ? "" : " (from " + source + ")";
     }
 
+    /**
+     * The value {@code option} (a single-valued long option) has for these arguments, found without
+     * picocli: the command line's last, else the variable's, else the file's. For a usage error,
+     * which may stop parsing before the option is reached.
+     */
+    Optional<String> value(String option) {
+        String found = null;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--")) {
+                break;
+            }
+            if (arg.equals(option) && i + 1 < args.size()) {
+                found = args.get(++i);
+            } else if (arg.startsWith(option + "=")) {
+                found = arg.substring(option.length() + 1);
+            }
+        }
+        if (found != null) {
+            return Optional.of(found);
+        }
+        List<String> values = values(option);
+        return values.isEmpty() ? Optional.empty() : Optional.of(values.get(values.size() - 1));
+    }
+
     /** The option's values: from its variable, else from its older variable, else from the file; empty when none. */
     private List<String> values(OptionSpec option) {
-        String name = option.longestName();
+        return values(option.longestName());
+    }
+
+    private List<String> values(String name) {
         if (!name.startsWith("--") || COMMAND_LINE_ONLY.contains(name)) {
             return List.of();
         }

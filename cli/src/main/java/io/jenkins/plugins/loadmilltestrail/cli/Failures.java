@@ -40,7 +40,7 @@ final class Failures {
             err.flush();
             return ExitCodes.INTERRUPTED;
         }
-        err.println("internal error (please report it with this output): " + failure);
+        err.println("error: internal error, a bug (please report it with this output): " + failure);
         failure.printStackTrace(err);
         err.flush();
         return ExitCodes.INTERNAL;

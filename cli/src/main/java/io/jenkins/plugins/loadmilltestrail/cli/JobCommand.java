@@ -175,9 +175,11 @@ abstract class JobCommand implements Callable<Integer> {
         }
         OutcomeText.print(outcome, verbosity, out);
         out.println(OutcomeText.resultLine(outcome));
-        if (!outcome.report().rejected().isEmpty()) {
-            context.err().println((exitCodes.failOnPublishError ? "error" : "warning") + ": TestRail rejected "
-                    + outcome.report().rejected().size() + " results (listed above). "
+        int rejected = outcome.report().rejected().size();
+        if (rejected > 0) {
+            // An error, or with --fail-on-publish-error false a warning written as the other warnings are.
+            context.err().println((exitCodes.failOnPublishError ? "error: " : "  WARNING: ") + "TestRail rejected "
+                    + rejected + (rejected == 1 ? " result" : " results") + " (listed above). "
                     + "Fix what TestRail reported, then run `"
                     + RecoveryCommand.of(spec, files().get("results"), CiVariables.of(context))
                     + "` to post them; results already posted are not posted again.");

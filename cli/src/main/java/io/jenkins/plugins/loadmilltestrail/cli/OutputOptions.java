@@ -13,7 +13,8 @@ final class OutputOptions {
                     + "- writes it to standard output, and the human summary to standard error.")
     Path summary;
 
-    @Option(names = {"-q", "--quiet"}, order = 61, description = "Print only warnings, errors, the links, the flows that did not pass and the result line.")
+    @Option(names = {"-q", "--quiet"}, order = 61, description = "Print only warnings, errors, the links, the results TestRail rejected, the flows that did not "
+                    + "pass and the result line (plan: also the plan).")
     boolean quiet;
 
     @Option(names = {"-v", "--verbose"}, order = 62, description = "Print details, and the causes of errors.")

@@ -32,7 +32,7 @@ final class PublishOptions {
     List<String> caseMap = new ArrayList<>();
 
     @Option(names = "--case-map-file", paramLabel = "FILE", order = 33,
-            description = "Pins from a file, one FLOW=CASE per line ('#' starts a comment).")
+            description = "Pins from a file, one FLOW=CASE per line; blank lines and lines starting with '#' are ignored.")
     Path caseMapFile;
 
     @Option(names = "--suite-map", paramLabel = "LOADMILL_SUITE=TESTRAIL_SUITE", order = 34,

@@ -1,8 +1,13 @@
 package io.jenkins.plugins.loadmilltestrail.cli;
 
+import io.jenkins.plugins.loadmilltestrail.engine.EngineException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.MissingParameterException;
@@ -17,6 +22,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * picocli are hidden.
  */
 final class UsageErrors {
+    /** The commands that take --summary. */
+    private static final Set<String> SUMMARIZED = Set.of("run", "publish", "plan");
+
     private UsageErrors() {}
 
     static int report(ParameterException e, SecretArguments secrets, Configuration configuration) {
@@ -32,7 +40,33 @@ final class UsageErrors {
         }
         err.println(pointer(command));
         err.flush();
+        writeSummary(command.getCommandSpec().name(), configuration,
+                secrets.scrub(clean(e.getMessage()) + configuration.explain(e.getMessage())), command.getOut(), err);
         return ExitCodes.USAGE;
+    }
+
+    /**
+     * Writes the --summary of {@code command} (run, publish or plan) after a usage error, as after
+     * any other failure, so that a CI step reading it learns why the command stopped. The option is
+     * looked up without picocli, which may have stopped parsing before reaching it.
+     */
+    static void writeSummary(String command, Configuration configuration, String message, PrintWriter out,
+            PrintWriter err) {
+        if (!SUMMARIZED.contains(command)) {
+            return;
+        }
+        Optional<String> summary = configuration.value("--summary");
+        if (summary.isEmpty()) {
+            return;
+        }
+        try {
+            Path file = Path.of(summary.get());
+            Map<String, Path> files = summary.get().equals(SummaryFile.STANDARD_OUTPUT) ? Map.of() : Map.of("summary", file);
+            SummaryFile.writeFailure(file, out, ExitCodes.USAGE, message, Optional.empty(), files);
+        } catch (EngineException | InvalidPathException e) {
+            err.println("  WARNING: " + e.getMessage());
+            err.flush();
+        }
     }
 
     /** "See `loadmill-testrail run --help` for the options." */

@@ -292,6 +292,22 @@ class CliPreflightTest extends DemoServicesTest {
     }
 
     @Test
+    void aTestRailUrlThatNeverAnswersHoldsThePreflightOnlyForItsTimeoutsThenLoadmillRuns() {
+        // docs/cli.md: https:// on a plain-HTTP port accepts the connection and never answers.
+        env = new HashMap<>(env);
+        env.put(EnvironmentVariables.TESTRAIL_URL, testRail.url().replace("http://", "https://"));
+        long start = System.nanoTime();
+        Result result = run("--testrail-read-timeout", "300ms");
+        long seconds = java.time.Duration.ofNanos(System.nanoTime() - start).toSeconds();
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(4);
+        assertThat(result.err()).contains("WARNING: TestRail did not answer before the Loadmill run", "Read timed out",
+                "error: Could not reach TestRail at https://", "kept in " + results);
+        assertThat(loadmill.launches()).hasSize(1);
+        assertThat(seconds).as("each call within its read timeout and retry wait").isLessThan(15);
+    }
+
+    @Test
     void planWithALoadmillRunHasThePreflightToo() {
         Result result = command("plan", "--existing-run", "R9999");
         assertStoppedBeforeLoadmill(result, 2, "(--existing-run) R9999 does not exist");

@@ -274,8 +274,72 @@ class CliTruthTest extends DemoServicesTest {
         assertThat(normal.err()).doesNotContain("/api/v2/");
     }
 
+    @Test
+    void progressRetriesAndWarningsGoToStandardErrorTheSummaryToStandardOutput() {
+        // docs/cli.md "Output": without --auto-create the seven flows TestRail lacks are a warning.
+        testRail.faults().next("get_projects", 1, Fault.status(503, "{\"error\":\"Service unavailable\"}"));
+        Result normal = cli("run", "--test-plan", demo.testPlanId(), "--poll-interval", "20ms", "--project",
+                DemoScenario.PROJECT, "--results", results.toString(), "--testrail-retry-wait", "5s");
+        assertThat(normal.exitCode()).as(normal.all()).isEqualTo(1);
+        String[] progress = {"Starting Loadmill test plan", "  suite Checkout: FAILED",
+            "  TestRail: get_projects failed (HTTP 503); retry 1 in", "  WARNING: 7 flow(s) matched no TestRail case"};
+        String[] summary = {"Loadmill test plan \"Shop nightly\": 12 flows", "Flows that did not pass (3):",
+            "TestRail API calls: ", "Result: 12 flows, 8 passed, 1 flaky, 3 did not pass; posted 5 results to TestRail"};
+        assertThat(normal.err()).contains(progress);
+        assertThat(normal.out()).contains(summary);
+        for (String line : progress) {
+            assertThat(normal.out()).doesNotContain(line);
+        }
+        for (String line : summary) {
+            assertThat(normal.err()).doesNotContain(line);
+        }
+
+        // --quiet: warnings, links, flows that did not pass and the result line; no phases, suites, retries or counts.
+        testRail.faults().next("get_projects", 1, Fault.status(503, "{\"error\":\"Service unavailable\"}"));
+        Result quiet = cli("run", "--test-plan", demo.testPlanId(), "--poll-interval", "20ms", "--project",
+                DemoScenario.PROJECT, "--results", results.toString(), "--testrail-retry-wait", "5s", "--quiet");
+        assertThat(quiet.exitCode()).as(quiet.all()).isEqualTo(1);
+        assertThat(quiet.err()).contains("  WARNING: 7 flow(s) matched no TestRail case")
+                .doesNotContain("Starting Loadmill", "suite Checkout", "retry 1");
+        assertThat(quiet.out()).contains("Loadmill run: ", "TestRail run R", "Flows that did not pass (3):",
+                "Result: 12 flows").doesNotContain("TestRail API calls", "flows matched existing cases");
+    }
+
+    @Test
+    void aUsageErrorStillWritesTheSummarySayingWhy() throws IOException {
+        // docs/cli.md "Summary JSON": a failed command's summary holds exitCode, error and files.
+        Result malformed = cli("run", "--test-plan", demo.testPlanId(), "--project", DemoScenario.PROJECT,
+                "--timeout", "90", "--summary", summary.toString());
+        assertThat(malformed.exitCode()).as(malformed.all()).isEqualTo(2);
+        JsonNode json = JSON.readTree(summary.toFile());
+        assertThat(json.path("exitCode").asInt()).isEqualTo(2);
+        assertThat(json.path("error").asText()).startsWith("--timeout: '90' cannot be read as a duration");
+        assertThat(malformed.err()).contains("error: " + json.path("error").asText());
+        assertThat(json.path("files").path("summary").asText()).isEqualTo(summary.toString());
+        assertThat(json.has("dryRun")).isFalse();
+
+        // picocli stops at the unknown option, before it reaches --summary: the summary is found all the same.
+        Path second = dir.resolve("second.json");
+        Result unknown = cli("publish", "--results", results.toString(), "--project", DemoScenario.PROJECT, "--bogus",
+                "--summary", second.toString());
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(JSON.readTree(second.toFile()).path("error").asText()).isEqualTo("Unknown option: '--bogus'");
+
+        // The summary named by a variable, after a config file that cannot be used.
+        Path third = dir.resolve("third.json");
+        Path config = Files.writeString(dir.resolve("ci.yml"), "projekt: Shop\n");
+        env = new HashMap<>(env);
+        env.put("LOADMILL_TESTRAIL_SUMMARY", third.toString());
+        Result badConfig = cli("plan", "--results", results.toString(), "--config", config.toString());
+        assertThat(badConfig.exitCode()).isEqualTo(2);
+        assertThat(JSON.readTree(third.toFile()).path("error").asText()).contains("has the key 'projekt'");
+
+        assertThat(loadmill.launches()).isEmpty();
+        assertThat(testRail.callCounts()).isEmpty();
+    }
+
     /** The words a POSIX shell makes of {@code command}, as the user pasting it would get. */
-    private static String[] shellWords(String command) throws IOException, InterruptedException {
+    static String[] shellWords(String command) throws IOException, InterruptedException {
         Process shell = new ProcessBuilder("sh", "-c", "printf '%s\\0' " + command).start();
         String words = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(shell.waitFor()).isZero();

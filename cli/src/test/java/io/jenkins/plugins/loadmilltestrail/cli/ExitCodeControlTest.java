@@ -113,10 +113,12 @@ class ExitCodeControlTest extends DemoServicesTest {
 
         Result strict = run(smoke.id());
         assertThat(strict.exitCode()).as(strict.all()).isEqualTo(4);
+        assertThat(strict.err()).contains("error: TestRail rejected 1 result (listed above).");
 
         Result lenient = run(smoke.id(), "--fail-on-publish-error", "false");
         assertThat(lenient.exitCode()).as("every flow passed: " + lenient.all()).isZero();
-        assertThat(lenient.err()).contains("warning: TestRail rejected 1 results");
+        assertThat(lenient.err()).as("a warning, written as the other warnings are (docs/cli.md)")
+                .contains("  WARNING: TestRail rejected 1 result (listed above).").doesNotContain("error: ");
     }
 
     @Test

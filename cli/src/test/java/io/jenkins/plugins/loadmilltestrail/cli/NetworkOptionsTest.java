@@ -3,6 +3,7 @@ package io.jenkins.plugins.loadmilltestrail.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.loadmilltestrail.cli.CliRunner.Result;
+import io.jenkins.plugins.loadmilltestrail.simulator.Fault;
 import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.TestPlanScenario;
 import java.net.URI;
 import java.nio.file.Files;
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +111,41 @@ class NetworkOptionsTest extends DemoServicesTest {
     }
 
     @Test
+    void theRecoveryCommandKeepsTheNetworkCacheAndExitCodeOptionsSoItWorksAsPrinted() throws Exception {
+        // docs/cli.md: the printed publish command works as printed; a self-hosted TestRail needs its --ca-cert.
+        Path front = Files.createDirectories(dir.resolve("tls"));
+        try (LoopbackServers.HttpsFront https = new LoopbackServers.HttpsFront(front, testRail.url())) {
+            env.put(EnvironmentVariables.TESTRAIL_URL, https.url(URI.create(testRail.url()).getRawPath()));
+            testRail.faults().always("add_results_for_cases", Fault.status(503, "{\"error\":\"Service unavailable\"}"));
+            Path cache = dir.resolve("cases.json");
+            Result cut = run("--ca-cert", https.caPem.toString(), "--connect-timeout", "5s", "--case-cache", cache.toString(),
+                    "--fail-on", "never");
+            assertThat(cut.exitCode()).as(cut.all()).isEqualTo(4);
+            Matcher printed = Pattern.compile("Run `loadmill-testrail (publish [^`]+)` to finish").matcher(cut.err());
+            assertThat(printed.find()).as(cut.err()).isTrue();
+            assertThat(printed.group(1)).contains("--ca-cert " + https.caPem, "--connect-timeout 5s",
+                    "--case-cache " + cache, "--fail-on never").doesNotContain("--poll-interval", "--test-plan");
+
+            testRail.faults().clearFaults();
+            Result finished = CliRunner.run(env, CliTruthTest.shellWords(printed.group(1)));
+            assertThat(finished.exitCode()).as(finished.all()).isZero();
+            assertThat(testRail.runs()).hasSize(1);
+            assertThat(testRail.results(testRail.runs().get(0).id())).hasSize(5);
+        }
+    }
+
+    @Test
+    void theRecoveryCommandLeavesOutAProxyWithAPassword() throws Exception {
+        try (LoopbackServers.Proxy proxy = new LoopbackServers.Proxy("ci", PROXY_PASSWORD)) {
+            testRail.faults().always("add_results_for_cases", Fault.status(503, "{\"error\":\"Service unavailable\"}"));
+            Result cut = run("--proxy", "http://ci:" + PROXY_PASSWORD + "@127.0.0.1:" + proxy.port());
+            assertThat(cut.exitCode()).as(cut.all()).isEqualTo(4);
+            assertThat(cut.err()).contains("Run `loadmill-testrail publish ").doesNotContain(PROXY_PASSWORD);
+            assertThat(cut.err().lines().filter(line -> line.startsWith("Run `"))).noneMatch(line -> line.contains("--proxy"));
+        }
+    }
+
+    @Test
     void aFileWithoutCertificatesIsAUsageError() throws Exception {
         Path notPem = Files.writeString(dir.resolve("ca.pem"), "not a certificate\n");
         Result result = run("--ca-cert", notPem.toString());
@@ -129,6 +167,12 @@ class NetworkOptionsTest extends DemoServicesTest {
         Result perService = CliRunner.run(env, "plan", "--results", results.toString(), "--project", DemoScenario.PROJECT,
                 "--read-timeout", "300ms", "--testrail-read-timeout", "10s", "--testrail-retry-wait", "100ms");
         assertThat(perService.exitCode()).as(perService.all()).isZero();
+
+        env.put(EnvironmentVariables.TESTRAIL_READ_TIMEOUT, "10s");
+        Result perServiceVariable = CliRunner.run(env, "plan", "--results", results.toString(), "--project",
+                DemoScenario.PROJECT, "--read-timeout", "300ms", "--testrail-retry-wait", "100ms");
+        assertThat(perServiceVariable.exitCode()).as("the per-service variable wins too: " + perServiceVariable.all())
+                .isZero();
     }
 
     @Test
