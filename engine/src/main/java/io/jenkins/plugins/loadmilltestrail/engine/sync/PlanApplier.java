@@ -12,6 +12,7 @@ import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.Target;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.TargetKind;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailApi;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailException;
+import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailRequestTooLargeException;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailUrls;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewPlan;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewRun;
@@ -430,7 +431,12 @@ final class PlanApplier {
         }
     }
 
-    /** Posts one batch; when TestRail refuses it (all-or-nothing), halves it to isolate the bad entries. */
+    /**
+     * Posts one batch; when TestRail refuses it (all-or-nothing), halves it to isolate the bad
+     * entries. A batch too large for TestRail's web server or a proxy before it (413, nothing
+     * stored) is halved the same way, so that a body-size limit below the batch cap costs calls,
+     * not results.
+     */
     private void post(long runId, List<PlannedResult> batch) throws InterruptedException {
         List<String> keys = batch.stream().map(PlannedResult::key).toList();
         Intent intent = new Intent(PublishJournal.RESULTS, runId, "", keys);
@@ -444,7 +450,8 @@ final class PlanApplier {
         } catch (TestRailException e) {
             // TestRail names the results field when an entry is at fault ("Field :results..."); any
             // other refusal (closed run, no access) would refuse every half too, so it is not split.
-            if (e.httpStatus() != 400 || !e.serverError().contains(":results")) {
+            boolean tooLarge = e instanceof TestRailRequestTooLargeException;
+            if (!tooLarge && (e.httpStatus() != 400 || !e.serverError().contains(":results"))) {
                 throw e;
             }
             journal.withdraw(intent);
@@ -452,7 +459,8 @@ final class PlanApplier {
                 throw e;
             }
             if (batch.size() == 1) {
-                String reason = e.serverError().isBlank() ? e.getMessage() : e.serverError();
+                String reason = tooLarge ? "the result alone is too large for TestRail or a proxy in front of it"
+                        + " (HTTP 413); raise its request size limit" : e.serverError().isBlank() ? e.getMessage() : e.serverError();
                 journal.rejected(runId, batch.get(0).key(), reason);
                 progress.warn("TestRail refused the result of " + batch.get(0).suiteName() + " / "
                         + batch.get(0).flowName() + ": " + reason);

@@ -63,8 +63,8 @@ final class TestRailErrors {
                     + ") and still was after " + attempts + " attempts within the maximum retry wait of "
                     + Durations.human(maxRetryWait) + ". Try again later, or raise the maximum retry wait." + said, status, error);
             case 413 -> new TestRailRequestTooLargeException("TestRail (or a proxy in front of it) refused " + method
-                    + " because the request is too large (HTTP 413). Lower the results batch size (e.g. to 50) so that "
-                    + "each request is smaller.", status, error);
+                    + " because the request is too large (HTTP 413). Raise the request size limit of TestRail's web"
+                    + " server or of the proxy in front of it.", status, error);
             case 429 -> new TestRailRateLimitedException("TestRail kept rate limiting this job (HTTP 429 on " + method + ") "
                     + "for longer than the maximum retry wait of " + Durations.human(maxRetryWait) + ". Lower the TestRail requests "
                     + "per minute setting (now " + requestsPerMinute + "), publish from fewer builds at once against "

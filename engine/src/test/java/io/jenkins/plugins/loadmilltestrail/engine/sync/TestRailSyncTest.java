@@ -1,5 +1,7 @@
 package io.jenkins.plugins.loadmilltestrail.engine.sync;
 
+import java.util.ArrayList;
+import io.jenkins.plugins.loadmilltestrail.engine.model.FlowResult;
 import static io.jenkins.plugins.loadmilltestrail.engine.sync.SyncFixtures.flow;
 import static io.jenkins.plugins.loadmilltestrail.engine.sync.SyncFixtures.plan;
 import static io.jenkins.plugins.loadmilltestrail.engine.sync.SyncFixtures.suite;
@@ -387,6 +389,35 @@ class TestRailSyncTest {
                 .contains("C" + ids.get(3) + " unknown or not part of the test run"));
         assertThat(report.flows().get(3).posted()).isFalse();
         assertThat(testRail.calls("add_results_for_cases")).isEqualTo(5);
+    }
+
+    @Test
+    void aBatchTooLargeForAProxyIsHalvedUntilTakenAndAResultTooLargeAloneIsRefused() throws Exception {
+        ProjectSeed project = testRail.addProject("Checkout", TestRailSimulator.MULTIPLE_SUITES);
+        SectionSeed api = project.addSuite("Checkout API").addSection("All");
+        api.addCases("Flow", 8);
+        // Room for about two results a request, as behind a proxy with a small body limit; Flow 8's failure text fills it alone.
+        testRail.setMaxBodyBytes(700);
+        List<FlowResult> flows = new ArrayList<>();
+        for (int i = 1; i <= 7; i++) {
+            flows.add(flow("Checkout API", "Flow " + i, RunStatus.PASSED));
+        }
+        FlowResult failed = flow("Checkout API", "Flow 8", RunStatus.FAILED);
+        flows.add(new FlowResult(failed.flowRunId(), failed.name(), failed.suiteName(), failed.status(),
+                failed.lifecycleStatus(), 0, failed.startTime(), failed.endTime(), failed.duration(), "x".repeat(900),
+                failed.url(), ""));
+        CollectedResults results = plan(suite("Checkout API", flows.toArray(FlowResult[]::new)));
+
+        PublishReport report = sync().publish(results, PublishSettings.builder().project("Checkout").build(),
+                PublishJournal.inMemory());
+
+        long runId = testRail.runs().get(0).id();
+        assertThat(testRail.results(runId)).hasSize(7).extracting(SimResult::caseId).doesNotHaveDuplicates();
+        assertThat(report.postedResults()).isEqualTo(7);
+        assertThat(report.rejected()).singleElement().satisfies(r -> assertThat(r).startsWith("Checkout API / Flow 8: ")
+                .contains("too large", "HTTP 413"));
+        assertThat(testRail.calls("add_results_for_cases")).as("1 of 8, 2 of 4, 4 of 2, then Flow 7 and Flow 8 alone")
+                .isLessThanOrEqualTo(15);
     }
 
     @Test

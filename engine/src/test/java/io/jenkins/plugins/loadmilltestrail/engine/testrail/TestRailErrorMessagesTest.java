@@ -118,7 +118,7 @@ class TestRailErrorMessagesTest {
                     } finally {
                         sim.setMaxBodyBytes(0);
                     }
-                }, "too large (HTTP 413)", "batch size"),
+                }, "too large (HTTP 413)", "request size limit"),
                 row("rate limited", TestRailRateLimitedException.class, 429, c -> {
                     sim.faults().always("get_milestones", Fault.status(429, "{\"error\":\"API Rate Limit Exceeded\"}")
                             .withHeader("Retry-After", "0.05"));
