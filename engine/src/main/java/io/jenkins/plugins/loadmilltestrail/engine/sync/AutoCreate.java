@@ -48,7 +48,7 @@ final class AutoCreate {
     private final Set<Long> joinedSuites = new HashSet<>();
     private final Set<Long> joinedSections = new HashSet<>();
 
-    /** Where something is created: a suite's root (sections), or a section of it (cases). */
+    /** A section of a suite, where cases are created. */
     private record In(long suiteId, long sectionId) {}
 
     /** What this publish created: the plan's ref, the name or title sent, TestRail's id. */
@@ -99,7 +99,8 @@ final class AutoCreate {
                 ids.put(suite.ref(), keep);
                 journal.suiteCreated(suite.name(), keep);
                 joinedSuites.add(keep);
-                dropDuplicate("Suite '" + suite.name() + "'", "S" + keep, "S" + suite.id(), () -> api.deleteSuite(suite.id()));
+                dropDuplicate("Suite '" + suite.name() + "'", "S" + keep, "S" + suite.id(),
+                        () -> api.deleteSuite(suite.id()));
             }
         }
     }
@@ -112,7 +113,7 @@ final class AutoCreate {
                 found.put(suiteId, api.getSections(projectId, suiteId));
             }
         }
-        Map<In, List<Made>> made = new LinkedHashMap<>();
+        Map<Long, List<Made>> made = new LinkedHashMap<>();
         for (PlannedSection section : planned) {
             long suiteId = id(section.suiteId());
             Optional<Section> there = oldest(found.getOrDefault(suiteId, List.of()), Section::id, Section::name,
@@ -125,15 +126,14 @@ final class AutoCreate {
                         + " same time");
             } else {
                 id = api.addSection(projectId, suiteId, section.name(), OptionalLong.empty()).id();
-                made.computeIfAbsent(new In(suiteId, 0), k -> new ArrayList<>()).add(new Made(section.ref(),
-                        section.name(), id));
+                made.computeIfAbsent(suiteId, k -> new ArrayList<>()).add(new Made(section.ref(), section.name(), id));
                 progress.info("Created section '" + section.name() + "' (" + id + ")");
             }
             journal.sectionCreated(suiteId, section.name(), id);
             ids.put(section.ref(), id);
         }
-        for (Map.Entry<In, List<Made>> in : made.entrySet()) {
-            long suiteId = in.getKey().suiteId();
+        for (Map.Entry<Long, List<Made>> in : made.entrySet()) {
+            long suiteId = in.getKey();
             List<Section> all = api.getSections(projectId, suiteId);
             for (Made section : in.getValue()) {
                 Optional<Section> older = oldest(all, Section::id, Section::name, section.name(), section.id());
@@ -200,7 +200,7 @@ final class AutoCreate {
         }
     }
 
-    /** Of {@code items} named {@code name} with an id below {@code below}, the oldest. */
+    /** The oldest of {@code items} named {@code wanted} (as the matcher compares names) with an id below {@code below}. */
     private <T> Optional<T> oldest(List<T> items, ToLongFunction<T> id, Function<T, String> name, String wanted,
             long below) {
         String key = names.key(wanted);

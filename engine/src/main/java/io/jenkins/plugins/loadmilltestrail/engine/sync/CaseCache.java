@@ -162,8 +162,8 @@ public final class CaseCache {
      * deleted cases, so only this or a full read drops it from the suite's entry.
      */
     void forget(Key key, long caseId) throws IOException {
-        update(entries -> entries.computeIfPresent(key, (k, entry) -> new Entry(k, entry.fullReadAt(), entry.highWater(),
-                entry.cases().stream().filter(c -> c.id() != caseId).toList())));
+        update(entries -> entries.computeIfPresent(key, (k, entry) -> new Entry(k, entry.fullReadAt(),
+                entry.highWater(), entry.cases().stream().filter(c -> c.id() != caseId).toList())));
     }
 
     private interface Change {
