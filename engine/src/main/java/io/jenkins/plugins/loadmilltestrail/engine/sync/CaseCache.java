@@ -157,6 +157,15 @@ public final class CaseCache {
         update(entries -> entries.remove(key));
     }
 
+    /**
+     * Forgets a case TestRail no longer has (one a publish deleted): incremental reads never list
+     * deleted cases, so only this or a full read drops it from the suite's entry.
+     */
+    void forget(Key key, long caseId) throws IOException {
+        update(entries -> entries.computeIfPresent(key, (k, entry) -> new Entry(k, entry.fullReadAt(),
+                entry.highWater(), entry.cases().stream().filter(c -> c.id() != caseId).toList())));
+    }
+
     private interface Change {
         void apply(Map<Key, Entry> entries);
     }

@@ -144,6 +144,23 @@ final class CaseReads {
         incremental.clear();
     }
 
+    /**
+     * A case this publish deleted in TestRail (its duplicate of one another publish created at the
+     * same time): dropped from the suite's cache entry, where another publish sharing the cache file
+     * may have put it meanwhile.
+     */
+    void deleted(long projectId, long suiteId, long caseId) {
+        if (!cache.enabled()) {
+            return;
+        }
+        try {
+            cache.forget(new Key(TestRailUrls.parseBase(api.baseUrl()), projectId, suiteId), caseId);
+        } catch (IOException e) {
+            progress.warn("Cannot update the case cache " + progress.displayPath(cache.file().orElseThrow()) + " ("
+                    + e.getMessage() + ").");
+        }
+    }
+
     /** True when some cases came from the cache, not from a full read in this publish. */
     boolean servedFromCache() {
         return !incremental.isEmpty();

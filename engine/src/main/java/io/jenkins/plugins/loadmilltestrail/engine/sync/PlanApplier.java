@@ -3,11 +3,8 @@ package io.jenkins.plugins.loadmilltestrail.engine.sync;
 import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishJournal.Intent;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.PublishJournal.JournalRun;
-import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.PlannedCase;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.PlannedResult;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.PlannedRun;
-import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.PlannedSection;
-import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.PlannedSuite;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.Target;
 import io.jenkins.plugins.loadmilltestrail.engine.sync.SyncPlan.TargetKind;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailApi;
@@ -33,8 +30,8 @@ import java.util.Set;
 /**
  * Applies a complete {@link SyncPlan} to TestRail with the fewest writes, recording each in the
  * {@link PublishJournal} as it succeeds and skipping what the journal says is already done.
- * Order: suites, sections, cases, run or plan (or the existing run's selection), results in
- * batches, close. Writes that create runs or plans, post results or close are journaled as
+ * Order: suites, sections, cases ({@link AutoCreate}, which converges with publishes creating the
+ * same at the same time), run or plan (or the existing run's selection), results in batches, close. Writes that create runs or plans, post results or close are journaled as
  * {@link Intent}s before they are sent; one left by an interrupted publish is looked for in
  * TestRail before it is sent again, since TestRail may have stored it without the answer arriving.
  */
@@ -81,35 +78,21 @@ final class PlanApplier {
     private static final int KEEP_ROUNDS = 3;
     /** The configurations of this publish's plan runs (none: runs without configurations). */
     private final PlanConfigurations configurations;
-
-    PlanApplier(TestRailApi api, PublishJournal journal, ProgressListener progress, int batchSize) {
-        this(api, journal, progress, batchSize, Map.of(), null, PlanConfigurations.NONE);
-    }
-
-    /**
-     * @param resultFields custom result field values every result carries (system name → JSON value)
-     * @param failed what to add to the results of failed flows (assignee, attachments); null for nothing
-     */
-    PlanApplier(TestRailApi api, PublishJournal journal, ProgressListener progress, int batchSize,
-            Map<String, Object> resultFields, FailedResults failed) {
-        this(api, journal, progress, batchSize, resultFields, failed, PlanConfigurations.NONE);
-    }
-
-    PlanApplier(TestRailApi api, PublishJournal journal, ProgressListener progress, int batchSize,
-            PlanConfigurations configurations) {
-        this(api, journal, progress, batchSize, Map.of(), null, configurations);
-    }
+    private final AutoCreate autoCreate;
 
     /**
      * @param resultFields custom result field values every result carries (system name → JSON value)
      * @param failed what to add to the results of failed flows (assignee, attachments); null for nothing
      * @param configurations the configurations of this publish's plan runs ({@link PlanConfigurations#NONE}: none)
+     * @param autoCreate creates the suites, sections and cases the plan needs
      */
     PlanApplier(TestRailApi api, PublishJournal journal, ProgressListener progress, int batchSize,
-            Map<String, Object> resultFields, FailedResults failed, PlanConfigurations configurations) {
+            Map<String, Object> resultFields, FailedResults failed, PlanConfigurations configurations,
+            AutoCreate autoCreate) {
         this.resultFields = Map.copyOf(resultFields);
         this.failed = failed;
         this.configurations = configurations;
+        this.autoCreate = autoCreate;
         this.api = api;
         this.journal = journal;
         this.progress = progress;
@@ -131,28 +114,7 @@ final class PlanApplier {
         if (!plan.needs().none()) {
             throw new IllegalStateException("a plan that still needs TestRail reads is never applied");
         }
-        long projectId = plan.project().id();
-        for (PlannedSuite suite : plan.newSuites()) {
-            long id = api.addSuite(projectId, suite.name(), "Created by Loadmill → TestRail for Loadmill suite "
-                    + suite.name() + ".").id();
-            journal.suiteCreated(suite.name(), id);
-            ids.put(suite.ref(), id);
-            progress.info("Created suite '" + suite.name() + "' (S" + id + ")");
-        }
-        for (PlannedSection section : plan.newSections()) {
-            long id = api.addSection(projectId, id(section.suiteId()), section.name(), OptionalLong.empty()).id();
-            journal.sectionCreated(id(section.suiteId()), section.name(), id);
-            ids.put(section.ref(), id);
-            progress.info("Created section '" + section.name() + "' (" + id + ")");
-        }
-        if (!plan.newCases().isEmpty()) {
-            progress.info("Creating " + plan.newCases().size() + " case(s)");
-        }
-        for (PlannedCase kase : plan.newCases()) {
-            long id = api.addCase(id(kase.sectionId()), kase.body()).id();
-            journal.caseCreated(id(kase.sectionId()), kase.title(), id);
-            ids.put(kase.ref(), id);
-        }
+        ids.putAll(autoCreate.create(plan));
         openRuns(plan);
         for (int i = 0; i < plan.runs().size(); i++) {
             postResults(plan.runs().get(i), runs.get(i).runId());

@@ -113,7 +113,7 @@ public final class TestRailSync {
         try {
             plan.warnings().forEach(progress::warn);
             PlanApplier applier = new PlanApplier(api, journal, progress, settings.batchSize(), fields, failed,
-                    reader.configurations());
+                    reader.configurations(), autoCreate(journal, settings, caseReads));
             applied = (caseReads.servedFromCache() ? applier.stoppingOnRefusedCase() : applier).apply(plan);
         } catch (TestRailException e) {
             if (!caseReads.servedFromCache() || !CaseReads.refusesCaseId(e)) {
@@ -127,7 +127,7 @@ public final class TestRailSync {
             plan = reader.plan(results, settings, project, now);
             plan.warnings().forEach(progress::warn);
             applied = new PlanApplier(api, journal, progress, settings.batchSize(), fields, failed,
-                    reader.configurations()).apply(plan);
+                    reader.configurations(), autoCreate(journal, settings, caseReads)).apply(plan);
         }
         if (failed.attached() + failed.refused() > 0) {
             progress.info("Attached the failed requests of " + failed.attached() + " flow(s) to their results"
@@ -140,6 +140,10 @@ public final class TestRailSync {
                 + (report.unmatchedFlows().isEmpty() ? "" : ", " + report.unmatchedFlows().size() + " flow(s) unmatched")
                 + "; " + report.totalCalls() + " TestRail call(s)");
         return report;
+    }
+
+    private AutoCreate autoCreate(PublishJournal journal, PublishSettings settings, CaseReads caseReads) {
+        return new AutoCreate(api, journal, progress, new Names(settings.caseSensitive()), caseReads);
     }
 
     /** The dry run's line about result fields: what every result carries. */

@@ -47,11 +47,17 @@ public interface TestRailApi {
 
     Suite addSuite(long projectId, String name, String description) throws InterruptedException;
 
+    /** Deletes a suite with its sections, cases and active runs (delete_suite); cannot be undone. */
+    void deleteSuite(long suiteId) throws InterruptedException;
+
     /** @param suiteId 0 to leave it out (single-suite projects) */
     List<Section> getSections(long projectId, long suiteId) throws InterruptedException;
 
     /** @param suiteId 0 to leave it out; @param parentId empty for a root section */
     Section addSection(long projectId, long suiteId, String name, OptionalLong parentId) throws InterruptedException;
+
+    /** Deletes a section with its sub-sections, their cases and active tests (delete_section); cannot be undone. */
+    void deleteSection(long sectionId) throws InterruptedException;
 
     /** @param suiteId 0 to leave it out */
     List<TestCase> getCases(long projectId, long suiteId) throws InterruptedException;
@@ -73,6 +79,9 @@ public interface TestRailApi {
     TestCase getCase(long caseId) throws InterruptedException;
 
     TestCase addCase(long sectionId, NewCase newCase) throws InterruptedException;
+
+    /** Deletes a case with its tests and results in active runs (delete_case); cannot be undone. */
+    void deleteCase(long caseId) throws InterruptedException;
 
     List<CustomField> getCaseFields() throws InterruptedException;
 

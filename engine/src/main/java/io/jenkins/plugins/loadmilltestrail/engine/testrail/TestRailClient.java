@@ -140,6 +140,11 @@ public final class TestRailClient implements TestRailApi {
     }
 
     @Override
+    public void deleteSuite(long suiteId) throws InterruptedException {
+        delete("suite", suiteId);
+    }
+
+    @Override
     public List<Section> getSections(long projectId, long suiteId) throws InterruptedException {
         return list("get_sections", "get_sections/" + projectId + suiteFilter(suiteId), "sections", TestRailJson::section);
     }
@@ -151,6 +156,11 @@ public final class TestRailClient implements TestRailApi {
                 "a section named '" + name + "' in project " + projectId, TestRailJson::section,
                 () -> newest(getSections(projectId, suiteId),
                         s -> s.name().equals(name) && s.parentId().equals(parentId), Section::id));
+    }
+
+    @Override
+    public void deleteSection(long sectionId) throws InterruptedException {
+        delete("section", sectionId);
     }
 
     @Override
@@ -186,6 +196,11 @@ public final class TestRailClient implements TestRailApi {
                     return newest(getCases(suite.projectId(), suite.id(), sectionId),
                             c -> c.title().equals(newCase.title()), TestCase::id);
                 });
+    }
+
+    @Override
+    public void deleteCase(long caseId) throws InterruptedException {
+        delete("case", caseId);
     }
 
     @Override
@@ -416,6 +431,23 @@ public final class TestRailClient implements TestRailApi {
                 }
             }
         }
+    }
+
+    /**
+     * delete_suite, delete_section or delete_case: a POST with an empty body, answered with an empty
+     * 200. Repeating one after it took effect gives 400 (unknown id), so a lost answer is settled by
+     * reading the entity back: TestRail's 400 for an unknown id means it is gone.
+     */
+    private void delete(String kind, long id) throws InterruptedException {
+        write("delete_" + kind, "delete_" + kind + "/" + id, TestRailJson.MAPPER.createObjectNode(), kind + " " + id,
+                answer -> Boolean.TRUE, () -> {
+                    try {
+                        one(kind, id, answer -> answer);
+                        return Optional.empty();
+                    } catch (TestRailBadRequestException unknown) {
+                        return Optional.of(Boolean.TRUE);
+                    }
+                });
     }
 
     /** One entity by id, e.g. {@code one("run", 7, TestRailJson::run)} reads get_run/7. */

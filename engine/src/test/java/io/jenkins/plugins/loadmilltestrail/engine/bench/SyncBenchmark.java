@@ -213,7 +213,8 @@ public final class SyncBenchmark {
                             + " + get_configs 1 + get_user_by_email 1 + " + EVIDENCE_FAILED
                             + " failed x 1 add_attachment_to_result = " + (base + 2 + EVIDENCE_FAILED) + ")"
                     : newCases == 0 ? "(target: <= ceil(20,000/250) + ceil(10,000/250) + 6 = " + target + ")"
-                    : "(all-matched count + " + newCases + " add_case + get_case_fields + get_sections + add_section)");
+                    : "(all-matched count + " + newCases + " add_case + get_case_fields + get_sections + add_section"
+                            + " + get_sections and " + pg(newCases) + " get_cases reading the new section again)");
             if (evidence) {
                 System.out.printf("  %-24s %6d   attachments stored, %d KB in all%n", "attachments",
                         sim.attachments().size(), sim.attachments().stream().mapToLong(a -> a.data().length).sum() / 1024);

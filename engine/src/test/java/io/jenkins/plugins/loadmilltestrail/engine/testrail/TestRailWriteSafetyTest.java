@@ -155,6 +155,28 @@ class TestRailWriteSafetyTest {
                 () -> sim.plan(planId).orElseThrow().entries().size());
     }
 
+    /** A delete whose answer was lost is settled by reading the entity back: TestRail's 400 for its id means gone. */
+    @ParameterizedTest
+    @EnumSource(Mishap.class)
+    void deletesAreSentAgainOnlyWhenTheEntityIsStillThere(Mishap mishap) throws InterruptedException {
+        TestRailClient client = client();
+        mishap.inject(sim, "delete_case");
+        mishap.inject(sim, "delete_section");
+        mishap.inject(sim, "delete_suite");
+        long other = client.addSuite(seed.project().id(), "Payments API", "").id();
+        long empty = client.addSection(seed.project().id(), seed.suite().id(), "Empty", OptionalLong.empty()).id();
+
+        client.deleteCase(seed.first().id());
+        client.deleteSection(empty);
+        client.deleteSuite(other);
+
+        assertThat(sim.testCase(seed.first().id())).isEmpty();
+        assertThat(sim.sections(seed.suite().id())).extracting(s -> s.id()).doesNotContain(empty);
+        assertThat(sim.suites(seed.project().id())).extracting(s -> s.id()).containsExactly(seed.suite().id());
+        assertThat(List.of(sim.calls("delete_case"), sim.calls("delete_section"), sim.calls("delete_suite")))
+                .as("requests of each delete").containsOnly(mishap.requests);
+    }
+
     @ParameterizedTest
     @EnumSource(Mishap.class)
     void aResultBatchIsNeverStoredTwice(Mishap mishap) throws InterruptedException {

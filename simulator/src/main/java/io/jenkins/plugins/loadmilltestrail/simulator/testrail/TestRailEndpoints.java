@@ -2,6 +2,7 @@ package io.jenkins.plugins.loadmilltestrail.simulator.testrail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,7 +48,8 @@ final class TestRailEndpoints {
     private final Map<String, Function<ApiRequest, JsonNode>> methods = new HashMap<>();
     private final Set<String> writes = Set.of("add_suite", "add_section", "add_case", "add_run", "update_run", "close_run",
             "add_plan", "add_plan_entry", "update_plan_entry", "close_plan", "add_results_for_cases",
-            "add_attachment_to_result", "update_run_in_plan_entry", "delete_plan_entry");
+            "add_attachment_to_result", "update_run_in_plan_entry", "delete_plan_entry", "delete_suite", "delete_section",
+            "delete_case");
     private volatile boolean bareArrays;
     private volatile boolean bareSuites;
     private volatile boolean zeroLimitLinks;
@@ -71,6 +73,19 @@ final class TestRailEndpoints {
         });
         methods.put("get_suite", r -> views.suite(suite(r, r.id(0, "suite_id"))));
         methods.put("add_suite", this::addSuite);
+        // The deletes: an empty 200 [API ref]; soft=1 (a dry run answering counts) is not simulated.
+        methods.put("delete_suite", r -> {
+            store.deleteSuite(suite(r, r.id(0, "suite_id")).id());
+            return MissingNode.getInstance();
+        });
+        methods.put("delete_section", r -> {
+            store.deleteSection(section(r, r.id(0, "section_id")).id());
+            return MissingNode.getInstance();
+        });
+        methods.put("delete_case", r -> {
+            store.deleteCases(List.of(testCase(r, r.id(0, "case_id")).id()));
+            return MissingNode.getInstance();
+        });
         methods.put("get_sections", r -> {
             SimProject p = project(r, r.id(0, "project_id"));
             SimSuite s = suiteOf(p, r.param("suite_id"));
@@ -79,12 +94,7 @@ final class TestRailEndpoints {
         methods.put("get_section", r -> views.section(section(r, r.id(0, "section_id"))));
         methods.put("add_section", this::addSection);
         methods.put("get_cases", this::getCases);
-        methods.put("get_case", r -> {
-            SimCase c = store.testCase(r.id(0, "case_id"))
-                    .orElseThrow(() -> ApiError.badRequest("Field :case_id is not a valid test case."));
-            access(r, c.projectId());
-            return views.testCase(c);
-        });
+        methods.put("get_case", r -> views.testCase(testCase(r, r.id(0, "case_id"))));
         methods.put("add_case", this::addCase);
         methods.put("get_case_fields", r -> array(store.caseFields(), views::field));
         methods.put("get_result_fields", r -> array(store.resultFields(), views::field));
@@ -641,6 +651,10 @@ final class TestRailEndpoints {
 
     private SimSection section(ApiRequest r, long id) {
         return accessible(r, store.section(id), "section_id", "valid section", SimSection::projectId);
+    }
+
+    private SimCase testCase(ApiRequest r, long id) {
+        return accessible(r, store.testCase(id), "case_id", "valid test case", SimCase::projectId);
     }
 
     private SimRun run(ApiRequest r, long id) {

@@ -178,9 +178,9 @@ public final class TestRailSimulator implements AutoCloseable {
         return store.editCase(caseId, sectionId, c.title());
     }
 
-    /** Deletes a case: get_cases no longer lists it and add_run refuses its id. */
+    /** Deletes a case as TestRail's UI does: get_cases no longer lists it, add_run refuses its id, active runs lose its test. */
     public void deleteCase(long caseId) {
-        store.deleteCase(caseId);
+        store.deleteCases(List.of(caseId));
     }
 
     /**
@@ -487,7 +487,8 @@ public final class TestRailSimulator implements AutoCloseable {
         }
         try {
             JsonNode result = endpoints.handle(request.with(json, user.get()));
-            String text = result.toString();
+            // TestRail answers its delete_* methods with an empty body.
+            String text = result.isMissingNode() ? "" : result.toString();
             return Answer.json(200, authPrefix ? AUTH_PREFIX + text : text);
         } catch (ApiError e) {
             return Answer.error(e.status(), e.getMessage());

@@ -158,9 +158,58 @@ final class TestRailStore {
         return edited;
     }
 
-    /** Deletes a case as TestRail's UI does: get_cases no longer lists it, add_run refuses its id. */
-    synchronized void deleteCase(long caseId) {
-        cases.remove(caseId);
+    /**
+     * Deletes cases as TestRail does: get_cases no longer lists them, add_run refuses their ids, and
+     * their tests and results in active runs go; closed runs keep theirs.
+     */
+    synchronized void deleteCases(java.util.Collection<Long> caseIds) {
+        Set<Long> gone = new HashSet<>(caseIds);
+        cases.keySet().removeAll(gone);
+        for (SimRun run : select(runs, r -> !r.completed() && r.caseIds().stream().anyMatch(gone::contains))) {
+            testsByRun.get(run.id()).keySet().removeAll(gone);
+            results.values().removeIf(r -> r.runId() == run.id() && gone.contains(r.caseId()));
+            runs.put(run.id(), run.withCases(run.includeAll(),
+                    run.caseIds().stream().filter(id -> !gone.contains(id)).toList()));
+        }
+    }
+
+    /** Deletes a section as TestRail does: with its sub-sections and their cases (see {@link #deleteCases}). */
+    synchronized void deleteSection(long sectionId) {
+        Set<Long> doomed = new HashSet<>(Set.of(sectionId));
+        for (boolean more = true; more; ) {
+            more = false;
+            for (SimSection s : sections.values()) {
+                more |= doomed.contains(s.parentId()) && doomed.add(s.id());
+            }
+        }
+        deleteCases(select(cases, c -> doomed.contains(c.sectionId())).stream().map(SimCase::id).toList());
+        sections.keySet().removeAll(doomed);
+    }
+
+    /**
+     * Deletes a suite as TestRail does: with its sections and cases, and its active runs with their
+     * tests and results (a plan entry left without runs goes too); closed runs are kept.
+     */
+    synchronized void deleteSuite(long suiteId) {
+        deleteCases(select(cases, c -> c.suiteId() == suiteId).stream().map(SimCase::id).toList());
+        sections.values().removeIf(s -> s.suiteId() == suiteId);
+        for (SimRun run : select(runs, r -> r.suiteId() == suiteId && !r.completed())) {
+            dropRun(run.id());
+            if (run.planId() != 0) {
+                SimPlan plan = plans.get(run.planId());
+                List<SimPlanEntry> entries = new ArrayList<>();
+                for (SimPlanEntry e : plan.entries()) {
+                    List<Long> left = e.runIds().stream().filter(id -> id != run.id()).toList();
+                    if (left.isEmpty()) {
+                        entryConfigs.remove(e.id());
+                    } else {
+                        entries.add(new SimPlanEntry(e.id(), e.planId(), e.suiteId(), e.name(), left));
+                    }
+                }
+                plans.put(plan.id(), plan.withEntries(entries));
+            }
+        }
+        suites.remove(suiteId);
     }
 
     synchronized Optional<SimCase> testCase(long id) {
@@ -349,16 +398,19 @@ final class TestRailStore {
             if (!e.id().equals(entryId)) {
                 return false;
             }
-            e.runIds().forEach(runId -> {
-                runs.remove(runId);
-                testsByRun.remove(runId);
-                runConfigs.remove(runId);
-                results.values().removeIf(r -> r.runId() == runId);
-            });
+            e.runIds().forEach(this::dropRun);
             return true;
         });
         entryConfigs.remove(entryId);
         plans.put(planId, plan.withEntries(entries));
+    }
+
+    /** Removes a run with its tests and results (not from its plan entry). */
+    private void dropRun(long runId) {
+        runs.remove(runId);
+        testsByRun.remove(runId);
+        runConfigs.remove(runId);
+        results.values().removeIf(r -> r.runId() == runId);
     }
 
     synchronized SimPlan closePlan(long planId) {

@@ -207,6 +207,48 @@ class TestRailSimulatorRulesTest {
         assertThat(sim.run(stagingRun)).isEmpty();
     }
 
+    /**
+     * delete_case, delete_section and delete_suite: POST only, an empty 200, cannot be undone; what
+     * they delete takes its tests and results in active runs along, closed runs keep theirs.
+     */
+    @Test
+    void deletesTakeWhatTheyHoldAndTheActiveTestsOfItsCases() throws Exception {
+        assertThat(refused(400, "delete_case/" + seed.first().id(), null)).isEqualTo("This method requires a POST request.");
+        long active = runOf(seed.first(), seed.second());
+        long closed = runOf(seed.first());
+        post("add_results_for_cases/" + active, "{\"results\":[{\"case_id\":" + seed.first().id() + ",\"status_id\":1}]}");
+        post("close_run/" + closed, "");
+
+        assertThat(send("POST", "delete_case/" + seed.first().id(), "").body()).isEmpty();
+        assertThat(refused(400, "get_case/" + seed.first().id(), null)).isEqualTo("Field :case_id is not a valid test case.");
+        assertThat(refused(400, "delete_case/" + seed.first().id(), "")).isEqualTo("Field :case_id is not a valid test case.");
+        assertThat(sim.tests(active)).extracting(SimTest::caseId).containsExactly(seed.second().id());
+        assertThat(sim.results(active)).isEmpty();
+        assertThat(sim.tests(closed)).extracting(SimTest::caseId).containsExactly(seed.first().id());
+
+        SectionSeed sub = seed.section().addSection("Nested");
+        sub.addCase("Deep");
+        SectionSeed other = seed.suite().addSection("Other");
+        other.addCase("Kept");
+        post("delete_section/" + seed.section().id(), "");
+        assertThat(sim.sections(seed.suite().id())).extracting(SimSection::name).containsExactly("Other");
+        assertThat(sim.cases(seed.suite().id())).extracting(SimCase::title).containsExactly("Kept");
+        assertThat(sim.tests(active)).isEmpty();
+
+        long planId = post("add_plan/" + seed.project().id(), "{\"name\":\"P\",\"entries\":[{\"suite_id\":"
+                + seed.suite().id() + "}]}").path("id").asLong();
+        sim.faults().next("delete_suite", 1, Fault.status(403, "{\"error\":\"You are not allowed to delete test suites.\"}"));
+        assertThat(refused(403, "delete_suite/" + seed.suite().id(), "")).contains("not allowed");
+        assertThat(sim.suites(seed.project().id())).hasSize(1);
+        post("delete_suite/" + seed.suite().id(), "");
+        assertThat(sim.suites(seed.project().id())).isEmpty();
+        assertThat(sim.cases(seed.suite().id())).isEmpty();
+        assertThat(sim.plan(planId).orElseThrow().entries()).as("its entry lost its only run").isEmpty();
+        assertThat(sim.run(active)).isEmpty();
+        assertThat(sim.run(closed)).isPresent();
+        assertThat(sim.calls("delete_suite")).isEqualTo(2);
+    }
+
     @Test
     void closingAClosedRunOrPlanIsRefusedOrAnsweredAsConfigured() throws Exception {
         long runId = runOf(seed.first());
