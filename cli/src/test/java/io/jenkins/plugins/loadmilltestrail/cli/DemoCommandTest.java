@@ -27,7 +27,7 @@ class DemoCommandTest {
         assertThat(result.out()).contains("Loadmill runs API tests", "TestRail keeps test cases",
                 "12 flows - 8 passed, 1 flaky, 3 did not pass", "7 cases created (1 suite, 3 sections), posted 12 results",
                 "plan: http://127.0.0.1:", "Flows that did not pass (3)", "FAILED  Checkout / Pay with an expired card",
-                "Files in " + demo, "TestRail API calls: 24, and 3 to check the settings before Loadmill ran");
+                "Files in " + demo, "TestRail API calls: 31, and 3 to check the settings before Loadmill ran");
         assertThat(result.out()).containsPattern("Checkout / Pay by card +PASSED +C\\d+ by name")
                 .containsPattern("Search / Search by keyword +PASSED +C\\d+ created")
                 .containsPattern("Checkout / Apply a discount code +FLAKY +C\\d+ created \\(flaky: failed, then passed on a retry\\)")
