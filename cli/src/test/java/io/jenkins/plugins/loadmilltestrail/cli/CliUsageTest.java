@@ -44,6 +44,21 @@ class CliUsageTest {
     }
 
     @Test
+    void theErrorsDocsCliMdShowsArePrintedAsShown() {
+        java.util.List<DocExamples.Block> shown = DocExamples.of(java.nio.file.Path.of("..", "docs", "cli.md"))
+                .under("Output", "");
+        assertThat(shown).hasSize(2);
+
+        Result malformed = CliRunner.run(ENV, "run", "--test-plan", PLAN, "--project", "Shop", "--timeout", "90");
+        assertThat(malformed.exitCode()).isEqualTo(2);
+        assertThat(malformed.err()).isEqualTo(shown.get(0).text());
+
+        Result missing = CliRunner.run(Map.of("TESTRAIL_USER", "ci@example.com"), "publish", "--results", "loadmill-results.json");
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).isEqualTo(shown.get(1).text());
+    }
+
+    @Test
     void versionIsPrinted() {
         assertThat(CliRunner.run(Map.of(), "--version").out()).startsWith("loadmill-testrail ");
     }
