@@ -19,6 +19,28 @@ class DemoCommandTest {
     @TempDir
     Path dir;
 
+    /** Ports and TestRail ids differ from run to run; "…" in the docs stands for anything. */
+    private static String normalized(String line) {
+        return line.replaceAll("127\\.0\\.0\\.1:\\d+", "127.0.0.1:PORT").replaceAll("\\b([CR])\\d+\\b", "$1N")
+                .replaceAll("/view/\\d+", "/view/N").stripTrailing();
+    }
+
+    @Test
+    void theOutputDocsCliMdShowsIsWhatTheDemoPrints() {
+        String shown = DocExamples.of(Path.of("..", "docs", "cli.md")).under("Try it: `demo`", "").get(0).text();
+        Result result = CliRunner.run(Map.of(), "demo", "--dir", dir.resolve("demo").toString());
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        // The docs show the default --dir, a folder in the working directory.
+        java.util.List<String> printed = result.all().replace(dir.resolve("demo").toString(), "loadmill-testrail-demo")
+                .lines().map(DemoCommandTest::normalized).toList();
+
+        for (String line : shown.lines().map(DemoCommandTest::normalized).filter(l -> !l.isBlank() && !l.strip().equals("…")).toList()) {
+            Pattern pattern = Pattern.compile(java.util.Arrays.stream(line.split("…", -1)).map(Pattern::quote)
+                    .collect(java.util.stream.Collectors.joining(".*")));
+            assertThat(printed).as("the demo prints the docs' line %s", line).anyMatch(l -> pattern.matcher(l).matches());
+        }
+    }
+
     @Test
     void demoRunsExplainsAndWritesItsFiles() {
         Path demo = dir.resolve("demo");
