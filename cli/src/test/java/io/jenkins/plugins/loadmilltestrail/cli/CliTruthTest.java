@@ -141,6 +141,36 @@ class CliTruthTest extends DemoServicesTest {
     }
 
     @Test
+    void theSummaryHasEveryFieldDocsCliMdShows() throws Exception {
+        JsonNode shown = JSON.readTree(DocExamples.of(Path.of("..", "docs", "cli.md")).under("Summary JSON", "json").get(0).text());
+        Result result = cli("run", "--test-plan", demo.testPlanId(), "--poll-interval", "20ms", "--project", DemoScenario.PROJECT,
+                "--auto-create", "--results", results.toString(), "--summary", summary.toString(),
+                "--junit", dir.resolve("junit.xml").toString());
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+
+        List<String> missing = new ArrayList<>();
+        missingFields("", shown, JSON.readTree(summary.toFile()), missing);
+        assertThat(missing).as("fields docs/cli.md shows that the summary lacks").isEmpty();
+    }
+
+    private static void missingFields(String path, JsonNode shown, JsonNode actual, List<String> missing) {
+        if (path.endsWith(".byMethod")) {
+            return; // the docs' method names are examples
+        }
+        if (shown.isObject()) {
+            shown.fields().forEachRemaining(field -> {
+                if (!actual.has(field.getKey())) {
+                    missing.add(path + "." + field.getKey());
+                } else {
+                    missingFields(path + "." + field.getKey(), field.getValue(), actual.get(field.getKey()), missing);
+                }
+            });
+        } else if (shown.isArray() && !shown.isEmpty() && !actual.isEmpty()) {
+            missingFields(path + "[0]", shown.get(0), actual.get(0), missing);
+        }
+    }
+
+    @Test
     void aPlanIdAsTheToolPrintsItIsAccepted() {
         collectDemoResults();
         Result first = cli("publish", "--results", results.toString(), "--project", DemoScenario.PROJECT, "--auto-create");
