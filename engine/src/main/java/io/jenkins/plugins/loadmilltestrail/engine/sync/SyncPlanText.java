@@ -53,6 +53,14 @@ public final class SyncPlanText {
         });
         t.milestoneId().ifPresent(m -> out.append(", milestone M").append(m));
         out.append(t.close() ? ", then close it\n" : "\n");
+        // Only a run or plan this publish creates takes the description; references go on its entries too.
+        boolean creates = t.kind() == SyncPlan.TargetKind.NEW_RUN || t.kind() == SyncPlan.TargetKind.NEW_PLAN;
+        if (creates && !t.description().isEmpty()) {
+            out.append("  description: ").append(t.description().strip().replace("\n", "\n               ")).append('\n');
+        }
+        if (t.kind() != SyncPlan.TargetKind.NOTHING && !t.refs().isEmpty()) {
+            out.append("  references: ").append(t.refs()).append('\n');
+        }
         for (PlannedRun run : plan.runs()) {
             Map<String, Long> byStatus = run.results().stream().collect(Collectors.groupingBy(
                     r -> r.status().label(), TreeMap::new, Collectors.counting()));

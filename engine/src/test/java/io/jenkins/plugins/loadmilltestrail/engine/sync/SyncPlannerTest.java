@@ -446,6 +446,20 @@ class SyncPlannerTest {
     }
 
     @Test
+    void thePlanShowsTheDescriptionAndReferencesARunWouldGet() {
+        World w = multiSuite();
+        CollectedResults r = plan(suite("Checkout", "Add item"));
+        SyncPlan p = w.plan(r, settings().runDescription("Nightly build ${BUILD_NUMBER}\nby CI").runRefs("SHOP-12")
+                .variable("BUILD_NUMBER", "42").build());
+
+        assertThat(SyncPlanText.render(p)).contains("  description: Nightly build 42\n               by CI\n")
+                .contains("  references: SHOP-12\n");
+        w.run = new TestRun(900, 7, w.suites.get(0).id(), "R", false, OptionalLong.empty(), "", "");
+        assertThat(SyncPlanText.render(w.plan(r, settings().existingRunId(900).runDescription("Not used").build())))
+                .as("an existing run keeps its description").doesNotContain("description:");
+    }
+
+    @Test
     void milestoneByNameOrId() {
         World w = multiSuite();
         w.milestones.add(new Milestone(3, 7, "Release 1", true));
