@@ -47,4 +47,9 @@ public final class RecordingListener implements ProgressListener {
     public String all() {
         return String.join("\n", lines);
     }
+
+    /** The warnings, as the engine worded them. */
+    public List<String> warnings() {
+        return lines.stream().filter(l -> l.startsWith("WARN ")).map(l -> l.substring("WARN ".length())).toList();
+    }
 }

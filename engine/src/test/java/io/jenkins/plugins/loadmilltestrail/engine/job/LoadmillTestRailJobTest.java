@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.jenkins.plugins.loadmilltestrail.engine.EngineException;
 import io.jenkins.plugins.loadmilltestrail.engine.InvalidSettingsException;
 import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
+import io.jenkins.plugins.loadmilltestrail.engine.RecordingListener;
 import io.jenkins.plugins.loadmilltestrail.engine.http.RateLimiter;
 import io.jenkins.plugins.loadmilltestrail.engine.loadmill.LoadmillSettings;
 import io.jenkins.plugins.loadmilltestrail.engine.report.ResultsFile;
@@ -43,19 +44,7 @@ class LoadmillTestRailJobTest {
     Path dir;
 
     private final OkHttpClient http = new OkHttpClient();
-    private final List<String> warnings = new CopyOnWriteArrayList<>();
-    private final ProgressListener progress = new ProgressListener() {
-        @Override
-        public void phase(String message) {}
-
-        @Override
-        public void info(String message) {}
-
-        @Override
-        public void warn(String message) {
-            warnings.add(message);
-        }
-    };
+    private final RecordingListener progress = new RecordingListener();
     private LoadmillSimulator loadmill;
     private TestRailSimulator testRail;
     private TestPlanScenario plan;
@@ -235,7 +224,7 @@ class LoadmillTestRailJobTest {
     void testRailNotAnsweringBeforeTheRunIsOnlyAWarning() throws InterruptedException {
         testRail.faults().next("get_user_by_email", 50, Fault.status(503, "{\"error\":\"maintenance\"}"));
         JobOutcome outcome = job().run(settings(KEY, false), progress);
-        assertThat(warnings).anyMatch(w -> w.startsWith("TestRail did not answer before the Loadmill run"));
+        assertThat(progress.warnings()).anyMatch(w -> w.startsWith("TestRail did not answer before the Loadmill run"));
         assertThat(outcome.report().postedResults()).isEqualTo(3);
     }
 

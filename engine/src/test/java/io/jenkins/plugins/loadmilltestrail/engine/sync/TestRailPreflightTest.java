@@ -3,7 +3,7 @@ package io.jenkins.plugins.loadmilltestrail.engine.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.jenkins.plugins.loadmilltestrail.engine.ProgressListener;
+import io.jenkins.plugins.loadmilltestrail.engine.RecordingListener;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.TestRailClient;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewPlan;
 import io.jenkins.plugins.loadmilltestrail.engine.testrail.model.NewRun;
@@ -16,26 +16,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The checks before Loadmill runs, as both front ends get them: what they read, refuse and let pass. */
 class TestRailPreflightTest {
-    private final List<String> warnings = new CopyOnWriteArrayList<>();
-    private final ProgressListener progress = new ProgressListener() {
-        @Override
-        public void phase(String message) {}
-
-        @Override
-        public void info(String message) {}
-
-        @Override
-        public void warn(String message) {
-            warnings.add(message);
-        }
-    };
+    private final RecordingListener progress = new RecordingListener();
     private TestRailSimulator sim;
     private TestRailClient client;
     private ProjectSeed shop;
@@ -67,7 +54,7 @@ class TestRailPreflightTest {
         assertThat(report.callsByMethod()).isEqualTo(Map.of("get_user_by_email", 1L, "get_project", 1L,
                 "get_milestone", 1L, "get_result_fields", 1L));
         assertThat(report.totalCalls()).isEqualTo(4);
-        assertThat(warnings).isEmpty();
+        assertThat(progress.warnings()).isEmpty();
     }
 
     @Test
@@ -92,7 +79,7 @@ class TestRailPreflightTest {
         assertThat(report.complete()).isFalse();
         assertThat(report.callsByMethod()).containsKeys("get_user_by_email", "get_projects")
                 .doesNotContainKey("get_milestones");
-        assertThat(warnings).singleElement().asString().startsWith("TestRail did not answer before the Loadmill run");
+        assertThat(progress.warnings()).singleElement().asString().startsWith("TestRail did not answer before the Loadmill run");
     }
 
     @Test
@@ -103,7 +90,7 @@ class TestRailPreflightTest {
                         .build(), progress));
         assertThat(e.getMessage()).startsWith("The status map (--status-map) entry FLAKY=Wobbly cannot be used")
                 .endsWith("Loadmill was not started.");
-        assertThat(warnings).singleElement().asString().contains("get_run");
+        assertThat(progress.warnings()).singleElement().asString().contains("get_run");
     }
 
     @Test
