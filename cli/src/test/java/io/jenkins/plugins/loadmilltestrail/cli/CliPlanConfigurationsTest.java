@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.loadmilltestrail.cli.CliRunner.Result;
-import io.jenkins.plugins.loadmilltestrail.simulator.loadmill.LoadmillSimulator;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimConfigGroup;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimPlan;
 import io.jenkins.plugins.loadmilltestrail.simulator.testrail.SimPlanEntry;
-import io.jenkins.plugins.loadmilltestrail.simulator.testrail.TestRailSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,48 +17,29 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 12, items 2, 6 and 7 end to end: {@code --configuration} puts the runs into plan
  * configurations; several jobs (one per configuration, or racing on the same one) publish into one
  * {@code --existing-plan} without duplicate entries or lost results; closing is idempotent.
  */
-class CliPlanConfigurationsTest {
+class CliPlanConfigurationsTest extends DemoServicesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
-
-    private LoadmillSimulator loadmill;
-    private TestRailSimulator testRail;
-    private DemoScenario.Seeded demo;
-    private Map<String, String> env;
     private long projectId;
     private long staging;
     private long production;
 
     @BeforeEach
-    void startSimulators() {
-        loadmill = LoadmillSimulator.start(DemoScenario.LOADMILL_TOKEN);
-        testRail = TestRailSimulator.start();
-        demo = DemoScenario.seed(loadmill, testRail);
-        env = new HashMap<>(DemoScenario.environment(loadmill, testRail));
+    void seedConfigurations() {
         projectId = testRail.projects().stream().filter(p -> p.name().equals(DemoScenario.PROJECT)).findFirst()
                 .orElseThrow().id();
         testRail.addConfigGroup(projectId, "Browser", "Chrome", "Firefox");
         SimConfigGroup environment = testRail.addConfigGroup(projectId, "Environment", "Staging", "Production");
         staging = environment.configs().get(0).id();
         production = environment.configs().get(1).id();
-    }
-
-    @AfterEach
-    void stopSimulators() {
-        loadmill.close();
-        testRail.close();
     }
 
     /** {@code run} of the demo plan into project Shop; {@code name} names its results and summary files. */
