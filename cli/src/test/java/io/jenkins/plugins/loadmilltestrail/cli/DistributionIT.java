@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +43,7 @@ class DistributionIT {
         assertThat(Files.getPosixFilePermissions(command)).contains(PosixFilePermission.OWNER_EXECUTE,
                 PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE);
 
-        Run version = run(dir, command.toString(), "--version");
+        ProcessRun version = run(dir, command.toString(), "--version");
         assertThat(version.exitCode()).as(version.output()).isZero();
         assertThat(version.output().strip()).isEqualTo("loadmill-testrail " + VERSION);
 
@@ -51,7 +51,7 @@ class DistributionIT {
         Path linkDir = Files.createDirectories(dir.resolve("path-bin"));
         Path link = Files.createSymbolicLink(linkDir.resolve("loadmill-testrail"), command);
         Path work = Files.createDirectories(dir.resolve("work"));
-        Run demo = run(work, link.toString(), "demo", "--dir", "demo-files");
+        ProcessRun demo = run(work, link.toString(), "demo", "--dir", "demo-files");
         assertThat(demo.exitCode()).as(demo.output()).isZero();
         assertThat(demo.output()).contains("Result: 12 flows, 8 passed, 1 flaky, 3 did not pass; posted 12 results to TestRail.");
         assertThat(work.resolve("demo-files/summary.json")).isRegularFile();
@@ -62,7 +62,7 @@ class DistributionIT {
         assumeTrue(isPosix(), "bin/loadmill-testrail is a POSIX sh script");
         Path home = Path.of(ARCHIVE_BASE.toString());
         assertLayout(home);
-        Run version = run(dir, home.resolve("bin/loadmill-testrail").toString(), "--version");
+        ProcessRun version = run(dir, home.resolve("bin/loadmill-testrail").toString(), "--version");
         assertThat(version.exitCode()).as(version.output()).isZero();
         assertThat(version.output().strip()).isEqualTo("loadmill-testrail " + VERSION);
     }
@@ -103,7 +103,7 @@ class DistributionIT {
             }
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Run help = run(dir, java.toString(), "-jar", jar.toString(), "--help");
+        ProcessRun help = run(dir, java.toString(), "-jar", jar.toString(), "--help");
         assertThat(help.exitCode()).as(help.output()).isZero();
         assertThat(help.output()).contains("Usage: loadmill-testrail");
     }
@@ -121,23 +121,12 @@ class DistributionIT {
         return !System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).startsWith("windows");
     }
 
-    record Run(int exitCode, String output) {}
-
-    /** Runs a command with the test JVM's Java as JAVA_HOME; both output streams together. */
-    private static Run run(Path workDir, String... command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of(command))).directory(workDir.toFile())
-                .redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
+    /** Runs a command with the test JVM's Java as JAVA_HOME and none of the services' variables. */
+    private static ProcessRun run(Path workDir, String... command) throws IOException, InterruptedException {
+        Map<String, String> env = new HashMap<>(System.getenv());
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.keySet().removeIf(name -> name.startsWith("LOADMILL_") || name.startsWith("TESTRAIL_")
                 || name.equalsIgnoreCase("HTTP_PROXY") || name.equalsIgnoreCase("HTTPS_PROXY"));
-        Process process = builder.start();
-        process.getOutputStream().close();
-        byte[] output;
-        try (InputStream in = process.getInputStream()) {
-            output = in.readAllBytes();
-        }
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        return ProcessRun.of(List.of(command), workDir, env, Duration.ofSeconds(120));
     }
 }

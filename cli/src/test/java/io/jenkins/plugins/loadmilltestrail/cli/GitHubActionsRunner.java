@@ -2,17 +2,16 @@ package io.jenkins.plugins.loadmilltestrail.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -178,22 +177,10 @@ final class GitHubActionsRunner {
         return value;
     }
 
-    /** Runs a command with exactly this environment; both output streams together. */
+    /** Runs a command with exactly this environment, as a step named {@code name}. */
     static StepRun shell(String name, List<String> command, Path workDir, Map<String, String> env) throws IOException,
             InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
-        builder.environment().clear();
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        byte[] output;
-        try (var in = process.getInputStream()) {
-            output = in.readAllBytes();
-        }
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(name + " did not end within 180 s");
-        }
-        return new StepRun(name, process.exitValue(), new String(output, StandardCharsets.UTF_8));
+        ProcessRun run = ProcessRun.of(command, workDir, env, Duration.ofSeconds(180));
+        return new StepRun(name, run.exitCode(), run.output());
     }
 }
